@@ -1,0 +1,104 @@
+"""`arrangements` and `country`: the projected picture."""
+
+from __future__ import annotations
+
+import click
+
+from thirdcountry.cli.options import (
+    OutputFormat,
+    db_option,
+    format_option,
+    projection_rules,
+    store_for,
+)
+from thirdcountry.cli.output import console, print_claims, print_json, print_table
+from thirdcountry.domain.countries import country_name, normalize_code
+from thirdcountry.domain.projection import Arrangement
+from thirdcountry.domain.vocabulary import Status
+from thirdcountry.store import views
+
+
+def _status(a: Arrangement) -> str:
+    return f"{a.status or '-'}{' (disputed)' if a.disputed else ''}"
+
+
+def _print_arrangements(found: list[Arrangement], title: str) -> None:
+    print_table(
+        title,
+        [
+            "sender",
+            "receiver",
+            "status",
+            "roles",
+            "cap",
+            "transfers",
+            "people",
+            "sources",
+            "updated",
+        ],
+        (
+            [
+                a.sender,
+                f"{a.receiver} {country_name(a.receiver)}",
+                _status(a),
+                ", ".join(a.roles),
+                a.capacity,
+                len(a.transfers),
+                a.people_transferred,
+                a.source_count,
+                a.last_updated.isoformat() if a.last_updated else None,
+            ]
+            for a in found
+        ),
+    )
+
+
+def register(cli: click.Group) -> None:
+    @cli.command()
+    @click.option("--sender", metavar="CODE", help="Only this sending country.")
+    @click.option(
+        "--status",
+        type=click.Choice([s.value for s in Status]),
+        help="Only arrangements with this status.",
+    )
+    @db_option
+    @format_option
+    def arrangements(
+        sender: str | None, status: str | None, db: str | None, fmt: OutputFormat
+    ) -> None:
+        """Arrangements projected from accepted claims: status, roles, caps, transfers."""
+        wanted_sender = normalize_code(sender) if sender else None
+        store = store_for(db)
+        with store.read() as session:
+            found = views.arrangements(session, projection_rules(db))
+        found = [
+            a
+            for a in found
+            if (wanted_sender is None or a.sender == wanted_sender)
+            and (status is None or a.status == status)
+        ]
+        if fmt is OutputFormat.json:
+            print_json([a.to_dict() for a in found])
+        else:
+            _print_arrangements(found, f"{len(found)} arrangements")
+
+    @cli.command()
+    @click.argument("code")
+    @db_option
+    @format_option
+    def country(code: str, db: str | None, fmt: OutputFormat) -> None:
+        """One country's arrangements, claims and sources (CODE: alpha-2, XK for Kosovo)."""
+        store = store_for(db)
+        with store.read() as session:
+            view = views.country_view(session, code, projection_rules(db))
+        if fmt is OutputFormat.json:
+            print_json(view.to_dict())
+            return
+        console.print(f"[bold]{view.code} {country_name(view.code)}[/bold]")
+        _print_arrangements(view.arrangements, "arrangements")
+        print_claims(view.claims, "accepted claims")
+        print_table(
+            "sources",
+            ["id", "outlet", "published", "kind", "url"],
+            ([d.id[:13], d.outlet, d.published_date, d.kind.value, d.url] for d in view.documents),
+        )

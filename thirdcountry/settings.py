@@ -1,0 +1,178 @@
+"""Settings as data: one table of name, default, environment variable and help.
+
+Values come, weakest first, from the defaults below, a TOML settings file
+(``THIRDCOUNTRY_SETTINGS`` or ``--settings``), the environment, then the command line.
+``docs/settings.md`` is generated from this table and a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from thirdcountry.domain.errors import BadInput
+
+
+def default_home() -> Path:
+    """Where the embedded database and archives live unless told otherwise."""
+    explicit = os.environ.get("THIRDCOUNTRY_HOME")
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
+    return base / "thirdcountry"
+
+
+def default_db_url() -> str:
+    return f"sqlite:///{default_home() / 'thirdcountry.sqlite3'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Callable[[], Any] | Any
+    env: str
+    help: str
+    parse: Callable[[str], Any] = str
+
+    def default_value(self) -> Any:
+        return self.default() if callable(self.default) else self.default
+
+
+def _bool(raw: str) -> bool:
+    lowered = raw.strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"not a boolean: {raw!r}")
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "db",
+        default_db_url,
+        "THIRDCOUNTRY_DB",
+        "Database URL (SQLAlchemy form) or a path to a SQLite file. Default: "
+        "thirdcountry.sqlite3 in the data folder ($THIRDCOUNTRY_HOME, else "
+        "$XDG_DATA_HOME/thirdcountry, else ~/.local/share/thirdcountry).",
+    ),
+    Setting(
+        "home",
+        lambda: str(default_home()),
+        "THIRDCOUNTRY_HOME",
+        "Data folder for the embedded database and archived source copies.",
+    ),
+    Setting(
+        "dispute_window_days",
+        7,
+        "THIRDCOUNTRY_DISPUTE_WINDOW_DAYS",
+        "A denial dated at most this many days before an agreement still disputes it.",
+        int,
+    ),
+    Setting(
+        "same_event_slack_days",
+        3,
+        "THIRDCOUNTRY_SAME_EVENT_SLACK_DAYS",
+        "Transfer reports whose dates differ by at most this many days may be one event.",
+        int,
+    ),
+    Setting(
+        "same_event_window_days",
+        62,
+        "THIRDCOUNTRY_SAME_EVENT_WINDOW_DAYS",
+        "Reports with the same count and facility within this many days are one event "
+        "with a date conflict.",
+        int,
+    ),
+    Setting(
+        "near_duplicate_threshold",
+        0.8,
+        "THIRDCOUNTRY_NEAR_DUPLICATE_THRESHOLD",
+        "Jaccard similarity (MinHash estimate) above which two documents are copies.",
+        float,
+    ),
+    Setting(
+        "allow_private",
+        False,
+        "THIRDCOUNTRY_ALLOW_PRIVATE",
+        "Let the fetcher reach loopback and private addresses (local use and tests only).",
+        _bool,
+    ),
+    Setting(
+        "user_agent",
+        "thirdcountry/0.1 (+https://github.com/thirdcountry/thirdcountry)",
+        "THIRDCOUNTRY_USER_AGENT",
+        "User-Agent sent with every fetch.",
+    ),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def setting(name: str) -> Setting:
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise BadInput(f"unknown setting {name!r}") from None
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+    settings_file: str | Path | None = None,
+) -> dict[str, Any]:
+    """Resolve every setting: default < settings file < environment < overrides."""
+    environ = os.environ if environ is None else environ
+    values = {s.name: s.default_value() for s in SETTINGS}
+    path = settings_file or environ.get("THIRDCOUNTRY_SETTINGS")
+    if path:
+        values.update(_read_file(Path(path)))
+    for s in SETTINGS:
+        raw = environ.get(s.env)
+        if raw is not None and raw != "":
+            try:
+                values[s.name] = s.parse(raw)
+            except ValueError as exc:
+                raise BadInput(f"environment variable {s.env}: {exc}") from None
+    for name, value in (overrides or {}).items():
+        if value is not None:
+            values[setting(name).name] = value
+    return values
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BadInput(f"settings file {path} does not exist") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise BadInput(f"settings file {path}: not valid TOML ({exc})") from None
+    unknown = set(data) - set(_BY_NAME)
+    if unknown:
+        raise BadInput(f"settings file {path}: unknown setting(s) {', '.join(sorted(unknown))}")
+    return data
+
+
+def settings_markdown() -> str:
+    """The settings reference, generated from the table (docs/settings.md)."""
+    lines = [
+        "# Settings",
+        "",
+        "Generated from `thirdcountry/settings.py`; do not edit by hand "
+        "(`thirdcountry settings --markdown > docs/settings.md`).",
+        "",
+        "Weakest first: default, settings file (TOML, `THIRDCOUNTRY_SETTINGS`), "
+        "environment variable, command-line option.",
+        "",
+        "| name | environment variable | default | meaning |",
+        "| --- | --- | --- | --- |",
+    ]
+    for s in SETTINGS:
+        default = "(see meaning)" if callable(s.default) else f"`{s.default}`"
+        lines.append(f"| `{s.name}` | `{s.env}` | {default} | {s.help} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,148 @@
+"""Opening a store: engine set-up per dialect, migrations, read and write transactions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from thirdcountry.domain.errors import BadInput, ThirdCountryError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def normalize_url(raw: str) -> str:
+    """A SQLAlchemy URL from a URL or a plain path to a SQLite file."""
+    raw = raw.strip()
+    if not raw:
+        raise BadInput("database URL is empty")
+    if "://" not in raw:
+        return f"sqlite:///{Path(raw).expanduser().resolve()}"
+    if raw.startswith("postgresql://") or raw.startswith("postgres://"):
+        # psycopg 3 is the driver we ship; plain URLs would look for psycopg2.
+        return "postgresql+psycopg://" + raw.split("://", 1)[1]
+    return raw
+
+
+def _alembic_config(connection: Any) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+class Store:
+    """A database holding documents, claims and the audit log."""
+
+    def __init__(self, url: str) -> None:
+        self.url = normalize_url(url)
+        try:
+            parsed = make_url(self.url)
+        except ArgumentError:
+            raise BadInput(f"database URL {url!r} is not a valid SQLAlchemy URL") from None
+        self.dialect = parsed.get_backend_name()
+        self.engine = self._create_engine(parsed)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            self.engine.execution_options(sqlite_begin="BEGIN IMMEDIATE"),
+            expire_on_commit=False,
+        )
+
+    def _create_engine(self, parsed: Any) -> Engine:
+        if self.dialect != "sqlite":
+            return create_engine(parsed, pool_pre_ping=True)
+        database = parsed.database or ""
+        in_memory = database in ("", ":memory:") or "mode=memory" in str(parsed)
+        if in_memory:
+            engine = create_engine(
+                parsed, poolclass=StaticPool, connect_args={"check_same_thread": False}
+            )
+        else:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(parsed, connect_args={"check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            # We issue BEGIN ourselves so writers can take the lock up front.
+            dbapi_connection.isolation_level = None
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=15000")
+            if not in_memory:
+                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection: Any) -> None:
+            connection.exec_driver_sql(
+                connection.get_execution_options().get("sqlite_begin", "BEGIN")
+            )
+
+        return engine
+
+    def display_url(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    # -- migrations -------------------------------------------------------------------
+
+    def current_revisions(self) -> set[str]:
+        with self.engine.connect() as connection:
+            return set(MigrationContext.configure(connection).get_current_heads())
+
+    def head_revisions(self) -> set[str]:
+        return set(ScriptDirectory(str(MIGRATIONS)).get_heads())
+
+    def needs_migration(self) -> bool:
+        return self.current_revisions() != self.head_revisions()
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest revision of every migration branch."""
+        try:
+            with self.engine.begin() as connection:
+                command.upgrade(_alembic_config(connection), "heads")
+        except OperationalError as exc:
+            raise ThirdCountryError(
+                f"cannot migrate database {self.display_url()}: {exc.orig}"
+            ) from None
+
+    # -- transactions -----------------------------------------------------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on any error."""
+        with self._write_sessions() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(url: str, *, migrate: bool = True) -> Store:
+    """Open the store at ``url``, migrating it to the current schema unless told not to."""
+    store = Store(url)
+    if migrate:
+        try:
+            if store.needs_migration():
+                store.migrate()
+        except OperationalError as exc:
+            raise ThirdCountryError(
+                f"cannot open database {store.display_url()}: {exc.orig}"
+            ) from None
+    return store
