@@ -1,0 +1,1 @@
+"""scale stage (see DESIGN.md)."""
