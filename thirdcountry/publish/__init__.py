@@ -1,1 +1,1 @@
-"""publish stage (see DESIGN.md)."""
+"""Publishing: the web app (site, API, review), exports and the static site."""

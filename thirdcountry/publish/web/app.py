@@ -1,0 +1,42 @@
+"""Application factory: one FastAPI app, routers discovered from ``routes/``.
+
+Each module in ``publish/web/routes/`` defines ``router`` (an APIRouter); adding pages or
+endpoints is adding a module. The store lives on ``app.state.store``; handlers get it with
+the ``get_store`` dependency and read through ``thirdcountry.store``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from thirdcountry import __version__
+from thirdcountry.publish.web import routes
+from thirdcountry.publish.web.errors import install_error_handlers
+from thirdcountry.store import Store, open_store
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(store: Store | str) -> FastAPI:
+    """The web app over ``store`` (a Store or a database URL)."""
+    if isinstance(store, str):
+        store = open_store(store)
+    app = FastAPI(
+        title="thirdcountry",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.state.store = store
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    install_error_handlers(app)
+    for module in sorted(pkgutil.iter_modules(routes.__path__), key=lambda m: m.name):
+        loaded = importlib.import_module(f"{routes.__name__}.{module.name}")
+        app.include_router(loaded.router)
+    return app

@@ -1,0 +1,55 @@
+"""UI strings through gettext catalogs (Babel), one per supported language.
+
+Catalogs are the ``.po`` files under ``locales/``; they are read directly with Babel, so
+there is no compile step to forget. ``tests/test_i18n.py`` checks that every string the
+templates mark for translation is in both catalogs.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from gettext import NullTranslations
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+LANGUAGES = ("en", "es")
+DEFAULT_LANGUAGE = "en"
+LOCALES = Path(__file__).parent / "locales"
+
+
+@cache
+def translations(language: str) -> NullTranslations:
+    path = LOCALES / language / "LC_MESSAGES" / "messages.po"
+    if not path.exists():
+        return NullTranslations()
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    # Compile in memory: the .po file is the only artefact, nothing to rebuild by hand.
+    compiled = BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(fp=compiled)
+
+
+def negotiate(accept_language: str | None) -> str:
+    """The best supported language for an Accept-Language header."""
+    if not accept_language:
+        return DEFAULT_LANGUAGE
+    weighted = []
+    for part in accept_language.split(","):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        weighted.append((quality, tag.strip().lower()[:2]))
+    for _, tag in sorted(weighted, key=lambda pair: -pair[0]):
+        if tag in LANGUAGES:
+            return tag
+    return DEFAULT_LANGUAGE
