@@ -6,7 +6,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test check lint typecheck format docs clean
+.PHONY: run test check lint typecheck format docs clean browser
+
+# Browser tests drive Debian's Chromium through Playwright; never a downloaded browser.
+CHROMIUM := /usr/bin/chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +28,11 @@ run: $(VENV)/.installed
 	$(BIN)/thirdcountry init
 	$(BIN)/thirdcountry arrangements
 
-test: $(VENV)/.installed-test
+browser:
+	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+	  || echo "warning: could not install chromium (not root?): browser tests will be skipped"
+
+test: $(VENV)/.installed-test browser
 	$(BIN)/pytest -q
 
 lint: $(VENV)/.installed-test

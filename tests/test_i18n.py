@@ -7,7 +7,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from thirdcountry.publish.web.errors import _TITLES
-from thirdcountry.publish.web.i18n import LANGUAGES, LOCALES, negotiate
+from thirdcountry.publish.web.i18n import LANGUAGES, catalog_files, negotiate
 
 WEB = Path(__file__).resolve().parent.parent / "thirdcountry" / "publish" / "web"
 
@@ -25,9 +25,10 @@ def template_strings() -> set[str]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_template_string_is_translated(lang: str) -> None:
-    with (LOCALES / lang / "LC_MESSAGES" / "messages.po").open("rb") as handle:
-        catalog = read_po(handle)
-    translated = {m.id for m in catalog if m.id and m.string}
+    translated = set()
+    for path in catalog_files(lang):
+        with path.open("rb") as handle:
+            translated |= {m.id for m in read_po(handle) if m.id and m.string}
     wanted = template_strings() | set(_TITLES.values()) | {"Error"}
     assert wanted, "no strings found: the extractor is misconfigured"
     missing = sorted(wanted - translated)

@@ -1,6 +1,7 @@
 """UI strings through gettext catalogs (Babel), one per supported language.
 
-Catalogs are the ``.po`` files under ``locales/``; they are read directly with Babel, so
+Catalogs are the ``.po`` files under ``locales/<lang>/LC_MESSAGES/``, one file per part of
+the app (``site.po``, ``review.po``…), merged at start-up and read directly with Babel, so
 there is no compile step to forget. ``tests/test_i18n.py`` checks that every string the
 templates mark for translation is in both catalogs.
 """
@@ -12,6 +13,7 @@ from gettext import NullTranslations
 from io import BytesIO
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -21,16 +23,25 @@ DEFAULT_LANGUAGE = "en"
 LOCALES = Path(__file__).parent / "locales"
 
 
+def catalog_files(language: str) -> list[Path]:
+    """The .po files of a language: one per part of the app, merged into one catalog."""
+    return sorted((LOCALES / language / "LC_MESSAGES").glob("*.po"))
+
+
 @cache
 def translations(language: str) -> NullTranslations:
-    path = LOCALES / language / "LC_MESSAGES" / "messages.po"
-    if not path.exists():
+    files = catalog_files(language)
+    if not files:
         return NullTranslations()
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=language)
-    # Compile in memory: the .po file is the only artefact, nothing to rebuild by hand.
+    merged = Catalog(locale=language)
+    for path in files:
+        with path.open("rb") as handle:
+            for message in read_po(handle, locale=language):
+                if message.id:
+                    merged[message.id] = message
+    # Compile in memory: the .po files are the only artefact, nothing to rebuild by hand.
     compiled = BytesIO()
-    write_mo(compiled, catalog)
+    write_mo(compiled, merged)
     compiled.seek(0)
     return Translations(fp=compiled)
 
