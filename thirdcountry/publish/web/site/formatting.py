@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from datetime import date, datetime
+import datetime as dt
 from decimal import Decimal
 
 from babel.dates import format_date, format_skeleton
@@ -36,13 +36,13 @@ class Formatter:
     def sort_countries(self, codes: Iterable[str]) -> list[str]:
         return sorted(set(codes), key=lambda code: fold(self.country(code)))
 
-    def date(self, value: PartialDate | date | datetime | None) -> str:
+    def date(self, value: PartialDate | dt.date | dt.datetime | None) -> str:
         """A day, a month or a year, as precise as the source is and no more."""
         if value is None:
             return ""
-        if isinstance(value, datetime):
+        if isinstance(value, dt.datetime):
             value = value.date()
-        if isinstance(value, date):
+        if isinstance(value, dt.date):
             value = PartialDate(value, DatePrecision.DAY)
         if value.precision is DatePrecision.YEAR:
             return str(value.value.year)
@@ -50,13 +50,13 @@ class Formatter:
             return format_skeleton("yMMMM", value.value, locale=self.lang)
         return format_date(value.value, "long", locale=self.lang)
 
-    def iso(self, value: PartialDate | date | datetime | None) -> str:
+    def iso(self, value: PartialDate | dt.date | dt.datetime | None) -> str:
         """The machine-readable form for ``<time datetime>``."""
         if value is None:
             return ""
         if isinstance(value, PartialDate):
             return value.isoformat()
-        if isinstance(value, datetime):
+        if isinstance(value, dt.datetime):
             return value.strftime("%Y-%m-%dT%H:%MZ")
         return value.isoformat()
 

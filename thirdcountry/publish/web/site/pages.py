@@ -17,7 +17,7 @@ from thirdcountry.store.site_views import PictureCache, PublicPicture, form_secr
 FORMATTERS = {lang: Formatter(lang) for lang in ("en", "es")}
 
 
-def _rules() -> ProjectionRules:
+def projection_rules() -> ProjectionRules:
     values = load_settings()
     return ProjectionRules(
         dispute_window_days=int(values["dispute_window_days"]),
@@ -31,7 +31,7 @@ def picture(request: Request) -> PublicPicture:
     state = request.app.state
     cache: PictureCache | None = getattr(state, "site_pictures", None)
     if cache is None:
-        cache = PictureCache(get_store(request), _rules())
+        cache = PictureCache(get_store(request), projection_rules())
         state.site_pictures = cache
     return cache.get()
 
