@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections.abc import Iterable
-import datetime as dt
 from decimal import Decimal
 
 from babel.dates import format_date, format_skeleton

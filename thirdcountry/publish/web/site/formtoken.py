@@ -20,8 +20,9 @@ _SALT = "thirdcountry.problem-report"
 
 
 class FormTokens:
-    def __init__(self, secret: str) -> None:
+    def __init__(self, secret: str, max_age: int = MAX_AGE_SECONDS) -> None:
         self._serializer = URLSafeTimedSerializer(secret, salt=_SALT)
+        self._max_age = max_age
 
     def issue(self, claim_id: str) -> str:
         return self._serializer.dumps(claim_id)
@@ -29,7 +30,7 @@ class FormTokens:
     def check(self, token: str, claim_id: str) -> None:
         """Raise unless ``token`` was issued by this site for ``claim_id`` and is fresh."""
         try:
-            signed_for = self._serializer.loads(token, max_age=MAX_AGE_SECONDS)
+            signed_for = self._serializer.loads(token, max_age=self._max_age)
         except SignatureExpired:
             raise BadInput("the form has expired: reload the page and send it again") from None
         except BadSignature:
