@@ -354,3 +354,18 @@ def test_search_finds_countries_facilities_and_sources(
 
 def test_unknown_language_is_404(client: TestClient) -> None:
     get(client, "/fr/transfers", 404)
+
+
+def test_public_read_models_on_each_backend(store: Store) -> None:
+    from thirdcountry.store.site_views import build_picture, changelog, claim_page
+
+    fx = populate(store)
+    with store.read() as session:
+        shown = build_picture(session)
+        changes = changelog(session)
+        page = claim_page(session, fx.corrected)
+        hidden = claim_page(session, fx.pending)
+    assert {a.key for a in shown.arrangements} >= {"US-XK", "US-PW", "US-HN"}
+    assert fx.pending not in shown.claims and fx.corrected not in shown.claims
+    assert [c.kind for c in changes][:2] == ["retract", "correct"]
+    assert page is not None and page.current.id == fx.correction and hidden is None
