@@ -65,16 +65,34 @@ def _origin(transfer: Transfer) -> str:
     return transfer.nationalities[0]
 
 
-def _stack(widths: dict[str, float], totals: dict[str, list[int]], side: str) -> list[Node]:
-    """Nodes of one column, largest first, "several" and "not reported" last."""
-    special = [k for k in (SEVERAL, UNKNOWN) if k in widths]
-    named = sorted((k for k in widths if k not in special), key=lambda k: (-totals[k][0], k))
+def _stack(
+    widths: dict[str, float], totals: dict[str, list[int]], side: str, order: list[str]
+) -> list[Node]:
     nodes, y = [], 0.0
-    for key in named + special:
+    for key in order:
         people, transfers = totals[key]
         nodes.append(Node(key, side, people, transfers, y, widths[key]))
         y += widths[key] + GAP
     return nodes
+
+
+def _left_order(totals: dict[str, list[int]]) -> list[str]:
+    """Largest first, "several" and "not reported" last."""
+    special = [k for k in (SEVERAL, UNKNOWN) if k in totals]
+    named = sorted((k for k in totals if k not in special), key=lambda k: (-totals[k][0], k))
+    return named + special
+
+
+def _right_order(
+    widths: dict[tuple[str, str], float], left_rank: dict[str, int], targets: list[str]
+) -> list[str]:
+    """Each receiving country beside the nationalities that flow into it (barycentre)."""
+
+    def centre(target: str) -> float:
+        weights = [(w, left_rank[s]) for (s, t), w in widths.items() if t == target]
+        return sum(w * rank for w, rank in weights) / sum(w for w, _ in weights)
+
+    return sorted(targets, key=lambda t: (centre(t), t))
 
 
 def _ribbon(x0: float, y0: float, x1: float, y1: float, width: float) -> str:
@@ -112,12 +130,14 @@ def layout(transfers: list[Transfer]) -> Flows | None:
             column_widths[side][key] += widths[(source, target)]
             column_totals[side][key][0] += people
             column_totals[side][key][1] += count
-    left = _stack(column_widths[0], column_totals[0], "from")
-    right = _stack(column_widths[1], column_totals[1], "to")
+    left_order = _left_order(column_totals[0])
+    left_rank = {key: i for i, key in enumerate(left_order)}
+    right_order = _right_order(widths, left_rank, list(column_totals[1]))
+    left = _stack(column_widths[0], column_totals[0], "from", left_order)
+    right = _stack(column_widths[1], column_totals[1], "to", right_order)
     left_at = {n.key: n for n in left}
     right_at = {n.key: n for n in right}
-    left_rank = {n.key: i for i, n in enumerate(left)}
-    right_rank = {n.key: i for i, n in enumerate(right)}
+    right_rank = {key: i for i, key in enumerate(right_order)}
     # Ribbons leave and arrive in column order, so they cross as little as they can.
     used: dict[str, float] = defaultdict(float)
     x0, x1 = float(NODE_WIDTH), float(WIDTH - NODE_WIDTH)
