@@ -221,6 +221,9 @@ def test_claim_history_shows_versions_and_decisions(client: TestClient, fx: Fixt
     assert "This version was corrected" in old and f"/en/claim/{fx.correction}" in old
     new = get(client, f"/es/claim/{fx.correction}")
     assert "vigente" in new and "Corregida" in new and "the source says twelve" in new
+    decisions = new.split("Decisiones de revisión", 1)[1].split("</table>", 1)[0]
+    assert re.search(r"<td>1</td>\s*<td>Aceptada con el conjunto", decisions)
+    assert re.search(r"<td>1</td>\s*<td>Corregida", decisions)  # version 1 was corrected
 
 
 @pytest.mark.parametrize("which", ["pending", "rejected", "retracted"])

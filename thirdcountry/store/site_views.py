@@ -184,6 +184,7 @@ class PictureCache:
 
 @dataclass(frozen=True, slots=True)
 class Decision:
+    claim_id: str  # the version decided on
     at: datetime
     actor: str
     action: str
@@ -199,6 +200,10 @@ class ClaimPage:
     current: Claim  # the version that stands now
     decisions: list[Decision]
     evidence: str | None  # the quoted words: the claim's quote, else the document's span
+
+    def version_number(self, claim_id: str) -> int:
+        """1 for the first version of the claim, 2 for its first correction…"""
+        return next(i for i, v in enumerate(self.versions, 1) if v.id == claim_id)
 
 
 def public_claim(session: Session, claim_id: str) -> Claim | None:
@@ -226,7 +231,7 @@ def claim_page(session: Session, claim_id: str) -> ClaimPage | None:
                 "rejected",
             ) or entry.action.startswith("load:"):
                 at = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC)
-                decisions.append(Decision(at, entry.actor, entry.action, entry.note))
+                decisions.append(Decision(version.id, at, entry.actor, entry.action, entry.note))
     decisions.sort(key=lambda d: d.at)
     document = original = None
     evidence = claim.quote
