@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test check lint typecheck format docs clean browser
+.PHONY: run test check lint typecheck format docs clean browser screenshots
 
 # Browser tests drive Debian's Chromium through Playwright; never a downloaded browser.
 CHROMIUM := /usr/bin/chromium
@@ -24,9 +24,18 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@ $(VENV)/.installed
 
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The site on the embedded default database (created and loaded on first run).
 run: $(VENV)/.installed
 	$(BIN)/thirdcountry init
-	$(BIN)/thirdcountry arrangements
+	@echo "thirdcountry: open http://$(HOST):$(PORT)/ (Ctrl-C stops the server)"
+	$(BIN)/thirdcountry serve --host $(HOST) --port $(PORT)
+
+# PNG screenshots of the home page and /es/country/XK, through the system Chromium.
+screenshots: $(VENV)/.installed-test browser
+	$(BIN)/python scripts/screenshots.py --out screenshots
 
 browser:
 	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \

@@ -1,0 +1,139 @@
+"""Country pages: each arrangement as a card, the timeline, transfers, facilities, sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from fastapi import APIRouter, Request
+from starlette.responses import RedirectResponse, Response
+
+from thirdcountry.domain.claims import Claim
+from thirdcountry.domain.countries import get_country
+from thirdcountry.domain.dates import PartialDate
+from thirdcountry.domain.documents import Document
+from thirdcountry.domain.errors import NotFound, ValidationError
+from thirdcountry.domain.projection import Arrangement
+from thirdcountry.domain.vocabulary import ClaimKind
+from thirdcountry.publish.web.deps import check_language
+from thirdcountry.publish.web.site.pages import page, picture
+from thirdcountry.store.site_views import PublicPicture
+
+router = APIRouter()
+
+
+@dataclass(slots=True)
+class Card:
+    """One arrangement and the claims behind each of its figures."""
+
+    arrangement: Arrangement
+    evidence: dict[str, list[Claim]]
+    agreement_claims: list[Claim]
+    denial_claims: list[Claim]
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    when: PartialDate | None
+    dated_by_source: bool  # the claim names no date: shown at its source's publication
+    claim: Claim
+    document: Document | None
+
+
+@dataclass(slots=True)
+class SourceEntry:
+    document: Document
+    claims: list[Claim] = field(default_factory=list)
+
+
+def _card(shown: PublicPicture, arrangement: Arrangement) -> Card:
+    pair = (arrangement.sender, arrangement.receiver)
+    evidence = {kind.value: shown.pair_claims(*pair, kind) for kind in ClaimKind}
+    # Facility and concern claims may name only the receiving country.
+    for claim in shown.claims_of(arrangement.claim_ids):
+        if claim.sender is None and claim.kind.value in ("facility", "concern"):
+            evidence[claim.kind.value].append(claim)
+    disputed = set(arrangement.dispute_claims)
+    sides = [shown.claims[i] for i in arrangement.dispute_claims if i in shown.claims]
+    agreement = [
+        c
+        for c in sides
+        if c.kind is ClaimKind.ARRANGEMENT_STATUS
+        and c.id in disputed
+        and c.value in ("agreed", "implemented")
+    ]
+    denial = [c for c in sides if c not in agreement]
+    return Card(arrangement, evidence, agreement, denial)
+
+
+def _timeline(shown: PublicPicture, claims: list[Claim]) -> list[TimelineEntry]:
+    entries = []
+    for claim in claims:
+        document = shown.documents.get(claim.document_id or "")
+        when = claim.when
+        by_source = when is None and document is not None and document.published_date is not None
+        if by_source and document is not None:
+            when = document.published_date
+        entries.append(TimelineEntry(when, by_source, claim, document))
+    # Chronological; undated claims of undated sources first, where they cannot mislead.
+    entries.sort(
+        key=lambda e: (e.when.start if e.when else date.min, e.claim.kind.value, e.claim.id)
+    )
+    return entries
+
+
+def _sources(shown: PublicPicture, claims: list[Claim]) -> list[SourceEntry]:
+    by_doc: dict[str, SourceEntry] = {}
+    for claim in claims:
+        document = shown.documents.get(claim.document_id or "")
+        if document is None:
+            continue
+        by_doc.setdefault(document.id, SourceEntry(document)).claims.append(claim)
+    return sorted(
+        by_doc.values(),
+        key=lambda s: (s.document.published or date.min, s.document.id),
+        reverse=True,
+    )
+
+
+@router.get("/{lang}/country/{code}", include_in_schema=False)
+def country(request: Request, lang: str, code: str) -> Response:
+    check_language(lang)
+    try:
+        found = get_country(code)
+    except ValidationError:
+        raise NotFound(
+            f"no country with code {code!r} (use ISO 3166-1 alpha-2; XK is Kosovo)"
+        ) from None
+    if found.code != code:
+        return RedirectResponse(f"/{lang}/country/{found.code}", status_code=301)
+    shown = picture(request)
+    arrangements = shown.for_country(found.code)
+    claim_ids: dict[str, None] = {}
+    for arrangement in arrangements:
+        claim_ids.update(dict.fromkeys(arrangement.claim_ids))
+    claims = shown.claims_of(list(claim_ids))
+    facilities: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.facility and claim.receiver == found.code:
+            facilities.setdefault(claim.facility, []).append(claim)
+    onward: dict[str, object] = {}
+    for arrangement in arrangements:
+        for transfer in arrangement.onward_transfers:
+            onward.setdefault(transfer.claim_ids[0], transfer)
+    return page(
+        request,
+        "site/country.html",
+        lang,
+        {
+            "code": found.code,
+            "cards": [_card(shown, a) for a in arrangements],
+            "receiving": [a for a in arrangements if a.receiver == found.code],
+            "sending": [a for a in arrangements if a.sender == found.code],
+            "timeline": _timeline(shown, claims),
+            "facilities": sorted(facilities.items()),
+            "sources": _sources(shown, claims),
+            "onward": list(onward.values()),
+        },
+        current=shown,
+    )

@@ -1,0 +1,150 @@
+"""Sources, methodology, data, the public changelog and search."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+from starlette.routing import Match
+
+from thirdcountry.domain.claims import Claim
+from thirdcountry.domain.countries import all_countries, country_name
+from thirdcountry.domain.documents import Document
+from thirdcountry.publish.web.deps import check_language, get_store
+from thirdcountry.publish.web.site.formatting import fold
+from thirdcountry.publish.web.site.pages import page, picture, projection_rules
+from thirdcountry.store.site_views import PublicPicture, changelog
+
+router = APIRouter()
+
+CHANGELOG_LENGTH = 200
+SEARCH_LIMIT = 50
+# What the open-data exports publish; each is linked when this server serves it.
+DOWNLOADS = (
+    ("claims", "/data/claims.csv", "CSV"),
+    ("claims", "/data/claims.json", "JSON"),
+    ("arrangements", "/data/arrangements.csv", "CSV"),
+    ("arrangements", "/data/arrangements.json", "JSON"),
+    ("transfers", "/data/transfers.csv", "CSV"),
+    ("map", "/data/arrangements.geojson", "GeoJSON"),
+    ("package", "/data/datapackage.json", "Data Package"),
+    ("feed", "/data/changes.atom", "Atom"),
+)
+API_DOCS = "/api/v1/docs"
+
+
+@dataclass(slots=True)
+class SourceGroup:
+    """One independent source: the original and its syndicated copies."""
+
+    original: Document
+    copies: list[Document] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+def source_groups(shown: PublicPicture) -> list[SourceGroup]:
+    claims_by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for claim in shown.claims.values():
+        if claim.document_id:
+            claims_by_doc[claim.document_id].append(claim)
+    groups: dict[str, SourceGroup] = {}
+    for doc in shown.documents.values():
+        key = doc.independent_source
+        original = shown.documents.get(key, doc)
+        group = groups.setdefault(key, SourceGroup(original))
+        if doc.id != key:
+            group.copies.append(doc)
+        group.claims.extend(claims_by_doc.get(doc.id, []))
+    return sorted(
+        groups.values(),
+        key=lambda g: (g.original.published or date.min, g.original.id),
+        reverse=True,
+    )
+
+
+@router.get("/{lang}/sources", include_in_schema=False)
+def sources(request: Request, lang: str) -> Response:
+    check_language(lang)
+    shown = picture(request)
+    return page(request, "site/sources.html", lang, {"groups": source_groups(shown)}, current=shown)
+
+
+@router.get("/{lang}/methodology", include_in_schema=False)
+def methodology(request: Request, lang: str) -> Response:
+    check_language(lang)
+    return page(request, "site/methodology.html", lang, {"rules": projection_rules()})
+
+
+def _served(request: Request, path: str) -> bool:
+    scope = {"type": "http", "path": path, "method": "GET", "root_path": ""}
+    for route in request.app.routes:
+        match, _ = route.matches(scope)
+        # The site's own pages take any first segment as a language: they serve no files.
+        if match is Match.FULL and not getattr(route, "path", "").startswith("/{lang}"):
+            return True
+    return False
+
+
+@router.get("/{lang}/data", include_in_schema=False)
+def data(request: Request, lang: str) -> Response:
+    check_language(lang)
+    downloads = [(name, path, fmt, _served(request, path)) for name, path, fmt in DOWNLOADS]
+    return page(
+        request,
+        "site/data.html",
+        lang,
+        {"downloads": downloads, "api_docs": API_DOCS, "api_served": _served(request, API_DOCS)},
+    )
+
+
+@router.get("/{lang}/changes", include_in_schema=False)
+def changes(request: Request, lang: str) -> Response:
+    check_language(lang)
+    with get_store(request).read() as session:
+        found = changelog(session, limit=CHANGELOG_LENGTH)
+    return page(request, "site/changes.html", lang, {"changes": found})
+
+
+@router.get("/{lang}/search", include_in_schema=False)
+def search(request: Request, lang: str, q: str = "") -> Response:
+    check_language(lang)
+    shown = picture(request)
+    query = fold(q.strip())[:200]
+    involved = {code for a in shown.arrangements for code in (a.sender, a.receiver)}
+    countries: list[str] = []
+    facilities: list[tuple[str, str]] = []
+    documents: list[Document] = []
+    if query:
+        for country in all_countries():
+            names = (country.name_en, country.name_es, country.code)
+            if any(query in fold(name) for name in names):
+                countries.append(country.code)
+        # Countries with arrangements first: that is what people look for here.
+        countries.sort(key=lambda code: (code not in involved, fold(country_name(code, lang))))
+        seen = set()
+        for a in shown.arrangements:
+            for name in a.facilities:
+                if query in fold(name) and (name, a.receiver) not in seen:
+                    seen.add((name, a.receiver))
+                    facilities.append((name, a.receiver))
+        for doc in shown.documents.values():
+            haystack = " ".join(filter(None, (doc.outlet, doc.title, doc.url, doc.author)))
+            if query in fold(haystack):
+                documents.append(doc)
+        documents.sort(key=lambda d: d.published or date.min, reverse=True)
+    return page(
+        request,
+        "site/search.html",
+        lang,
+        {
+            "query": q,
+            "countries": countries[:SEARCH_LIMIT],
+            "involved": involved,
+            "facilities": facilities[:SEARCH_LIMIT],
+            "documents": documents[:SEARCH_LIMIT],
+        },
+        current=shown,
+    )

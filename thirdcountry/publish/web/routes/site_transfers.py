@@ -1,0 +1,110 @@
+"""The transfers page: every distinct transfer, filters, and the flow view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from thirdcountry.domain.countries import get_country
+from thirdcountry.domain.errors import BadInput, ValidationError
+from thirdcountry.domain.projection import Transfer
+from thirdcountry.publish.web.deps import check_language
+from thirdcountry.publish.web.site import flows
+from thirdcountry.publish.web.site.pages import FORMATTERS, page, picture
+
+router = APIRouter()
+
+
+def _code(raw: str | None, name: str) -> str | None:
+    if not raw:
+        return None
+    try:
+        return get_country(raw).code
+    except ValidationError:
+        raise BadInput(f"{name}: unknown country code {raw!r}") from None
+
+
+def _day(raw: str | None, name: str) -> date | None:
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise BadInput(f"{name}: {raw!r} is not a date (YYYY-MM-DD)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class TransferFilter:
+    sender: str | None = None
+    receiver: str | None = None
+    nationality: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def active(self) -> bool:
+        return any((self.sender, self.receiver, self.nationality, self.start, self.end))
+
+    def matches(self, t: Transfer) -> bool:
+        """Every filter given holds; a date filter drops undated transfers."""
+        if (self.sender and t.sender != self.sender) or (
+            self.receiver and t.receiver != self.receiver
+        ):
+            return False
+        if self.nationality and self.nationality not in t.nationalities:
+            return False
+        if self.start or self.end:
+            if t.date is None:
+                return False
+            if self.start and t.date.end < self.start:
+                return False
+            if self.end and t.date.start > self.end:
+                return False
+        return True
+
+
+@router.get("/{lang}/transfers", include_in_schema=False)
+def transfers(
+    request: Request,
+    lang: str,
+    sender: str | None = None,
+    receiver: str | None = None,
+    nationality: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> Response:
+    check_language(lang)
+    shown = picture(request)
+    chosen = TransferFilter(
+        sender=_code(sender, "sender"),
+        receiver=_code(receiver, "receiver"),
+        nationality=_code(nationality, "nationality"),
+        start=_day(start, "start"),
+        end=_day(end, "end"),
+    )
+    everything = shown.transfers()
+    rows = [t for t in everything if chosen.matches(t)]
+    onward = [t for t in shown.onward_transfers() if chosen.matches(t)]
+    fmt = FORMATTERS[lang]
+    return page(
+        request,
+        "site/transfers.html",
+        lang,
+        {
+            "rows": rows,
+            "onward": onward,
+            "chosen": chosen,
+            "filtered": chosen.active,
+            "senders": fmt.sort_countries(t.sender for t in everything),
+            "receivers": fmt.sort_countries(t.receiver for t in everything),
+            "nationalities": fmt.sort_countries(n for t in everything for n in t.nationalities),
+            "people": sum(t.count or 0 for t in rows),
+            "flow": flows.layout(rows),
+            "SEVERAL": flows.SEVERAL,
+            "UNKNOWN": flows.UNKNOWN,
+        },
+        current=shown,
+    )

@@ -1,0 +1,70 @@
+"""Rendering a public page: the cached public picture and the context every page shares."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+from starlette.responses import Response
+
+from thirdcountry.domain.projection import ProjectionRules
+from thirdcountry.publish.web.deps import check_language, get_store, render
+from thirdcountry.publish.web.site.formatting import Formatter
+from thirdcountry.publish.web.site.formtoken import FormTokens
+from thirdcountry.settings import load_settings
+from thirdcountry.store.site_views import PictureCache, PublicPicture, form_secret
+
+FORMATTERS = {lang: Formatter(lang) for lang in ("en", "es")}
+
+
+def projection_rules() -> ProjectionRules:
+    values = load_settings()
+    return ProjectionRules(
+        dispute_window_days=int(values["dispute_window_days"]),
+        same_event_slack_days=int(values["same_event_slack_days"]),
+        same_event_window_days=int(values["same_event_window_days"]),
+    )
+
+
+def picture(request: Request) -> PublicPicture:
+    """The public picture of the app's store, rebuilt only when the audit log has grown."""
+    state = request.app.state
+    cache: PictureCache | None = getattr(state, "site_pictures", None)
+    if cache is None:
+        cache = PictureCache(get_store(request), projection_rules())
+        state.site_pictures = cache
+    return cache.get()
+
+
+def form_tokens(request: Request) -> FormTokens:
+    state = request.app.state
+    tokens: FormTokens | None = getattr(state, "site_form_tokens", None)
+    if tokens is None:
+        tokens = FormTokens(form_secret(get_store(request)))
+        state.site_form_tokens = tokens
+    return tokens
+
+
+def page(
+    request: Request,
+    template: str,
+    lang: str,
+    context: dict[str, Any] | None = None,
+    *,
+    current: PublicPicture | None = None,
+    status_code: int = 200,
+) -> Response:
+    """A public page in ``lang`` with the shared context: formatter, dataset, last update."""
+    lang = check_language(lang)
+    shown = current or picture(request)
+    full = {
+        "f": FORMATTERS[lang],
+        "picture": shown,
+        "dataset": shown.dataset,
+        "site_updated": shown.updated_at,
+        "nav": request.url.path.split("/")[2] if request.url.path.count("/") >= 2 else "",
+        **(context or {}),
+    }
+    response = render(request, template, lang, full, status_code=status_code)
+    response.headers.setdefault("Content-Language", lang)
+    return response

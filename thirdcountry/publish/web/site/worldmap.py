@@ -1,0 +1,121 @@
+"""The home page's choropleth: shipped Natural Earth geometry coloured by arrangement status.
+
+The geometry (``data/world-map.json``) is built by ``scripts/build_world_map.py``. Each
+country with an arrangement gets one *map class*: the most advanced status among the
+arrangements it receives under, else ``sender`` if it only sends. Classes differ in
+lightness and pattern as well as hue, and every shape carries its status in words, so colour
+is never the only carrier. States too small to see or click get a marker as well.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from thirdcountry.data import DATA_DIR
+from thirdcountry.domain.projection import Arrangement
+
+MAP_FILE = DATA_DIR / "world-map.json"
+
+# Map classes, most advanced first; the order of the legend.
+MAP_CLASSES = ("implemented", "agreed", "talks", "halted", "refused", "sender")
+_CLASS_OF_STATUS = {
+    "implemented": "implemented",
+    "agreed": "agreed",
+    "negotiating": "talks",
+    "requested": "talks",
+    "suspended": "halted",
+    "ended": "halted",
+    "refused": "refused",
+    "denied": "refused",
+}
+# Below this size (SVG units, the map is 2000 wide) a state also gets a marker.
+MARKER_BELOW = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    code: str | None
+    path: str
+    map_class: str | None  # None: no arrangement
+    disputed: bool
+    statuses: tuple[tuple[str, str, str], ...]  # (sender, receiver, status) it takes part in
+    marker: tuple[float, float] | None
+
+
+@dataclass(frozen=True, slots=True)
+class WorldMap:
+    width: int
+    height: int
+    attribution: str
+    shapes: list[Shape]  # drawn in order: plain land, then countries with arrangements
+    classes_present: tuple[str, ...]
+
+
+@cache
+def geometry() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(MAP_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def map_class(status: str | None) -> str | None:
+    return _CLASS_OF_STATUS.get(status or "")
+
+
+def _rank(arrangement: Arrangement) -> int:
+    cls = map_class(arrangement.status)
+    return len(MAP_CLASSES) - MAP_CLASSES.index(cls) if cls else 0
+
+
+def country_classes(arrangements: list[Arrangement]) -> dict[str, tuple[str, bool]]:
+    """Code → (map class, disputed) for every country taking part in an arrangement."""
+    out: dict[str, tuple[str, bool]] = {}
+    by_receiver: dict[str, list[Arrangement]] = {}
+    for arrangement in arrangements:
+        by_receiver.setdefault(arrangement.receiver, []).append(arrangement)
+    for code, received in by_receiver.items():
+        best = max(received, key=_rank)
+        cls = map_class(best.status) or "talks"
+        out[code] = (cls, any(a.disputed for a in received))
+    for arrangement in arrangements:
+        out.setdefault(arrangement.sender, ("sender", False))
+    return out
+
+
+def build_map(arrangements: list[Arrangement]) -> WorldMap:
+    data = geometry()
+    classes = country_classes(arrangements)
+    involved: dict[str, list[tuple[str, str, str]]] = {}
+    for a in arrangements:
+        for code in (a.sender, a.receiver):
+            involved.setdefault(code, []).append((a.sender, a.receiver, a.status or ""))
+    plain: list[Shape] = [Shape(None, u["d"], None, False, (), None) for u in data["unkeyed"]]
+    coloured: list[Shape] = []
+    for code, country in data["countries"].items():
+        if code not in classes:
+            plain.append(Shape(code, country["d"], None, False, (), None))
+            continue
+        cls, disputed = classes[code]
+        x0, y0, x1, y1 = country["box"]
+        small = max(x1 - x0, y1 - y0) < MARKER_BELOW
+        marker = (country["c"][0], country["c"][1]) if small else None
+        coloured.append(
+            Shape(code, country["d"], cls, disputed, tuple(involved.get(code, ())), marker)
+        )
+    # Small states last, so their markers sit on top of larger neighbours.
+    coloured.sort(key=lambda s: (s.marker is not None, s.code or ""))
+    present = tuple(c for c in MAP_CLASSES if any(s.map_class == c for s in coloured))
+    return WorldMap(
+        width=data["width"],
+        height=data["height"],
+        attribution=data["attribution"],
+        shapes=plain + coloured,
+        classes_present=present,
+    )
+
+
+def missing_from_map(codes: set[str]) -> set[str]:
+    """Codes the shipped geometry cannot draw (the table still lists them)."""
+    return codes - set(geometry()["countries"])

@@ -1,0 +1,349 @@
+"""Read models of the public web site: only what is public, assembled once per store state.
+
+Public means accepted: pending and rejected claims never reach a public page. The whole
+public picture changes only when the audit log grows (every acceptance, correction, load of
+accepted claims and retraction writes an entry), so the picture is rebuilt only when the
+audit head moves; pages in between read the cached one.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from thirdcountry.domain.claims import Claim
+from thirdcountry.domain.documents import Document
+from thirdcountry.domain.projection import Arrangement, ProjectionRules, Transfer, project
+from thirdcountry.domain.vocabulary import ClaimKind, DatePrecision, DocumentKind, ReviewState
+from thirdcountry.store import audit
+from thirdcountry.store import claims as claim_repo
+from thirdcountry.store import documents as document_repo
+from thirdcountry.store.database import Store
+from thirdcountry.store.load import DATASET_META_KEY
+from thirdcountry.store.tables import AuditRow, ClaimRow, DocumentRow, MetaRow
+from thirdcountry.store.views import decided_claims
+
+FORM_SECRET_KEY = "site_form_secret"
+# Audit actions that change what the public sees.
+_PUBLIC_ACTIONS = ("accept", "correct", "load:accepted", "rejected", "reject")
+
+
+@dataclass(slots=True)
+class PublicPicture:
+    """Everything the public pages show, derived from accepted claims only."""
+
+    head: str
+    arrangements: list[Arrangement]
+    claims: dict[str, Claim]  # standing claims: accepted and not superseded
+    documents: dict[str, Document]  # the sources of standing claims (text not loaded)
+    dataset: dict[str, Any]
+    updated_at: datetime | None  # when the public picture last changed
+    by_pair_kind: dict[tuple[str, str, str], list[Claim]] = field(default_factory=dict)
+
+    def arrangement(self, sender: str, receiver: str) -> Arrangement | None:
+        return next(
+            (a for a in self.arrangements if a.sender == sender and a.receiver == receiver), None
+        )
+
+    def for_country(self, code: str) -> list[Arrangement]:
+        return [a for a in self.arrangements if code in (a.sender, a.receiver)]
+
+    def pair_claims(self, sender: str, receiver: str, kind: ClaimKind | str) -> list[Claim]:
+        return self.by_pair_kind.get((sender, receiver, str(kind)), [])
+
+    def transfers(self) -> list[Transfer]:
+        """Every distinct transfer, oldest first (onward transfers are listed apart)."""
+        found = [t for a in self.arrangements for t in a.transfers]
+        return sorted(found, key=lambda t: (t.date.start.isoformat() if t.date else "", t.sender))
+
+    def onward_transfers(self) -> list[Transfer]:
+        seen: dict[str, Transfer] = {}
+        for arrangement in self.arrangements:
+            for transfer in arrangement.onward_transfers:
+                seen.setdefault(transfer.claim_ids[0], transfer)
+        return sorted(
+            seen.values(), key=lambda t: (t.date.start.isoformat() if t.date else "", t.sender)
+        )
+
+    def transfer(self, first_claim_id: str) -> Transfer | None:
+        for transfer in self.transfers() + self.onward_transfers():
+            if transfer.claim_ids[0] == first_claim_id:
+                return transfer
+        return None
+
+    def source_keys(self) -> set[str]:
+        return {key for a in self.arrangements for key in a.source_keys}
+
+    def claims_of(self, ids: list[str]) -> list[Claim]:
+        return [self.claims[i] for i in ids if i in self.claims]
+
+
+def _audit_head(session: Session) -> str:
+    row = session.get(MetaRow, audit.HEAD_KEY)
+    return row.value if row else ""
+
+
+def _dataset(session: Session) -> dict[str, Any]:
+    row = session.get(MetaRow, DATASET_META_KEY)
+    return json.loads(row.value) if row else {}
+
+
+def _updated_at(session: Session) -> datetime | None:
+    at = session.scalar(
+        select(AuditRow.at)
+        .where(AuditRow.action.in_(_PUBLIC_ACTIONS))
+        .order_by(AuditRow.id.desc())
+        .limit(1)
+    )
+    if at is not None and at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at
+
+
+def _documents(session: Session, ids: set[str]) -> dict[str, Document]:
+    # Source texts can be long and no listing shows them: every column but the text.
+    columns = [c for c in DocumentRow.__table__.c if c.key != "text"]
+    docs = {}
+    for row in session.execute(select(*columns).where(DocumentRow.id.in_(ids))):
+        values = dict(row._mapping)
+        values.pop("created_at", None)
+        precision = values.pop("published_precision")
+        doc = Document(
+            **{k: v for k, v in values.items() if k != "kind"},
+            kind=DocumentKind(values["kind"]),
+            published_precision=DatePrecision(precision) if precision else None,
+        )
+        docs[doc.id] = doc
+    return docs
+
+
+def build_picture(session: Session, rules: ProjectionRules | None = None) -> PublicPicture:
+    decided = decided_claims(session)
+    arrangements = project(decided, document_repo.source_infos(session), rules)
+    superseded = {
+        c.supersedes for c in decided if c.supersedes and c.review_state is not ReviewState.REJECTED
+    }
+    standing = {
+        c.id: c
+        for c in decided
+        if c.review_state is ReviewState.ACCEPTED and c.id not in superseded
+    }
+    by_pair_kind: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in standing.values():
+        if claim.sender and claim.receiver:
+            by_pair_kind[(claim.sender, claim.receiver, claim.kind.value)].append(claim)
+    for claims in by_pair_kind.values():
+        claims.sort(key=lambda c: (c.date.isoformat() if c.date else "", c.id))
+    doc_ids = {c.document_id for c in standing.values() if c.document_id}
+    documents = _documents(session, doc_ids)
+    # A copy's original is a source too, even when no claim cites the original itself.
+    originals = {d.source_id for d in documents.values() if d.source_id} - set(documents)
+    documents.update(_documents(session, originals))
+    return PublicPicture(
+        head=_audit_head(session),
+        arrangements=arrangements,
+        claims=standing,
+        documents=documents,
+        dataset=_dataset(session),
+        updated_at=_updated_at(session),
+        by_pair_kind=dict(by_pair_kind),
+    )
+
+
+class PictureCache:
+    """The public picture of one store, rebuilt when the audit head moves."""
+
+    def __init__(self, store: Store, rules: ProjectionRules | None = None) -> None:
+        self.store = store
+        self.rules = rules
+        self._picture: PublicPicture | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> PublicPicture:
+        with self.store.read() as session:
+            head = _audit_head(session)
+            current = self._picture
+            if current is not None and current.head == head:
+                return current
+            with self._lock:
+                picture = build_picture(session, self.rules)
+                self._picture = picture
+                return picture
+
+
+# -- one claim's public page ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    claim_id: str  # the version decided on
+    at: datetime
+    actor: str
+    action: str
+    note: str | None
+
+
+@dataclass(slots=True)
+class ClaimPage:
+    claim: Claim
+    document: Document | None
+    original: Document | None  # the original when the document is a syndicated copy
+    versions: list[Claim]  # the public versions of the claim, oldest first
+    current: Claim  # the version that stands now
+    decisions: list[Decision]
+    evidence: str | None  # the quoted words: the claim's quote, else the document's span
+
+    def version_number(self, claim_id: str) -> int:
+        """1 for the first version of the claim, 2 for its first correction…"""
+        return next(i for i, v in enumerate(self.versions, 1) if v.id == claim_id)
+
+
+def public_claim(session: Session, claim_id: str) -> Claim | None:
+    """The claim if the public may see it: accepted (even if since corrected)."""
+    row = session.get(ClaimRow, claim_id)
+    if row is None or row.review_state != ReviewState.ACCEPTED.value:
+        return None
+    return claim_repo.to_domain(row)
+
+
+def claim_page(session: Session, claim_id: str) -> ClaimPage | None:
+    claim = public_claim(session, claim_id)
+    if claim is None:
+        return None
+    chain = claim_repo.superseding_chain(session, claim_id)
+    versions = [c for c in chain if c.review_state is ReviewState.ACCEPTED]
+    current = versions[-1]
+    decisions = []
+    for version in versions:
+        for entry in audit.history(session, version.id):
+            if entry.action in (
+                "accept",
+                "correct",
+                "reject",
+                "rejected",
+            ) or entry.action.startswith("load:"):
+                at = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC)
+                decisions.append(Decision(version.id, at, entry.actor, entry.action, entry.note))
+    decisions.sort(key=lambda d: d.at)
+    document = original = None
+    evidence = claim.quote
+    if claim.document_id:
+        document = document_repo.get_document(session, claim.document_id)
+        if document.source_id:
+            original = document_repo.get_document(session, document.source_id)
+        if (
+            evidence is None
+            and document.text
+            and claim.evidence_start is not None
+            and claim.evidence_end is not None
+        ):
+            evidence = document.text[claim.evidence_start : claim.evidence_end].strip() or None
+    return ClaimPage(claim, document, original, versions, current, decisions, evidence)
+
+
+# -- the public changelog -------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Change:
+    at: datetime
+    kind: str  # "load", "accept", "correct", "retract"
+    actor: str
+    claim_id: str | None = None
+    new_claim_id: str | None = None
+    count: int = 1
+    note: str | None = None
+    summary: dict[str, Any] = field(default_factory=dict)  # kind, sender, receiver
+
+
+def _summary(claim: dict[str, Any] | None) -> dict[str, Any]:
+    if not claim:
+        return {}
+    return {k: claim.get(k) for k in ("kind", "sender", "receiver")}
+
+
+def changelog(session: Session, limit: int = 100) -> list[Change]:
+    """Accepted changes and retractions, newest first; a dataset load is one change."""
+    rows = session.scalars(
+        select(AuditRow)
+        .where(AuditRow.action.in_(_PUBLIC_ACTIONS))
+        .order_by(AuditRow.id.desc())
+        .limit(limit * 50)
+    )
+    changes: list[Change] = []
+    claim_ids = set()
+    for row in rows:
+        at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
+        if row.action == "load:accepted":
+            last = changes[-1] if changes else None
+            if (
+                last
+                and last.kind == "load"
+                and last.actor == row.actor
+                and last.at.date() == at.date()
+            ):
+                last.count += 1
+                continue
+            changes.append(Change(at, "load", row.actor))
+        elif row.action in ("reject", "rejected"):
+            # Rejecting a pending claim is not public; taking back an accepted one is.
+            if (row.before or {}).get("review_state") != ReviewState.ACCEPTED.value:
+                continue
+            changes.append(Change(at, "retract", row.actor, row.claim_id, note=row.note))
+        elif row.action == "correct":
+            after = row.after or {}
+            changes.append(
+                Change(
+                    at,
+                    "correct",
+                    row.actor,
+                    row.claim_id,
+                    new_claim_id=after.get("id"),
+                    note=row.note,
+                    summary=_summary(after),
+                )
+            )
+        else:
+            changes.append(Change(at, "accept", row.actor, row.claim_id, note=row.note))
+        if row.claim_id:
+            claim_ids.add(row.claim_id)
+        if len(changes) > limit:
+            changes.pop()
+            break
+    summaries = {
+        row.id: {"kind": row.kind, "sender": row.sender, "receiver": row.receiver}
+        for row in session.execute(
+            select(ClaimRow.id, ClaimRow.kind, ClaimRow.sender, ClaimRow.receiver).where(
+                ClaimRow.id.in_(claim_ids)
+            )
+        )
+    }
+    for change in changes:
+        if change.claim_id and not change.summary:
+            change.summary = summaries.get(change.claim_id, {})
+    return changes
+
+
+# -- the report form's signing key ----------------------------------------------------
+
+
+def form_secret(store: Store) -> str:
+    """A random key kept in the store, so form tokens survive restarts and many workers."""
+    with store.read() as session:
+        row = session.get(MetaRow, FORM_SECRET_KEY)
+        if row is not None:
+            return row.value
+    with store.write() as session:
+        row = session.get(MetaRow, FORM_SECRET_KEY)
+        if row is None:
+            row = MetaRow(key=FORM_SECRET_KEY, value=secrets.token_hex(32))
+            session.add(row)
+        return row.value
