@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import uuid
 from collections.abc import Mapping
@@ -46,8 +47,6 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = REPO.parent / "shared" / "reference" / "arrangements.yaml"
 DEFAULT_CURATION = Path(__file__).resolve().parent / "dataset_curation.yaml"
 DATASET_NAME = "thirdcountry"
-# Where the seed article lives relative to the repository; cited by path, read in place.
-SEED_PREFIX = "shared/seed/"
 
 # Fact kinds that never state something a claim can carry, with the reason reported.
 NO_CLAIM_KINDS = {
@@ -68,18 +67,8 @@ CURATED_KINDS = frozenset(
     {"contradiction", "court", "history", "key_date", "protection", "dispute", "onward"}
 )
 # The fields a claim asserts, in the contract's order (docs/claims.md).
-CONTENT_FIELDS = (
-    "kind",
-    "sender",
-    "receiver",
-    "value",
-    "count",
-    "nationalities",
-    "amount",
-    "currency",
-    "facility",
-    "date",
-)
+CONTENT_FIELDS: tuple[str, ...] = ("kind", "sender", "receiver", "value", "count")
+CONTENT_FIELDS += ("nationalities", "amount", "currency", "facility", "date")
 
 
 class CurationError(Exception):
@@ -406,6 +395,40 @@ class Build:
     sections: list[tuple[str, list[dict[str, Any]]]]
 
 
+@dataclass(slots=True)
+class Draft:
+    """One claim of one source while the build runs; several facts may state it."""
+
+    ref: str  # the first fact that made it
+    url: str
+    published: PartialDate | None
+    fields: dict[str, Any]
+    doubts: list[str]  # why it is pending; empty when some fact states it without doubt
+    notes: list[str]
+
+    def merge(self, template: Template, notes: list[str]) -> None:
+        if not template.pending:
+            self.doubts = []
+        elif self.doubts:
+            self.doubts += [d for d in template.pending if d not in self.doubts]
+        self.notes += [n for n in notes if n not in self.notes]
+
+    def finish(self, previous: Mapping[str, Any], extractor: str) -> dict[str, Any]:
+        key = "|".join(
+            [self.url, *(json.dumps(self.fields.get(f), sort_keys=True) for f in CONTENT_FIELDS)]
+        )
+        when = self.published or PartialDate.parse(self.fields.get("date") or "2000")
+        claim_id = stable_id(key, when.start)
+        earlier = previous.get(claim_id)
+        out: dict[str, Any] = {"id": claim_id, "document": document_id(self.url)}
+        out.update((f, self.fields[f]) for f in CONTENT_FIELDS if f in self.fields)
+        out["review_state"] = "pending" if self.doubts else "accepted"
+        out["extractor"] = str(earlier["extractor"]) if earlier else extractor
+        if self.doubts or self.notes:
+            out["review_note"] = "; ".join(self.doubts + self.notes)
+        return out
+
+
 def build(
     reference: list[Mapping[str, Any]],
     curation: Curation,
@@ -419,15 +442,12 @@ def build(
     facilities = bundled_facilities()
     report = Report(arrangements=len(reference))
     sources: dict[str, Source] = {}
-    used: set[str] = set()
-    seen: dict[tuple[Any, ...], tuple[str, dict[str, Any]]] = {}
-    previous_claims = {str(c["id"]): c for c in (previous or {}).get("claims") or [] if c.get("id")}
-    extractor = f"curated:{version}"
-    sections: list[tuple[str, list[dict[str, Any]]]] = []
+    drafts: dict[tuple[Any, ...], Draft] = {}
+    grouped: list[tuple[str, list[Draft]]] = []
 
     for arrangement in reference:
         arrangement_id = str(arrangement["id"])
-        section: list[dict[str, Any]] = []
+        section: list[Draft] = []
         for index, fact in enumerate(arrangement.get("facts") or []):
             report.facts += 1
             ref = fact_ref(arrangement_id, index, fact)
@@ -437,56 +457,34 @@ def build(
             ]
             for src in fact_sources:
                 sources.setdefault(src.url, src)
-            rule = curation.rule_for(arrangement_id, fact)
-            kind = str(fact.get("kind"))
-            if rule is not None and rule.skip:
-                report.skipped.append((ref, " ".join(str(rule.skip).split())))
-                continue
-            if rule is None and kind in NO_CLAIM_KINDS:
-                report.skipped.append((ref, NO_CLAIM_KINDS[kind]))
-                continue
-            if rule is None and kind in CURATED_KINDS and not _onward_home(fact):
-                report.needs_curation.append(ref)
-                report.skipped.append((ref, "no curated decision yet"))
-                continue
-            made = template_for(arrangement, fact, rule, facilities)
-            if isinstance(made, str):
-                report.skipped.append((ref, made))
+            made = _decide(arrangement, fact, ref, curation, facilities, report)
+            if made is None:
                 continue
             report.mapped += 1
             for src in fact_sources:
-                claim, moved = _attribute(made, src, ref, report)
-                key = (src.url, *(json.dumps(claim.get(f), sort_keys=True) for f in CONTENT_FIELDS))
-                if key in seen:
-                    first_ref, kept = seen[key]
-                    report.duplicates.append(f"{ref} from {src.outlet}: same as {first_ref}")
-                    if not made.pending and kept["review_state"] == "pending":
-                        # Another fact states it without doubt: the claim stands as accepted.
-                        kept["review_state"] = "accepted"
-                        kept.pop("review_note", None)
-                        _merge_notes(kept, kept.pop("_plain_notes"))
-                    if not made.pending or kept["review_state"] == "pending":
-                        _merge_notes(kept, made.notes + moved)
+                fields, moved = _attribute(made, src, ref, report)
+                key = (
+                    src.url,
+                    *(json.dumps(fields.get(f), sort_keys=True) for f in CONTENT_FIELDS),
+                )
+                if key in drafts:
+                    report.duplicates.append(f"{ref} from {src.outlet}: same as {drafts[key].ref}")
+                    drafts[key].merge(made, made.notes + moved)
                     continue
-                when = _published(src.published) or PartialDate.parse(claim.get("date") or "2000")
-                claim_id = stable_id("|".join(key), when.start)
-                earlier = previous_claims.get(claim_id)
-                ordered: dict[str, Any] = {"id": claim_id, "document": document_id(src.url)}
-                ordered.update((f, claim[f]) for f in CONTENT_FIELDS if f in claim)
-                ordered["review_state"] = "pending" if made.pending else "accepted"
-                ordered["extractor"] = str(earlier["extractor"]) if earlier else extractor
-                _merge_notes(ordered, made.pending + made.notes + moved)
-                ordered["_plain_notes"] = made.notes + moved
-                seen[key] = (ref, ordered)
-                section.append(ordered)
-                used.add(src.url)
-        sections.append((f"{arrangement_id} {arrangement.get('receiver_name', '')}", section))
+                published = _published(src.published)
+                doubts = list(made.pending)
+                drafts[key] = Draft(ref, src.url, published, fields, doubts, made.notes + moved)
+                section.append(drafts[key])
+        grouped.append((f"{arrangement_id} {arrangement.get('receiver_name', '')}", section))
 
-    for _, section in sections:
-        for claim in section:
-            claim.pop("_plain_notes", None)
     report.unmatched_curation = [r.describe() for r in curation.rules if r.used == 0]
-    documents = _documents(sources, used, curation, report)
+    previous_claims = {str(c["id"]): c for c in (previous or {}).get("claims") or [] if c.get("id")}
+    extractor = f"curated:{version}"
+    sections = [
+        (title, [draft.finish(previous_claims, extractor) for draft in section])
+        for title, section in grouped
+    ]
+    documents = _documents(sources, {d.url for d in drafts.values()}, curation, report)
     claims = [c for _, section in sections for c in section]
     report.accepted = sum(c["review_state"] == "accepted" for c in claims)
     report.pending = len(claims) - report.accepted
@@ -499,12 +497,32 @@ def build(
     return Build(dataset, report, sections)
 
 
-def _merge_notes(claim: dict[str, Any], notes: list[str]) -> None:
-    """Add review notes to a claim, once each (a merged duplicate may bring its own)."""
-    current = [n for n in str(claim.get("review_note") or "").split("; ") if n]
-    merged = current + [n for n in notes if n not in current]
-    if merged:
-        claim["review_note"] = "; ".join(merged)
+def _decide(
+    arrangement: Mapping[str, Any],
+    fact: Mapping[str, Any],
+    ref: str,
+    curation: Curation,
+    facilities: FacilityTable,
+    report: Report,
+) -> Template | None:
+    """The claim template of a fact, or None after reporting why it makes no claim."""
+    rule = curation.rule_for(str(arrangement["id"]), fact)
+    kind = str(fact.get("kind"))
+    if rule is not None and rule.skip:
+        report.skipped.append((ref, " ".join(str(rule.skip).split())))
+        return None
+    if rule is None and kind in NO_CLAIM_KINDS:
+        report.skipped.append((ref, NO_CLAIM_KINDS[kind]))
+        return None
+    if rule is None and kind in CURATED_KINDS and not _onward_home(fact):
+        report.needs_curation.append(ref)
+        report.skipped.append((ref, "no curated decision yet"))
+        return None
+    made = template_for(arrangement, fact, rule, facilities)
+    if isinstance(made, str):
+        report.skipped.append((ref, made))
+        return None
+    return made
 
 
 def _attribute(
@@ -572,6 +590,9 @@ def _documents(
     return documents
 
 
+_AGAINST = re.compile(r" Against [^:]+: \d+ claims added, \d+ withdrawn\.")
+
+
 def _meta(
     version: str,
     report: Report,
@@ -585,17 +606,20 @@ def _meta(
         f"{report.documents} documents, {report.accepted + report.pending} claims "
         f"({report.accepted} accepted, {report.pending} pending review)."
     )
-    if report.added or report.withdrawn:
-        summary += f" Against the previous version: {report.added} claims added, "
-        summary += f"{report.withdrawn} withdrawn."
+    before = ((previous or {}).get("dataset") or {}).get("version")
     changelog = ((previous or {}).get("dataset") or {}).get("changelog") or []
+    same = next((str(e["changes"]) for e in changelog if str(e.get("version")) == version), "")
+    if before is not None and str(before) != version:
+        summary += f" Against {before}: {report.added} claims added, {report.withdrawn} withdrawn."
+    else:
+        # Rebuilding a version: the file replaced is the same version, so the comparison
+        # with the version before stays as first written, and so does the note.
+        kept = _AGAINST.search(same)
+        summary += kept.group(0) if kept else ""
+        if note is None and same.startswith(summary):
+            note = same[len(summary) :].strip() or None
     if note:
         summary += " " + note
-    else:
-        # Rebuilding the same version without a note keeps the note it was written with.
-        same = [e for e in changelog if str(e.get("version")) == version]
-        if same and str(same[0].get("changes", "")).startswith(summary):
-            summary = str(same[0]["changes"])
     earlier = [entry for entry in changelog if str(entry.get("version")) != version]
     source = reference_label + (f" (sha256 {reference_sha256[:16]})" if reference_sha256 else "")
     return {

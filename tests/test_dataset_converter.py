@@ -218,7 +218,9 @@ def test_ids_are_stable_and_a_new_version_keeps_old_claims_and_extends_the_chang
     _, noted = build(tmp_path, second, version="2026.02.03", out=out, note="Caps added.")
     _, again = build(tmp_path, second, version="2026.02.03", out=out)
     assert [e["version"] for e in again["dataset"]["changelog"]] == ["2026.02.03", "2026.01.02"]
-    assert again["dataset"]["changelog"][0]["changes"].endswith("Caps added.")
+    assert again["dataset"]["changelog"][0]["changes"].endswith(
+        "Against 2026.01.02: 1 claims added, 0 withdrawn. Caps added."
+    )
     assert again == noted
 
 
