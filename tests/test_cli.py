@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from thirdcountry.cli import cli
+from thirdcountry.data import STARTER_DATASET
 
 
 @pytest.fixture
@@ -19,7 +20,10 @@ def run(*args: str) -> Result:
 
 
 def initialised(db: str) -> str:
-    assert run("init", "--db", db).exit_code == 0
+    """A database holding the small starter dataset: these tests check the commands, not
+    the bundled data (which `init` loads, and tests/test_dataset_*.py check)."""
+    assert run("init", "--empty", "--db", db).exit_code == 0
+    assert run("load", str(STARTER_DATASET), "--db", db).exit_code == 0
     return db
 
 

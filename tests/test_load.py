@@ -118,3 +118,38 @@ def test_starter_dataset_loads_with_its_version(sqlite_store: Store) -> None:
     report = load_file(sqlite_store, STARTER_DATASET)
     assert report.documents_added == 1 and report.claims_added >= 12
     assert dataset_meta(sqlite_store)["name"] == "starter"
+
+
+def test_documents_without_a_url_are_recognised_by_text_or_title(
+    store: Store, tmp_path: Path
+) -> None:
+    body = (
+        "documents:\n"
+        "  - {id: t, text: 'Kosovo agreed to host fifty people.', published: 2025-06-11}\n"
+        "  - {id: n, title: 'Notes from a ministry briefing', outlet: Ministry,"
+        " published: 2025-06-12}\n"
+        "claims:\n"
+        "  - {document: t, kind: capacity, sender: US, receiver: XK, count: 50}\n"
+        "  - {document: n, kind: capacity, sender: US, receiver: XK, count: 50}\n"
+    )
+    first = load_file(store, write(tmp_path, body))
+    second = load_file(store, write(tmp_path, body, "again.yaml"))
+    assert (first.documents_added, first.claims_added) == (2, 2)
+    assert (second.documents_present, second.claims_present) == (2, 2)
+    assert counts(store)[:2] == (2, 2)
+
+
+def test_a_claim_repeated_in_one_file_is_stored_once(sqlite_store: Store, tmp_path: Path) -> None:
+    body = (
+        "documents:\n  - {id: d1, url: 'https://x.example/', published: 2025-06-11}\n"
+        "claims:\n"
+        "  - {id: c1, document: d1, kind: capacity, sender: US, receiver: XK, count: 50}\n"
+        "  - {id: c1, document: d1, kind: capacity, sender: US, receiver: XK, count: 50}\n"
+        "  - {document: d1, kind: role, sender: US, receiver: XK,"
+        " value: temporary_stay_then_return, review_state: accepted}\n"
+        "  - {document: d1, kind: role, sender: US, receiver: XK,"
+        " value: temporary_stay_then_return, review_state: accepted}\n"
+    )
+    report = load_file(sqlite_store, write(tmp_path, body))
+    assert (report.claims_added, report.claims_present) == (2, 2)
+    assert counts(sqlite_store) == (1, 2, 1)

@@ -190,3 +190,84 @@ def test_output_has_the_documented_fields() -> None:
         "last_updated",
     ):
         assert key in data
+
+
+def test_a_refusal_reported_the_day_of_the_request_answers_it() -> None:
+    picture = one(
+        [status("refused", "2025-07-10", "d2", "NG"), status("requested", "2025-07-10", "d1", "NG")]
+    )
+    assert picture.status == "refused"
+
+
+def test_a_new_request_after_a_refusal_reopens_the_arrangement() -> None:
+    picture = one(
+        [status("refused", "2025-07-10", "d1", "NG"), status("requested", "2025-09-01", "d2", "NG")]
+    )
+    assert picture.status == "requested"
+
+
+def test_a_denial_weeks_before_reported_talks_disputes_them() -> None:
+    denial = claim(
+        "d1",
+        kind="arrangement_status",
+        sender="US",
+        receiver="LY",
+        value="denied",
+        date="2025-05-07",
+    )
+    talks = status("negotiating", "2025-06-12", "d2", "LY")
+    picture = one([denial, talks])
+    assert picture.status == "negotiating"
+    assert picture.disputed is True
+    assert set(picture.dispute_claims) == {denial.id, talks.id}
+
+
+def test_a_denial_many_months_before_talks_is_history_not_a_dispute() -> None:
+    denial = claim(
+        "d1", kind="denial", sender="US", receiver="GY", value="receiver", date="2025-02-20"
+    )
+    picture = one([denial, status("negotiating", "2026-01-05", "d2", "GY")])
+    assert picture.disputed is False
+
+
+def test_a_denial_does_not_dispute_a_mere_request() -> None:
+    denial = claim(
+        "d2", kind="denial", sender="US", receiver="AO", value="receiver", date="2024-04-17"
+    )
+    picture = one([status("requested", "2024-04-15", "d1", "AO"), denial])
+    assert picture.disputed is False
+
+
+def test_a_pair_with_only_pending_claims_is_listed_without_a_status() -> None:
+    pending = claim(
+        "d1",
+        state="pending",
+        kind="arrangement_status",
+        sender="GB",
+        receiver="MK",
+        value="requested",
+        date="2025-05-17",
+    )
+    accepted = status("agreed", "2025-06-11")
+    found = project([pending, accepted], sources("d1"))
+    by_pair = {a.key: a for a in found}
+    assert by_pair["GB-MK"].status is None
+    assert by_pair["GB-MK"].pending_claims == 1
+    assert by_pair["GB-MK"].source_count == 0
+    assert by_pair["US-XK"].pending_claims == 0
+
+
+def test_pending_claims_are_counted_but_never_shape_the_picture() -> None:
+    pending = claim(
+        "d2",
+        state="pending",
+        kind="arrangement_status",
+        sender="US",
+        receiver="XK",
+        value="ended",
+        date="2026-01-01",
+    )
+    picture = one([status("agreed", "2025-06-11"), pending])
+    assert picture.status == "agreed"
+    assert picture.pending_claims == 1
+    assert pending.id not in picture.claim_ids

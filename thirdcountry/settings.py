@@ -69,9 +69,10 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "dispute_window_days",
-        7,
+        62,
         "THIRDCOUNTRY_DISPUTE_WINDOW_DAYS",
-        "A denial dated at most this many days before an agreement still disputes it.",
+        "A denial dated at most this many days before a claim of talks or an agreement "
+        "still disputes it.",
         int,
     ),
     Setting(

@@ -1,14 +1,31 @@
-"""Bundled, curated data: the starter dataset, gazetteer tables, map geometry."""
+"""Bundled, curated data: the datasets, the facilities table, map geometry."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+
+import yaml
+
+from thirdcountry.domain.facilities import FacilityTable, parse_facilities
 
 DATA_DIR = Path(__file__).parent
 STARTER_DATASET = DATA_DIR / "starter.yaml"
+FULL_DATASET = DATA_DIR / "dataset.yaml"
+FACILITIES = DATA_DIR / "facilities.yaml"
 
 
 def bundled_dataset() -> Path:
     """The dataset `thirdcountry init` loads: the full one when present, else the starter."""
-    full = DATA_DIR / "dataset.yaml"
-    return full if full.exists() else STARTER_DATASET
+    return FULL_DATASET if FULL_DATASET.exists() else STARTER_DATASET
+
+
+@cache
+def bundled_facilities() -> FacilityTable:
+    """The curated facilities table (``data/facilities.yaml``), parsed once."""
+    return load_facilities(FACILITIES)
+
+
+def load_facilities(path: Path) -> FacilityTable:
+    """A facilities table from a YAML file; FacilitiesError lists every problem."""
+    return parse_facilities(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))

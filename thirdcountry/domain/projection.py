@@ -7,20 +7,26 @@ Rules (each tested, each described on the methodology page):
   publication date). A later claim of a *lower* stage of the forward path requested →
   negotiating → agreed → implemented does not downgrade (later reporting often re-states an
   earlier step); any other later claim (suspended, ended, refused, denied, or a new start
-  after an end) replaces the current status.
-* Disputed: a denial (``denial`` claim, or a ``denied`` status) stands against an agreed or
-  implemented claim when it is dated after it or at most ``dispute_window_days`` before it.
+  after an end) replaces the current status. Claims of the same date are taken in the order
+  of the path, answers last: a refusal or denial reported the day a request was made
+  answers it.
+* Disputed: a denial (``denial`` claim, or a ``denied`` status) stands against a claim of
+  talks, an agreement or its implementation (negotiating, agreed, implemented) when it is
+  dated after it or at most ``dispute_window_days`` before it.
 * Distinct transfers: two transfer claims of one pair are one event when their dates are
   compatible (periods overlap, allowing ``same_event_slack_days`` of drift), their counts
   are equal or one is unknown, and their facilities are equal or one is unknown. A second
   rule joins reports that disagree on the date only: equal known count *and* equal known
   facility within ``same_event_window_days``; such an event is flagged ``date_conflict``.
 * Sources are independent sources: syndicated copies share their original's key.
+* An arrangement whose claims all await review is still listed, with no status, so a
+  reported approach is visible before anyone has confirmed it; every arrangement counts its
+  claims awaiting review (``pending_claims``).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,7 +44,15 @@ from thirdcountry.domain.vocabulary import (
 )
 
 _FORWARD = (Status.REQUESTED, Status.NEGOTIATING, Status.AGREED, Status.IMPLEMENTED)
-_AGREEMENT = frozenset({Status.AGREED, Status.IMPLEMENTED})
+# What a denial contradicts: both governments engaging. A request is one side's ask.
+_DISPUTABLE = frozenset({Status.NEGOTIATING, Status.AGREED, Status.IMPLEMENTED})
+# Order of status claims that share a date: the forward path, then what answers or ends it.
+_SAME_DATE_ORDER = {
+    status: rank
+    for rank, status in enumerate(
+        (*_FORWARD, Status.SUSPENDED, Status.ENDED, Status.REFUSED, Status.DENIED)
+    )
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +65,7 @@ class SourceInfo:
 
 @dataclass(frozen=True, slots=True)
 class ProjectionRules:
-    dispute_window_days: int = 7
+    dispute_window_days: int = 62
     same_event_slack_days: int = 3
     same_event_window_days: int = 62
 
@@ -106,6 +120,7 @@ class Arrangement:
     source_keys: set[str] = field(default_factory=set)
     claim_ids: list[str] = field(default_factory=list)
     last_updated: PartialDate | None = None
+    pending_claims: int = 0
 
     @property
     def key(self) -> str:
@@ -145,6 +160,7 @@ class Arrangement:
             "people_transferred": self.people_transferred,
             "source_count": self.source_count,
             "last_updated": self.last_updated.isoformat() if self.last_updated else None,
+            "pending_claims": self.pending_claims,
             "claims": list(self.claim_ids),
         }
 
@@ -180,7 +196,7 @@ def _project_status(
 ) -> None:
     dated = sorted(
         ((_when(c, sources), c) for c in claims),
-        key=lambda pair: (_sort_key(pair[0]), _FORWARD_INDEX.get(Status(pair[1].value or ""), -1)),
+        key=lambda pair: (_sort_key(pair[0]), _SAME_DATE_ORDER[Status(pair[1].value or "")]),
     )
     current: Status | None = None
     for when, claim in dated:
@@ -208,7 +224,7 @@ def _project_dispute(
     sources: Mapping[str, SourceInfo],
     rules: ProjectionRules,
 ) -> None:
-    agreements = [c for c in status_claims if c.value in _AGREEMENT]
+    agreements = [c for c in status_claims if c.value in _DISPUTABLE]
     against = denials + [c for c in status_claims if c.value == Status.DENIED]
     involved: set[str] = set()
     for denial in against:
@@ -309,9 +325,15 @@ def project(
     sources: Mapping[str, SourceInfo] | None = None,
     rules: ProjectionRules | None = None,
 ) -> list[Arrangement]:
-    """Arrangements derived from the standing claims, sorted by sender then receiver."""
+    """Arrangements derived from the standing claims, sorted by sender then receiver.
+
+    Pass pending claims too (any order, any mix) to have them counted and to list the
+    arrangements that so far rest on pending claims alone.
+    """
     sources = sources or {}
     rules = rules or ProjectionRules()
+    claims = list(claims)
+    pending = _pending_by_pair(claims)
     by_pair: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     by_receiver: dict[str, list[Claim]] = defaultdict(list)
     onward_by_sender: dict[str, list[Claim]] = defaultdict(list)
@@ -324,10 +346,16 @@ def project(
             by_receiver[claim.receiver].append(claim)
 
     arrangements = []
-    for (sender, receiver), pair_claims in sorted(by_pair.items()):
+    for sender, receiver in sorted(set(by_pair) | set(pending)):
+        pair_claims = by_pair.get((sender, receiver), [])
         if not any(c.kind in PAIR_KINDS for c in pair_claims):
+            if pending[(sender, receiver)]:
+                arrangements.append(
+                    Arrangement(sender, receiver, pending_claims=pending[(sender, receiver)])
+                )
             continue
         arrangement = _project_pair(sender, receiver, pair_claims, sources, rules)
+        arrangement.pending_claims = pending[(sender, receiver)]
         _attach_receiver_claims(arrangement, by_receiver.get(receiver, []), sources)
         onward = onward_by_sender.get(receiver, [])
         arrangement.onward_transfers = merge_transfers(onward, sources, rules)
@@ -335,6 +363,25 @@ def project(
             _note_source(arrangement, claim, sources)
         arrangements.append(arrangement)
     return arrangements
+
+
+def _pending_by_pair(claims: list[Claim]) -> Counter[tuple[str, str]]:
+    """Claims awaiting review that name a pair, per (sender, receiver).
+
+    Onward moves are left out: their sender is the third country, not a party of the pair.
+    """
+    superseded = {
+        c.supersedes for c in claims if c.supersedes and c.review_state is not ReviewState.REJECTED
+    }
+    return Counter(
+        (c.sender, c.receiver)
+        for c in claims
+        if c.review_state is ReviewState.PENDING
+        and c.id not in superseded
+        and c.kind is not ClaimKind.ONWARD_TRANSFER
+        and c.sender
+        and c.receiver
+    )
 
 
 def _note_source(arrangement: Arrangement, claim: Claim, sources: Mapping[str, SourceInfo]) -> None:

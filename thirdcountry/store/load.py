@@ -9,19 +9,30 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from thirdcountry.domain.dataset import Dataset, DatasetError, parse_dataset
 from thirdcountry.domain.errors import BadInput
+from thirdcountry.store import audit
 from thirdcountry.store import claims as claim_repo
 from thirdcountry.store import documents as document_repo
 from thirdcountry.store.database import Store
-from thirdcountry.store.tables import ClaimRow, MetaRow
+from thirdcountry.store.tables import ClaimRow, DocumentRow, MetaRow
 
 DATASET_META_KEY = "dataset"
 
 
-class _DatasetLoader(yaml.SafeLoader):
+try:  # libyaml's parser, when PyYAML has it, reads the full dataset several times faster
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+# Lookups by a list of keys are split so no statement exceeds a backend's parameter limit.
+_CHUNK = 500
+
+
+class _DatasetLoader(_SafeLoader):
     """Safe YAML that leaves dates as text, so our own parser judges them (and names them)."""
 
 
@@ -82,41 +93,114 @@ def load_dataset(store: Store, dataset: Dataset, *, actor: str | None = None) ->
     actor = actor or f"dataset:{dataset.meta.get('name') or Path(dataset.source).name}"
     try:
         with store.write() as session:
-            stored_ids: dict[str, str] = {}
-            # Originals first, so copies can point at them.
-            ordered = sorted(dataset.documents, key=lambda d: d.copy_of is not None)
-            for item in ordered:
-                existing = document_repo.find_existing(session, item.document)
-                if existing is not None:
-                    stored_ids[item.local_id] = existing.id
-                    report.documents_present += 1
-                    continue
-                doc = item.document
-                if item.copy_of is not None:
-                    doc = replace(doc, source_id=stored_ids[item.copy_of])
-                document_repo.add_document(session, doc)
-                stored_ids[item.local_id] = doc.id
-                report.documents_added += 1
+            stored_ids = _store_documents(session, dataset, report)
+            claims = []
             for entry in dataset.claims:
                 claim = entry.claim
                 if entry.document is not None:
                     claim = replace(claim, document_id=stored_ids[entry.document])
-                if entry.explicit_id and session.get(ClaimRow, claim.id) is not None:
-                    report.claims_present += 1
-                    continue
-                if claim_repo.find_by_fingerprint(session, claim.fingerprint()) is not None:
+                claims.append((entry, claim, claim.fingerprint()))
+            # What the store already holds, asked once rather than once per claim.
+            present_ids = _existing(
+                session, ClaimRow.id, [c.id for e, c, _ in claims if e.explicit_id]
+            )
+            present_prints = _existing(session, ClaimRow.fingerprint, [f for _, _, f in claims])
+            held = _hold(session, set(stored_ids.values()))
+            for entry, claim, fingerprint in claims:
+                if (entry.explicit_id and claim.id in present_ids) or (
+                    fingerprint in present_prints
+                ):
                     report.claims_present += 1
                     continue
                 try:
                     claim_repo.add_claim(session, claim, actor=actor)
                 except BadInput as exc:
                     raise DatasetError(dataset.source, [f"claim #{entry.number}: {exc}"]) from None
+                present_ids.add(claim.id)
+                present_prints.add(fingerprint)
                 report.claims_added += 1
+                if held.audit_head is None:
+                    held.audit_head = session.get(MetaRow, audit.HEAD_KEY)
             if dataset.meta:
                 _store_meta(session, dataset.meta)
     except IntegrityError as exc:
         raise DatasetError(dataset.source, [f"database refused the data: {exc.orig}"]) from None
     return report
+
+
+def _store_documents(session: Any, dataset: Dataset, report: LoadReport) -> dict[str, str]:
+    """Add the documents the store lacks; map every local id to its stored id."""
+    by_url = _lookup(session, DocumentRow.url, [d.document.url for d in dataset.documents])
+    by_hash = _lookup(
+        session, DocumentRow.content_hash, [d.document.content_hash for d in dataset.documents]
+    )
+    stored_ids: dict[str, str] = {}
+    # Originals first, so copies can point at them.
+    for item in sorted(dataset.documents, key=lambda d: d.copy_of is not None):
+        doc = item.document
+        existing = by_url.get(doc.url or "") or by_hash.get(doc.content_hash or "")
+        if existing is None and not doc.url and not doc.content_hash:
+            found = document_repo.find_existing(session, doc)
+            existing = found.id if found else None
+        if existing is not None:
+            stored_ids[item.local_id] = existing
+            report.documents_present += 1
+            continue
+        if item.copy_of is not None:
+            doc = replace(doc, source_id=stored_ids[item.copy_of])
+        document_repo.add_document(session, doc)
+        stored_ids[item.local_id] = doc.id
+        for key, known in ((doc.url, by_url), (doc.content_hash, by_hash)):
+            if key:
+                known.setdefault(key, doc.id)
+        report.documents_added += 1
+    return stored_ids
+
+
+@dataclass(slots=True)
+class _Held:
+    """Strong references that keep rows in the session's identity map while loading.
+
+    The identity map holds rows weakly: without these, every claim would fetch its
+    document, and every audit entry the audit head, from the database again.
+    """
+
+    documents: list[DocumentRow]
+    audit_head: MetaRow | None
+
+
+def _hold(session: Any, document_ids: set[str]) -> _Held:
+    rows: list[DocumentRow] = []
+    wanted = sorted(document_ids)
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        rows.extend(session.scalars(select(DocumentRow).where(DocumentRow.id.in_(chunk))))
+    return _Held(rows, session.get(MetaRow, audit.HEAD_KEY))
+
+
+def _lookup(session: Any, column: Any, keys: list[str | None]) -> dict[str, str]:
+    """Stored document id per value of ``column`` among ``keys`` (first stored wins)."""
+    wanted = sorted({k for k in keys if k})
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        rows = session.execute(
+            select(column, DocumentRow.id).where(column.in_(chunk)).order_by(DocumentRow.created_at)
+        )
+        for key, doc_id in rows:
+            found.setdefault(key, doc_id)
+    return found
+
+
+def _existing(session: Any, column: Any, keys: list[str]) -> set[str]:
+    """The values among ``keys`` that ``column`` already holds."""
+    wanted = sorted(set(keys))
+    found: set[str] = set()
+    for start in range(0, len(wanted), _CHUNK):
+        found.update(
+            session.scalars(select(column).where(column.in_(wanted[start : start + _CHUNK])))
+        )
+    return found
 
 
 def _store_meta(session: Any, meta: dict[str, Any]) -> None:

@@ -27,7 +27,10 @@ def decided_claims(session: Session) -> list[Claim]:
 
 
 def arrangements(session: Session, rules: ProjectionRules | None = None) -> list[Arrangement]:
-    return project(decided_claims(session), document_repo.source_infos(session), rules)
+    # Pending claims go in too: projection counts them and lists arrangements that rest on
+    # pending claims alone; only accepted claims shape the picture.
+    claims = [claim_repo.to_domain(row) for row in session.scalars(select(ClaimRow))]
+    return project(claims, document_repo.source_infos(session), rules)
 
 
 @dataclass(slots=True)
