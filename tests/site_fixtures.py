@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from thirdcountry.data import bundled_dataset
+from thirdcountry.data import STARTER_DATASET
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.documents import Document, validate_document
 from thirdcountry.domain.vocabulary import ReviewState
@@ -47,7 +47,7 @@ def _claim(session: Any, state: str = "accepted", **fields: Any) -> Claim:
 
 
 def populate(store: Store) -> Fixture:
-    load_file(store, bundled_dataset(), today=TODAY)
+    load_file(store, STARTER_DATASET, today=TODAY)
     with store.write() as session:
         wire = _doc(
             session,
