@@ -6,8 +6,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from thirdcountry.data import FULL_DATASET
+from thirdcountry.domain.vocabulary import ReviewState
 from thirdcountry.publish.web import create_app
 from thirdcountry.store import Store
+from thirdcountry.store.claims import ClaimFilter, list_claims
 from thirdcountry.store.load import load_file
 
 
@@ -45,3 +47,11 @@ def test_page_renders(client: TestClient, path: str) -> None:
 def test_home_counts_every_arrangement(client: TestClient) -> None:
     body = client.get("/en/").text
     assert "Eswatini" in body and "Kosovo" in body and "Nauru" in body
+
+
+def test_a_dataset_load_is_one_change_counting_all_its_claims(client: TestClient) -> None:
+    store = client.app.state.store  # type: ignore[attr-defined]
+    with store.read() as session:
+        accepted = len(list_claims(session, ClaimFilter(state=ReviewState.ACCEPTED)))
+    assert accepted > 400
+    assert f"Dataset loaded: {accepted} claims accepted" in client.get("/en/").text

@@ -270,30 +270,37 @@ def _summary(claim: dict[str, Any] | None) -> dict[str, Any]:
     return {k: claim.get(k) for k in ("kind", "sender", "receiver")}
 
 
+def _load_changes(session: Session) -> list[Change]:
+    """Dataset loads, one change per loader and day however many claims it accepted."""
+    loads: list[Change] = []
+    rows = session.execute(
+        select(AuditRow.actor, AuditRow.at)
+        .where(AuditRow.action == "load:accepted")
+        .order_by(AuditRow.id.desc())
+    )
+    for actor, at in rows:
+        at = at if at.tzinfo else at.replace(tzinfo=UTC)
+        last = loads[-1] if loads else None
+        if last and last.actor == actor and last.at.date() == at.date():
+            last.count += 1
+            continue
+        loads.append(Change(at, "load", actor))
+    return loads
+
+
 def changelog(session: Session, limit: int = 100) -> list[Change]:
     """Accepted changes and retractions, newest first; a dataset load is one change."""
     rows = session.scalars(
         select(AuditRow)
-        .where(AuditRow.action.in_(_PUBLIC_ACTIONS))
+        .where(AuditRow.action.in_(_PUBLIC_ACTIONS), AuditRow.action != "load:accepted")
         .order_by(AuditRow.id.desc())
-        .limit(limit * 50)
+        .limit(limit * 4)
     )
     changes: list[Change] = []
     claim_ids = set()
     for row in rows:
         at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
-        if row.action == "load:accepted":
-            last = changes[-1] if changes else None
-            if (
-                last
-                and last.kind == "load"
-                and last.actor == row.actor
-                and last.at.date() == at.date()
-            ):
-                last.count += 1
-                continue
-            changes.append(Change(at, "load", row.actor))
-        elif row.action in ("reject", "rejected"):
+        if row.action in ("reject", "rejected"):
             # Rejecting a pending claim is not public; taking back an accepted one is.
             if (row.before or {}).get("review_state") != ReviewState.ACCEPTED.value:
                 continue
@@ -315,9 +322,9 @@ def changelog(session: Session, limit: int = 100) -> list[Change]:
             changes.append(Change(at, "accept", row.actor, row.claim_id, note=row.note))
         if row.claim_id:
             claim_ids.add(row.claim_id)
-        if len(changes) > limit:
-            changes.pop()
+        if len(changes) >= limit:
             break
+    changes = sorted(changes + _load_changes(session), key=lambda c: c.at, reverse=True)[:limit]
     summaries = {
         row.id: {"kind": row.kind, "sender": row.sender, "receiver": row.receiver}
         for row in session.execute(
