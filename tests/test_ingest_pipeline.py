@@ -235,15 +235,15 @@ def test_running_the_same_ingest_again_adds_nothing(
     assert feed.note == "not modified since last poll"  # the feed's ETag was remembered
 
 
-def test_a_failure_is_retried_on_request_and_then_stored(site: Site, sqlite_store: Store) -> None:
+def test_a_failure_is_retried_on_request_and_then_stored(site: Site, store: Store) -> None:
     site.flaky_failures = 1
-    first = run(sqlite_store, [site.url("/flaky")])
+    first = run(store, [site.url("/flaky")])
     assert first.results[0].outcome is Outcome.FAILED and first.results[0].retryable
-    second = run(sqlite_store, [site.url("/flaky")])
+    second = run(store, [site.url("/flaky")])
     assert second.results[0].outcome is Outcome.FAILED_BEFORE
-    third = run(sqlite_store, [], retry=RetryPolicy.ALL)
+    third = run(store, [], retry=RetryPolicy.ALL)
     assert [(r.locator, r.outcome) for r in third.results] == [(site.url("/flaky"), Outcome.NEW)]
-    with sqlite_store.read() as session:
+    with store.read() as session:
         record = repo.get_source(session, site.url("/flaky"))
     assert record is not None and (record.status.value, record.attempts) == ("new", 2)
 
@@ -316,7 +316,7 @@ class FakeExtractor:
 
 
 def test_claims_are_stored_pending_and_pointing_into_the_stored_text(
-    site: Site, sqlite_store: Store
+    site: Site, store: Store
 ) -> None:
     extractor = FakeExtractor()
     paths = [
@@ -325,10 +325,10 @@ def test_claims_are_stored_pending_and_pointing_into_the_stored_text(
         "/world/kosovo-deal",
         "/es/cecot-venezolanos",
     ]
-    report = run(sqlite_store, [site.url(p) for p in paths], extract=extractor)
+    report = run(store, [site.url(p) for p in paths], extract=extractor)
     assert report.extraction and [r.claims for r in report.results] == [1, 0, 1, 0]
-    docs = documents(sqlite_store)
-    with sqlite_store.read() as session:
+    docs = documents(store)
+    with store.read() as session:
         claims = claim_repo.list_claims(session)
     assert {c.document_id for c in claims} == {
         docs["/news/kosovo-agrees"].id,
@@ -360,6 +360,13 @@ def test_extraction_is_picked_up_once_the_extract_stage_provides_it(
     assert load_extractor() is fake
     monkeypatch.delattr(extract_stage, "extract_claims")
     assert pipeline_module.load_extractor() is None
+
+
+def test_an_undated_page_takes_its_date_from_the_feed(sqlite_store: Store) -> None:
+    with Site(feed_paths=["/statement.txt"]) as feed_site:
+        run(sqlite_store, [feed_site.url("/feed.xml")])
+    (statement,) = documents(sqlite_store).values()
+    assert statement.published == date(2025, 6, 12)  # the entry's pubDate
 
 
 def test_a_watched_feed_is_polled_conditionally_and_only_new_entries_are_ingested(

@@ -93,7 +93,8 @@ SETTINGS: tuple[Setting, ...] = (
         "near_duplicate_threshold",
         0.8,
         "THIRDCOUNTRY_NEAR_DUPLICATE_THRESHOLD",
-        "Jaccard similarity (MinHash estimate) above which two documents are copies.",
+        "Jaccard similarity of two texts' five-word shingles at or above which the later "
+        "one is stored as a copy of the earlier (0.5 to 1; candidates found by MinHash/LSH).",
         float,
     ),
     Setting(
