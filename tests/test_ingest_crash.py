@@ -33,6 +33,9 @@ SNAPSHOT = {
     "buckets": """
         SELECT b.bucket, d.url
         FROM ingest_lsh_buckets b JOIN documents d ON d.id = b.document_id""",
+    "signatures": """
+        SELECT s.signature, d.url
+        FROM ingest_signatures s JOIN documents d ON d.id = s.document_id""",
     "feeds": "SELECT locator, title, etag, last_modified FROM ingest_feeds",
     "feed_items": """
         SELECT f.locator, i.guid, i.link

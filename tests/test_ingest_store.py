@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Table, inspect
 
 from thirdcountry.domain.documents import Document, validate_document
-from thirdcountry.ingest.dedupe import lsh_buckets
+from thirdcountry.ingest.dedupe import fingerprint
 from thirdcountry.ingest.model import Capture, CaptureKind, SourceStatus
 from thirdcountry.store import Store
 from thirdcountry.store import documents as document_repo
@@ -22,6 +22,7 @@ INGEST_TABLES = {
     "ingest_sources",
     "ingest_captures",
     "ingest_lsh_buckets",
+    "ingest_signatures",
     "ingest_feeds",
     "ingest_feed_items",
 }
@@ -37,7 +38,9 @@ def add_doc(store: Store, url: str, text: str = STORY, source_id: str | None = N
     doc = validate_document(Document(url=url, text=text, title="t", source_id=source_id))
     with store.write() as session:
         document_repo.add_document(session, doc)
-        repo.add_buckets(session, doc.id, lsh_buckets(text))
+        found = fingerprint(text)
+        assert found is not None
+        repo.add_fingerprint(session, doc.id, found.signature, found.buckets)
     return doc.id
 
 
@@ -86,11 +89,15 @@ def test_recording_a_source_again_updates_it(store: Store) -> None:
 def test_near_duplicate_candidates_point_at_the_original(store: Store) -> None:
     original = add_doc(store, "https://wire.test/a")
     copy = add_doc(store, "https://copy.test/a", STORY + " Reporting by the wire.", original)
-    add_doc(store, "https://other.test/b", "An unrelated story about fisheries quotas " * 5)
+    add_doc(store, "https://other.test/b", "An unrelated story about fisheries quotas " * 8)
     with store.read() as session:
-        candidates = repo.near_duplicate_candidates(session, lsh_buckets(STORY + " More."))
+        query = fingerprint(STORY + " More.")
+        assert query is not None
+        candidates = repo.near_duplicate_candidates(session, query.buckets)
+        texts = repo.document_texts(session, [c.document_id for c in candidates])
     assert {c.document_id for c in candidates} == {original, copy}
     assert {c.original_id for c in candidates} == {original}
+    assert texts[original] == STORY
 
 
 def test_captures_round_trip_compressed(store: Store) -> None:

@@ -9,16 +9,18 @@ MinHash/LSH finds the candidates without comparing against every stored text: th
 bands of each document's MinHash signature are stored in the database
 (``store.ingest``), so the index survives restarts and is shared by every process writing
 to one store. The bands are cut for a fixed, low candidate threshold (0.5) with a strong
-weight against missing a match. The few candidates are then compared exactly, shingle
-set against shingle set: a 128-value signature estimates similarity only to about ±0.04,
-too coarse to decide near a threshold, and an exact check lets the threshold change
-without re-indexing.
+weight against missing a match. A 128-value signature estimates similarity only to about
+±0.045 (one standard error), too coarse to decide near a threshold, so the estimate only
+drops candidates far below it (by more than ``ESTIMATE_MARGIN``, over three standard
+errors); the rest are compared exactly, shingle set against shingle set. The threshold
+can therefore change without re-indexing.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -32,6 +34,7 @@ SHINGLE_WORDS = 5
 # make two different short notices look alike.
 MIN_WORDS = 40
 CANDIDATE_THRESHOLD = 0.5
+ESTIMATE_MARGIN = 0.15
 _SEED = 20250612
 _SCHEME = "affine32"
 _DTYPE = np.dtype("<u4")
@@ -75,14 +78,38 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def lsh_buckets(text: str) -> tuple[str, ...]:
-    """One LSH bucket key per band of the text's MinHash signature; none for short texts."""
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    signature: bytes  # NUM_PERM MinHash values, little-endian uint32
+    buckets: tuple[str, ...]  # one LSH bucket key per band
+
+
+def _minhash(values: np.ndarray | None = None) -> MinHash:
+    return MinHash(
+        num_perm=NUM_PERM,
+        seed=_SEED,
+        scheme=_SCHEME,
+        permutations=_permutations(),
+        hashvalues=values,
+    )
+
+
+def fingerprint(text: str) -> Fingerprint | None:
+    """The text's MinHash signature and LSH buckets; None for texts too short to compare."""
     if len(_WORD.findall(text)) < MIN_WORDS:
-        return ()
-    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, permutations=_permutations())
+        return None
+    minhash = _minhash()
     minhash.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
     values = np.asarray(minhash.hashvalues, dtype=_DTYPE)
-    return tuple(
+    buckets = tuple(
         f"{band:02d}" + hashlib.blake2b(values[start:end].tobytes(), digest_size=8).hexdigest()
         for band, (start, end) in enumerate(_lsh_shape())
     )
+    return Fingerprint(signature=values.tobytes(), buckets=buckets)
+
+
+def estimated_similarity(signature_a: bytes, signature_b: bytes) -> float:
+    """The MinHash estimate of the Jaccard similarity behind two signatures."""
+    a = _minhash(np.frombuffer(signature_a, dtype=_DTYPE))
+    b = _minhash(np.frombuffer(signature_b, dtype=_DTYPE))
+    return float(a.jaccard(b))

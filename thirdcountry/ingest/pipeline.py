@@ -34,7 +34,15 @@ from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.documents import Document, validate_document
 from thirdcountry.domain.errors import BadInput, FetchRefused
 from thirdcountry.domain.vocabulary import ReviewState
-from thirdcountry.ingest.dedupe import check_threshold, jaccard, lsh_buckets, shingles
+from thirdcountry.ingest.dedupe import (
+    ESTIMATE_MARGIN,
+    Fingerprint,
+    check_threshold,
+    estimated_similarity,
+    fingerprint,
+    jaccard,
+    shingles,
+)
 from thirdcountry.ingest.feeds import parse_feed
 from thirdcountry.ingest.files import folder_files, read_file
 from thirdcountry.ingest.model import Feed, ParsedDocument, Payload, SourceError, SourceStatus
@@ -168,7 +176,7 @@ class _Work:
 class _Parsed:
     payload: Payload
     document: ParsedDocument
-    buckets: tuple[str, ...]
+    fingerprint: Fingerprint | None
     claims: list[Claim]
     note: str | None
 
@@ -383,7 +391,7 @@ class Pipeline:
             if document.published is None and work.feed_published is not None:
                 document = replace(document, published=work.feed_published)
             claims, note = self._extract(document)
-            return _Parsed(payload, document, lsh_buckets(document.text), claims, note)
+            return _Parsed(payload, document, fingerprint(document.text), claims, note)
         except SourceError as exc:
             return _Failed(exc.message, exc.retryable)
         except FetchRefused as exc:
@@ -517,7 +525,7 @@ class Pipeline:
             if original is not None:
                 outcome, status = Outcome.DUPLICATE, SourceStatus.COPY
             else:
-                match = self._near_match(session, found.text, parsed.buckets)
+                match = self._near_match(session, found.text, parsed.fingerprint)
                 if match is not None:
                     original, similarity = match
                     outcome, status = Outcome.NEAR_DUPLICATE, SourceStatus.NEAR_COPY
@@ -526,7 +534,13 @@ class Pipeline:
             original_url = repo.document_url(session, original) if original else None
             document = replace(document, source_id=original)
             document_repo.add_document(session, document)
-            repo.add_buckets(session, document.id, parsed.buckets)
+            if parsed.fingerprint is not None:
+                repo.add_fingerprint(
+                    session,
+                    document.id,
+                    parsed.fingerprint.signature,
+                    parsed.fingerprint.buckets,
+                )
             repo.add_capture(session, document.id, payload.capture)
             # An exact copy asserts exactly what its original does: its claims would only
             # repeat the original's for reviewers. A near copy may add or change facts.
@@ -555,14 +569,25 @@ class Pipeline:
         )
 
     def _near_match(
-        self, session: Session, text: str, buckets: Sequence[str]
+        self, session: Session, text: str, found: Fingerprint | None
     ) -> tuple[str, float] | None:
         """The original of the most similar stored text at or above the threshold."""
+        if found is None:
+            return None
+        threshold = self.options.near_duplicate_threshold
+        plausible = [
+            c
+            for c in repo.near_duplicate_candidates(session, found.buckets)
+            if estimated_similarity(found.signature, c.signature) >= threshold - ESTIMATE_MARGIN
+        ]
+        if not plausible:
+            return None
+        texts = repo.document_texts(session, [c.document_id for c in plausible])
         mine = shingles(text)
         best: tuple[str, float] | None = None
-        for candidate in repo.near_duplicate_candidates(session, buckets):
-            score = jaccard(mine, shingles(candidate.text))
-            if score >= self.options.near_duplicate_threshold and (best is None or score > best[1]):
+        for candidate in plausible:
+            score = jaccard(mine, shingles(texts.get(candidate.document_id, "")))
+            if score >= threshold and (best is None or score > best[1]):
                 best = (candidate.original_id, score)
         return best
 

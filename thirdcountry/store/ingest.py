@@ -23,6 +23,7 @@ from thirdcountry.store.ingest_tables import (
     IngestFeedItemRow,
     IngestFeedRow,
     IngestLshBucketRow,
+    IngestSignatureRow,
     IngestSourceRow,
 )
 from thirdcountry.store.tables import DocumentRow
@@ -176,7 +177,7 @@ def original_by_hash(session: Session, content_hash: str) -> str | None:
 class Candidate:
     document_id: str
     original_id: str  # the candidate's own original when it is itself a copy
-    text: str
+    signature: bytes
     shared_buckets: int
 
 
@@ -191,18 +192,29 @@ def near_duplicate_candidates(session: Session, buckets: Sequence[str]) -> list[
         .subquery()
     )
     query = (
-        select(DocumentRow.id, DocumentRow.source_id, DocumentRow.text, shared.c.shared)
+        select(DocumentRow.id, DocumentRow.source_id, IngestSignatureRow.signature, shared.c.shared)
         .join(shared, shared.c.document_id == DocumentRow.id)
+        .join(IngestSignatureRow, IngestSignatureRow.document_id == DocumentRow.id)
         .order_by(shared.c.shared.desc(), DocumentRow.created_at, DocumentRow.id)
         .limit(_MAX_CANDIDATES)
     )
     return [
-        Candidate(doc_id, source_id or doc_id, doc_text or "", count)
-        for doc_id, source_id, doc_text, count in session.execute(query)
+        Candidate(doc_id, source_id or doc_id, bytes(signature), count)
+        for doc_id, source_id, signature, count in session.execute(query)
     ]
 
 
-def add_buckets(session: Session, document_id: str, buckets: Iterable[str]) -> None:
+def document_texts(session: Session, document_ids: Sequence[str]) -> dict[str, str]:
+    rows = session.execute(
+        select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(list(document_ids)))
+    )
+    return {doc_id: text or "" for doc_id, text in rows}
+
+
+def add_fingerprint(
+    session: Session, document_id: str, signature: bytes, buckets: Iterable[str]
+) -> None:
+    session.add(IngestSignatureRow(document_id=document_id, signature=signature))
     session.add_all(
         IngestLshBucketRow(bucket=bucket, document_id=document_id)
         for bucket in dict.fromkeys(buckets)

@@ -3,7 +3,8 @@
 * ``ingest_sources``: every source ever named (URL, file, feed entry) and what became of
   it, failures included with their reason, so nothing is fetched twice and nothing lost;
 * ``ingest_captures``: the archive, each fetched or read source as received, compressed;
-* ``ingest_lsh_buckets``: the persistent LSH index of near-duplicate detection;
+* ``ingest_signatures`` and ``ingest_lsh_buckets``: each document's MinHash signature
+  and its LSH buckets, the persistent index of near-duplicate detection;
 * ``ingest_feeds`` and ``ingest_feed_items``: what each feed said last (ETag,
   Last-Modified) and which entries (GUIDs) were already seen.
 """
@@ -86,6 +87,13 @@ class IngestCaptureRow(Base):
     body_sha256: Mapped[str] = mapped_column(String(64))
     body_length: Mapped[int] = mapped_column(Integer)
     body_zlib: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class IngestSignatureRow(Base):
+    __tablename__ = "ingest_signatures"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class IngestLshBucketRow(Base):

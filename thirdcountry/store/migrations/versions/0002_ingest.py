@@ -1,4 +1,4 @@
-"""Ingestion: sources and their fate, archived captures, LSH index, feed state.
+"""Ingestion: sources and their fate, archived captures, MinHash/LSH index, feed state.
 
 Revision ID: 0002
 Revises: 0001
@@ -75,6 +75,11 @@ def upgrade() -> None:
         sa.Column("body_zlib", sa.LargeBinary, nullable=False),
     )
     op.create_table(
+        "ingest_signatures",
+        sa.Column("document_id", sa.String(36), sa.ForeignKey("documents.id"), primary_key=True),
+        sa.Column("signature", sa.LargeBinary, nullable=False),
+    )
+    op.create_table(
         "ingest_lsh_buckets",
         sa.Column("bucket", sa.String(18), primary_key=True),
         sa.Column("document_id", sa.String(36), sa.ForeignKey("documents.id"), primary_key=True),
@@ -83,6 +88,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("ingest_lsh_buckets")
+    op.drop_table("ingest_signatures")
     op.drop_table("ingest_captures")
     op.drop_table("ingest_sources")
     op.drop_table("ingest_feed_items")
