@@ -215,6 +215,8 @@ def test_content_encodings_are_undone_within_the_limit() -> None:
         decode_body(gzip.compress(text), "gzip", 50)
     with pytest.raises(SourceError, match="unsupported content encoding 'br'"):
         decode_body(text, "br", 1000)
+    with pytest.raises(SourceError, match="the body is not validly gzip-encoded"):
+        decode_body(b"\x1f\x8b not gzip at all", "gzip", 1000)
 
 
 def test_content_type_header_is_split_into_type_and_charset() -> None:

@@ -248,6 +248,18 @@ def test_a_failure_is_retried_on_request_and_then_stored(site: Site, store: Stor
     assert record is not None and (record.status.value, record.attempts) == ("new", 2)
 
 
+def test_a_source_named_twice_is_ingested_once(site: Site, sqlite_store: Store) -> None:
+    url = site.url("/news/eswatini-flight")
+    report = run(sqlite_store, [url, url + "?utm_source=x", site.url("/es/kosovo-acepta"), url])
+    assert [(r.locator, r.outcome) for r in report.results] == [
+        (url, Outcome.NEW),
+        (site.url("/es/kosovo-acepta"), Outcome.NEW),
+    ]
+    with sqlite_store.read() as session:
+        record = repo.get_source(session, url)
+    assert record is not None and (record.status.value, record.attempts) == ("new", 1)
+
+
 def test_a_saved_copy_of_a_page_is_recognised_by_its_canonical_url(
     site: Site, sqlite_store: Store, tmp_path: Path
 ) -> None:

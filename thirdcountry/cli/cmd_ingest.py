@@ -17,7 +17,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from thirdcountry.cli.options import OutputFormat, db_option, format_option
+from thirdcountry.cli.options import OutputFormat, db_option, format_option, store_for
 from thirdcountry.cli.output import console, print_json, print_table
 from thirdcountry.settings import load_settings
 from thirdcountry.store import open_store
@@ -168,8 +168,7 @@ def archive_export(out: Path, db: str | None) -> None:
     """Write every archived capture as a standard WARC file."""
     from thirdcountry.ingest.service import export_archive
 
-    store = open_store(str(load_settings({"db": db})["db"]))
-    written = export_archive(store, out)
+    written = export_archive(store_for(db), out)
     console.print(f"wrote {written} archived source{'s' if written != 1 else ''} to {out}")
 
 

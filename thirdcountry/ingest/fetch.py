@@ -138,6 +138,14 @@ def content_type(header: str | None) -> tuple[str | None, str | None]:
 
 def decode_body(raw: bytes, encoding: str | None, limit: int) -> bytes:
     """Undo Content-Encoding (gzip, deflate), never producing more than ``limit`` bytes."""
+    try:
+        return _decode_body(raw, encoding, limit)
+    except zlib.error as exc:
+        message = f"the body is not validly {encoding}-encoded: {exc}"
+        raise SourceError(message, retryable=False) from None
+
+
+def _decode_body(raw: bytes, encoding: str | None, limit: int) -> bytes:
     data = raw
     codings = [c.strip().lower() for c in (encoding or "").split(",") if c.strip()]
     for coding in reversed(codings):

@@ -253,7 +253,10 @@ class Pipeline:
         """Ingest ``sources``; with ``always``, poll them even if they failed before (feeds
         that are watched). ``watched_feeds_only`` limits retries to entries of ``sources``."""
         retry_named = self.options.retry is RetryPolicy.ALL
-        queue = deque(replace(w, retry=retry_named, always=always) for w in plan(sources))
+        named: dict[str, _Work] = {}
+        for work in plan(sources):
+            named.setdefault(work.locator, work)  # a source named twice is ingested once
+        queue = deque(replace(w, retry=retry_named, always=always) for w in named.values())
         queue.extend(self._retries(queue, watched_feeds_only))
         report = IngestReport(extraction=self.extract is not None)
         queued = {w.locator for w in queue}
