@@ -260,6 +260,18 @@ def test_a_source_named_twice_is_ingested_once(site: Site, sqlite_store: Store) 
     assert record is not None and (record.status.value, record.attempts) == ("new", 1)
 
 
+def test_a_url_stored_as_a_dataset_spells_it_is_not_fetched_again(
+    site: Site, sqlite_store: Store
+) -> None:
+    spelled = site.url("/news/eswatini-flight") + "?utm_campaign=share"
+    with sqlite_store.write() as session:
+        document_repo.add_document(session, Document(url=spelled, title="from a dataset"))
+    before = len(site.requests)
+    report = run(sqlite_store, [spelled])
+    assert [r.outcome for r in report.results] == [Outcome.ALREADY_STORED]
+    assert len(site.requests) == before
+
+
 def test_a_saved_copy_of_a_page_is_recognised_by_its_canonical_url(
     site: Site, sqlite_store: Store, tmp_path: Path
 ) -> None:

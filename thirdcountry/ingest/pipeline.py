@@ -165,6 +165,7 @@ Progress = Callable[[int, int, SourceResult], None]
 class _Work:
     locator: str
     path: Path | None = None
+    given: str | None = None  # a URL as named, before normalisation (datasets keep it so)
     feed_id: int | None = None  # the feed that listed this entry
     guid: str | None = None
     feed_published: date | None = None
@@ -214,7 +215,7 @@ def plan(sources: Iterable[str]) -> list[_Work]:
     for raw in sources:
         source = raw.strip()
         if is_web_url(source):
-            works.append(_Work(normalize_url(source)))
+            works.append(_Work(normalize_url(source), given=source))
             continue
         if "://" in source:
             raise BadInput(f"{source}: only http and https URLs can be ingested")
@@ -334,7 +335,7 @@ class Pipeline:
             record = repo.get_source(session, work.locator)
             same_url = None
             if record is None and work.path is None:
-                same_url = repo.document_id_by_url(session, [work.locator])
+                same_url = repo.document_id_by_url(session, [work.locator, work.given or ""])
         if record is not None:
             if record.status is SourceStatus.FEED:
                 return work
@@ -499,7 +500,8 @@ class Pipeline:
         url = found.canonical_url or (str(work.path) if work.path else work.locator)
         with self.store.write() as session:
             repo.lock_for_dedupe(session)
-            candidates = [url, work.locator, normalize_url(payload.url) if payload.url else None]
+            candidates = [url, work.locator, work.given, payload.url]
+            candidates.append(normalize_url(payload.url) if payload.url else None)
             same = repo.document_id_by_url(session, [c for c in candidates if c])
             if same is not None:
                 repo.record_source(
