@@ -94,7 +94,8 @@ SETTINGS: tuple[Setting, ...] = (
         "near_duplicate_threshold",
         0.8,
         "THIRDCOUNTRY_NEAR_DUPLICATE_THRESHOLD",
-        "Jaccard similarity (MinHash estimate) above which two documents are copies.",
+        "Jaccard similarity of two texts' five-word shingles at or above which the later "
+        "one is stored as a copy of the earlier (0.5 to 1; candidates found by MinHash/LSH).",
         float,
     ),
     Setting(
@@ -109,6 +110,48 @@ SETTINGS: tuple[Setting, ...] = (
         "thirdcountry/0.1 (+https://github.com/thirdcountry/thirdcountry)",
         "THIRDCOUNTRY_USER_AGENT",
         "User-Agent sent with every fetch.",
+    ),
+    Setting(
+        "fetch_allow_networks",
+        "",
+        "THIRDCOUNTRY_FETCH_ALLOW_NETWORKS",
+        "Comma-separated networks (CIDR) the fetcher may reach even without allow_private, "
+        "e.g. an internal mirror at 10.2.0.0/16.",
+    ),
+    Setting(
+        "fetch_timeout",
+        10.0,
+        "THIRDCOUNTRY_FETCH_TIMEOUT",
+        "Seconds to wait for a connection and for each read from it.",
+        float,
+    ),
+    Setting(
+        "fetch_total_timeout",
+        60.0,
+        "THIRDCOUNTRY_FETCH_TOTAL_TIMEOUT",
+        "Seconds one fetch may take in all, redirects and robots.txt included.",
+        float,
+    ),
+    Setting(
+        "fetch_max_bytes",
+        10_000_000,
+        "THIRDCOUNTRY_FETCH_MAX_BYTES",
+        "Largest response body accepted, in bytes (checked while it streams in).",
+        int,
+    ),
+    Setting(
+        "fetch_max_redirects",
+        5,
+        "THIRDCOUNTRY_FETCH_MAX_REDIRECTS",
+        "Redirects followed before a fetch fails.",
+        int,
+    ),
+    Setting(
+        "respect_robots",
+        True,
+        "THIRDCOUNTRY_RESPECT_ROBOTS",
+        "Obey robots.txt when fetching (the fetcher's product token is `thirdcountry`).",
+        _bool,
     ),
 )
 

@@ -1,0 +1,56 @@
+"""Local sources: files read as they are, folders walked for the files we can read."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from thirdcountry.ingest.model import Capture, CaptureKind, Payload, SourceError
+from thirdcountry.ingest.readers import SUFFIX_MEDIA_TYPES
+
+# Local files are trusted more than the web, but a runaway file must not exhaust memory.
+MAX_FILE_BYTES = 200_000_000
+
+
+def readable(path: Path) -> bool:
+    return path.suffix.lower() in SUFFIX_MEDIA_TYPES and not path.name.startswith(".")
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Every readable file under ``folder``, hidden ones and hidden folders skipped,
+    in a stable order (so two runs process files alike)."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.is_file() and readable(path):
+            found.append(path.resolve())
+    return found
+
+
+def read_file(path: Path) -> Payload:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SourceError(
+                f"too big: {size} bytes, the limit for files is {MAX_FILE_BYTES}",
+                retryable=False,
+            )
+        content = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError("the file no longer exists", retryable=True) from None
+    except OSError as exc:
+        raise SourceError(f"cannot read the file: {exc.strerror or exc}", retryable=True) from None
+    media_type = SUFFIX_MEDIA_TYPES.get(path.suffix.lower())
+    capture = Capture(
+        kind=CaptureKind.RESOURCE,
+        target=path.as_uri(),
+        requested=str(path),
+        fetched_at=datetime.now(UTC),
+        body=content,
+        media_type=media_type,
+    )
+    return Payload(
+        locator=str(path), content=content, capture=capture, path=path, media_type=media_type
+    )
