@@ -145,12 +145,16 @@ class AutoAcceptReport:
         }
 
 
-def auto_accept(
-    store: Store, rules: Sequence[AcceptRule], *, dry_run: bool = False
-) -> AutoAcceptReport:
-    """Apply the rules (first match wins) to every pending claim, one transaction each,
-    so a person's decision taken meanwhile stands and is reported, not overwritten."""
-    report = AutoAcceptReport()
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    claim_id: str
+    version: int  # the version the rule looked at; a decision taken since wins
+    rule: AcceptRule
+    reason: str
+
+
+def candidates(store: Store, rules: Sequence[AcceptRule]) -> tuple[int, list[Candidate]]:
+    """How many claims are pending, and those a rule vouches for (first matching rule)."""
     with store.read() as session:
         reported = {r.claim_id for r in report_repo.list_reports(session, status="open")}
         rows = session.execute(
@@ -159,33 +163,50 @@ def auto_accept(
             .where(ClaimRow.review_state == ReviewState.PENDING.value)
             .order_by(ClaimRow.id)
         ).all()
-        candidates = [
+        pending = [
             (claim_repo.to_domain(row), version, DocumentKind(kind) if kind else None)
             for row, version, kind in rows
         ]
-    for claim, version, source_kind in candidates:
-        report.considered += 1
+    found = []
+    for claim, version, source_kind in pending:
         if claim.id in reported:
             continue
-        match = next(
-            ((rule, why) for rule in rules if (why := rule.reason(claim, source_kind))), None
-        )
-        if match is None:
+        for rule in rules:
+            why = rule.reason(claim, source_kind)
+            if why:
+                found.append(Candidate(claim.id, version, rule, why))
+                break
+    return len(pending), found
+
+
+def apply(store: Store, found: Sequence[Candidate], report: AutoAcceptReport) -> None:
+    """Accept each candidate in its own transaction, at the version the rule saw."""
+    for candidate in found:
+        try:
+            with store.write() as session:
+                claim_repo.review_claim(
+                    session,
+                    candidate.claim_id,
+                    ReviewState.ACCEPTED,
+                    candidate.rule.actor,
+                    note=candidate.reason,
+                    expected_version=candidate.version,
+                )
+        except Conflict as refused:
+            report.skipped.append(refused.message)
             continue
-        rule, why = match
-        if not dry_run:
-            try:
-                with store.write() as session:
-                    claim_repo.review_claim(
-                        session,
-                        claim.id,
-                        ReviewState.ACCEPTED,
-                        rule.actor,
-                        note=why,
-                        expected_version=version,
-                    )
-            except Conflict as refused:
-                report.skipped.append(refused.message)
-                continue
-        report.accepted.append((claim.id, why))
+        report.accepted.append((candidate.claim_id, candidate.reason))
+
+
+def auto_accept(
+    store: Store, rules: Sequence[AcceptRule], *, dry_run: bool = False
+) -> AutoAcceptReport:
+    """Apply the rules to every pending claim; with ``dry_run``, only say what they would
+    accept. A person's decision taken meanwhile stands and is reported, not overwritten."""
+    considered, found = candidates(store, rules)
+    report = AutoAcceptReport(considered=considered)
+    if dry_run:
+        report.accepted = [(c.claim_id, c.reason) for c in found]
+    else:
+        apply(store, found, report)
     return report
