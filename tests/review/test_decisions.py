@@ -253,3 +253,26 @@ def test_a_conflict_whose_claims_changed_is_not_found(store: Store) -> None:
     _disagreeing_caps(store)
     with pytest.raises(NotFound, match="no open conflict"), store.write() as session:
         decisions.resolve_conflict(session, "ana", "0" * 64, outcome="all_stand", note="x")
+
+
+def test_the_queue_pages_by_document_oldest_first(store: Store) -> None:
+    s = seed(store)
+    later = [
+        add_claim(store, add_document(store, f"Text {n}.", f"https://p.example/{n}"), count=n)
+        for n in (1, 2)
+    ]
+    undocumented = add_claim(store, None, count=3, receiver="SZ")
+    with store.read() as session:
+        first = build_queue(session, per_page=2)
+        last = build_queue(session, page=9, per_page=2)
+    assert (first.pending_claims, first.pending_documents, first.pages) == (5, 4, 2)
+    assert [g.document.id if g.document else None for g in first.groups] == [
+        s.doc.id,
+        later[0].document_id,
+    ]
+    assert [len(g.claims) for g in first.groups] == [2, 1]
+    assert last.page == 2
+    assert [[c.claim.id for c in g.claims] for g in last.groups] == [
+        [later[1].id],
+        [undocumented.id],
+    ]

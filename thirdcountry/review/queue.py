@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import ColumnElement
 
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.documents import Document
@@ -109,16 +111,16 @@ def _card(row: ClaimRow, document: Document | None) -> ClaimCard:
     return ClaimCard(claim, row.version, shown)
 
 
-def _pending_rows(session: Session, country: str | None) -> list[ClaimRow]:
+def _pending_filter(country: str | None) -> list[Any]:
     successor = aliased(ClaimRow)
     # A pending claim someone already corrected waits for nobody.
     corrected = exists().where(
         and_(successor.supersedes == ClaimRow.id, successor.review_state != "rejected")
     )
-    query = select(ClaimRow).where(ClaimRow.review_state == ReviewState.PENDING.value, ~corrected)
+    conditions: list[Any] = [ClaimRow.review_state == ReviewState.PENDING.value, ~corrected]
     if country:
-        query = query.where(or_(ClaimRow.sender == country, ClaimRow.receiver == country))
-    return list(session.scalars(query.order_by(ClaimRow.id)))
+        conditions.append(or_(ClaimRow.sender == country, ClaimRow.receiver == country))
+    return conditions
 
 
 def _documents(session: Session, ids: set[str]) -> dict[str, Document]:
@@ -132,13 +134,25 @@ def build_queue(
     session: Session, *, country: str | None = None, page: int = 1, per_page: int = 10
 ) -> Queue:
     """Pending claims grouped by document, oldest first, ``per_page`` documents a page."""
-    rows = _pending_rows(session, country)
-    grouped: dict[str | None, list[ClaimRow]] = {}
-    for row in rows:
-        grouped.setdefault(row.document_id, []).append(row)
-    pages = max(1, -(-len(grouped) // per_page))
+    conditions = _pending_filter(country)
+    # One row per document (oldest pending claim first), so only the shown page's claims
+    # are loaded however long the queue is.
+    per_document = session.execute(
+        select(ClaimRow.document_id, func.min(ClaimRow.id), func.count())
+        .where(*conditions)
+        .group_by(ClaimRow.document_id)
+        .order_by(func.min(ClaimRow.id))
+    ).all()
+    pages = max(1, -(-len(per_document) // per_page))
     page = min(max(1, page), pages)
-    shown = list(grouped.items())[(page - 1) * per_page : page * per_page]
+    wanted = [doc_id for doc_id, _, _ in per_document[(page - 1) * per_page : page * per_page]]
+    in_page: ColumnElement[bool] = ClaimRow.document_id.in_([d for d in wanted if d])
+    if None in wanted:
+        in_page = or_(in_page, ClaimRow.document_id.is_(None))
+    grouped: dict[str | None, list[ClaimRow]] = {doc_id: [] for doc_id in wanted}
+    for row in session.scalars(select(ClaimRow).where(*conditions, in_page).order_by(ClaimRow.id)):
+        grouped[row.document_id].append(row)
+    shown = list(grouped.items())
     documents = _documents(session, {doc_id for doc_id, _ in shown if doc_id})
     open_reports = report_repo.list_reports(session, status="open")
     reports_by_claim: dict[str, list[ProblemReport]] = {}
@@ -155,8 +169,8 @@ def build_queue(
     return Queue(
         groups=groups,
         reports=_report_cards(session, open_reports),
-        pending_claims=len(rows),
-        pending_documents=len(grouped),
+        pending_claims=sum(count for _, _, count in per_document),
+        pending_documents=len(per_document),
         page=page,
         pages=pages,
     )

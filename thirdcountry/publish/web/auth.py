@@ -21,6 +21,7 @@ from urllib.parse import quote, urlencode
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -338,7 +339,9 @@ def account_links(request: Request) -> AccountLinks | None:
     try:
         user = current_user(request)
         token = csrf_token(request) if user else ""
-    except ThirdCountryError:
+    except (ThirdCountryError, SQLAlchemyError):
+        # The header must never break a page, least of all the error page of a failing
+        # database: without an account lookup it simply shows no account links.
         return None
     return AccountLinks(
         user=user,

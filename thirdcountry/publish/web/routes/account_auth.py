@@ -42,6 +42,10 @@ def login(
         }
         return auth.page(request, "login.html", context, status_code=result.error.http_status)
     user, token = result.raise_for_error()
+    previous = request.cookies.get(auth.SESSION_COOKIE)
+    if previous:
+        # A new login replaces the session this browser had: never two live ones.
+        accounts.logout(auth.store_of(request), previous)
     landing = "/review" if allowed(user.role, Action.VIEW_QUEUE) else "/contribute"
     response = auth.redirect(request, auth.safe_next(next, landing))
     auth.set_cookie(

@@ -67,8 +67,11 @@ async def submit_source(
     )
     url = str(form.get("url", "")).strip()
     upload = form.get("file")
-    content = await upload.read() if isinstance(upload, UploadFile) and upload.filename else None
     limit = auth.config(request).upload_max_bytes
+    content = None
+    if isinstance(upload, UploadFile) and upload.filename:
+        # One byte past the limit is enough to refuse; never hold a huge upload in memory.
+        content = await upload.read(limit + 1)
 
     def run() -> Response:
         try:
