@@ -508,3 +508,13 @@ def test_the_header_shows_the_account_links(client_for: Clients) -> None:
     assert 'href="/admin/users"' in page and 'action="/logout"' in page
     page = client_for("contributor").get("/contribute").text
     assert 'href="/review"' not in page and 'href="/contribute"' in page
+
+
+def test_only_an_accepted_version_is_marked_as_standing(
+    seeded: Seeded, client_for: Clients
+) -> None:
+    client = client_for("reviewer")
+    assert "stands" not in client.get(f"/review/claim/{seeded.pending.id}/history").text
+    with seeded.store.write() as session:
+        decisions.accept(session, "reviewer", seeded.pending.id)
+    assert "stands" in client.get(f"/review/claim/{seeded.pending.id}/history").text
