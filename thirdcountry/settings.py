@@ -52,6 +52,16 @@ def _bool(raw: str) -> bool:
     raise ValueError(f"not a boolean: {raw!r}")
 
 
+def _choice(*allowed: str) -> Callable[[str], str]:
+    def parse(raw: str) -> str:
+        value = raw.strip().lower()
+        if value not in allowed:
+            raise ValueError(f"{raw!r} is not one of: {', '.join(allowed)}")
+        return value
+
+    return parse
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "db",
@@ -152,6 +162,51 @@ SETTINGS: tuple[Setting, ...] = (
         "THIRDCOUNTRY_RESPECT_ROBOTS",
         "Obey robots.txt when fetching (the fetcher's product token is `thirdcountry`).",
         _bool,
+    ),
+    Setting(
+        "session_hours",
+        12,
+        "THIRDCOUNTRY_SESSION_HOURS",
+        "A login to the review pages lasts this many hours.",
+        float,
+    ),
+    Setting(
+        "login_max_failures",
+        5,
+        "THIRDCOUNTRY_LOGIN_MAX_FAILURES",
+        "Failed logins for one user name within the login window before further attempts "
+        "are refused (four times as many for one address).",
+        int,
+    ),
+    Setting(
+        "login_window_minutes",
+        15,
+        "THIRDCOUNTRY_LOGIN_WINDOW_MINUTES",
+        "The window, in minutes, over which failed logins are counted.",
+        float,
+    ),
+    Setting(
+        "cookie_secure",
+        "auto",
+        "THIRDCOUNTRY_COOKIE_SECURE",
+        "Mark session cookies Secure: `auto` (when the request came over HTTPS), `always` "
+        "or `never`.",
+        _choice("auto", "always", "never"),
+    ),
+    Setting(
+        "trust_forwarded",
+        False,
+        "THIRDCOUNTRY_TRUST_FORWARDED",
+        "Behind a reverse proxy: take the scheme and client address from "
+        "X-Forwarded-Proto and X-Forwarded-For (never enable without such a proxy).",
+        _bool,
+    ),
+    Setting(
+        "upload_max_bytes",
+        10_000_000,
+        "THIRDCOUNTRY_UPLOAD_MAX_BYTES",
+        "Largest source file a contributor may upload.",
+        int,
     ),
 )
 

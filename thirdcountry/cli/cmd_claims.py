@@ -1,13 +1,17 @@
-"""`claims` and `review`: list claims, and decide on them."""
+"""`claims` and `review`: list claims, and decide on them (one, at a prompt, or by policy)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
 from thirdcountry.cli.options import OutputFormat, db_option, format_option, store_for
 from thirdcountry.cli.output import console, print_claims, print_json
+from thirdcountry.cli.review_prompts import interactive_review
 from thirdcountry.domain.countries import normalize_code
 from thirdcountry.domain.vocabulary import ClaimKind, ReviewState
+from thirdcountry.review import policy
 from thirdcountry.store import claims as claim_repo
 
 
@@ -53,9 +57,25 @@ def register(cli: click.Group) -> None:
             print_claims(found, f"{len(found)} claims")
 
     @cli.command()
-    @click.argument("claim_id")
+    @click.argument("claim_id", required=False)
     @click.option("--accept", is_flag=True, help="Accept the claim.")
     @click.option("--reject", is_flag=True, help="Reject the claim.")
+    @click.option(
+        "--interactive",
+        "-i",
+        is_flag=True,
+        help="Prompt through the pending claims, document by document.",
+    )
+    @click.option(
+        "--auto-accept",
+        "rules_file",
+        type=click.Path(path_type=Path, dir_okay=False),
+        metavar="RULES",
+        help="Accept pending claims that a rule of this YAML file vouches for; recorded "
+        "as decisions by policy:<rule name>.",
+    )
+    @click.option("--dry-run", is_flag=True, help="With --auto-accept: show, decide nothing.")
+    @click.option("--country", metavar="CODE", help="With --interactive: only this country.")
     @click.option("--note", help="Why; kept in the audit log.")
     @click.option(
         "--reviewer",
@@ -68,16 +88,44 @@ def register(cli: click.Group) -> None:
     @db_option
     @format_option
     def review(
-        claim_id: str,
+        claim_id: str | None,
         accept: bool,
         reject: bool,
+        interactive: bool,
+        rules_file: Path | None,
+        dry_run: bool,
+        country: str | None,
         note: str | None,
         reviewer: str,
         force: bool,
         db: str | None,
         fmt: OutputFormat,
     ) -> None:
-        """Accept or reject a pending claim; the decision goes to the audit log."""
+        """Decide on claims: one by id (--accept/--reject), all pending ones at a prompt
+        (--interactive), or unattended by policy rules (--auto-accept RULES)."""
+        modes = [bool(claim_id), interactive, rules_file is not None]
+        if sum(modes) != 1:
+            raise click.UsageError("give a CLAIM_ID, --interactive or --auto-accept RULES")
+        if rules_file is not None:
+            rules = policy.load_rules(rules_file)
+            report = policy.auto_accept(store_for(db), rules, dry_run=dry_run)
+            if fmt is OutputFormat.json:
+                print_json(report.to_dict())
+                return
+            verb = "would accept" if dry_run else "accepted"
+            for accepted_id, why in report.accepted:
+                console.print(f"{verb} {accepted_id}: {why}", highlight=False)
+            for message in report.skipped:
+                console.print(f"skipped: {message}", highlight=False)
+            console.print(f"{len(report.accepted)} of {report.considered} pending claims {verb}")
+            return
+        if interactive:
+            code = normalize_code(country) if country else None
+            tally = interactive_review(store_for(db), reviewer, code)
+            summary = ", ".join(f"{n} {what}" for what, n in sorted(tally.items()))
+            console.print(f"done: {summary or 'nothing decided'}")
+            return
+        assert claim_id is not None
         if accept == reject:
             raise click.UsageError("say either --accept or --reject")
         decision = ReviewState.ACCEPTED if accept else ReviewState.REJECTED

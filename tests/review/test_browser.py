@@ -1,0 +1,213 @@
+"""The review pages in a real browser (Debian's Chromium through Playwright): log in,
+accept with the keyboard, reject with a note, correct, and see the public state change;
+a contributor is refused, a visitor is sent to log in, a post without a token is refused.
+
+The public state is checked where this branch shows it: the projection the public pages
+are drawn from, and the public history page of each decided claim. When the public
+country page (``/{lang}/country/{code}``) is mounted it is checked too.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from thirdcountry.domain.projection import Arrangement
+from thirdcountry.publish.web import create_app
+from thirdcountry.store import Store, open_store
+from thirdcountry.store.views import arrangements
+
+from .conftest import PASSWORD, Seeded, add_claim, seed
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Where the public site shows an arrangement; checked when the route exists.
+PUBLIC_COUNTRY_PAGE = "/{lang}/country/{code}"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: CI must run the browser tests (make browser)")
+        pytest.skip(f"{CHROMIUM} is absent (install Debian's chromium, or run `make browser`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Site:
+    def __init__(self, store: Store) -> None:
+        self.app = create_app(store)
+        port = _free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> Site:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+    def has_route(self, path: str) -> bool:
+        def walk(routes: list[Any]) -> Iterator[str]:
+            for route in routes:
+                included = getattr(route, "original_router", None)
+                yield from walk(included.routes) if included else [getattr(route, "path", "")]
+
+        return path in set(walk(self.app.routes))
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[tuple[Seeded, Site]]:
+    store = open_store(str(tmp_path / "browser.sqlite3"))
+    seeded = seed(store)
+    with Site(store) as site:
+        yield seeded, site
+    store.dispose()
+
+
+def kosovo(store: Store) -> Arrangement | None:
+    with store.read() as session:
+        return next((a for a in arrangements(session) if a.receiver == "XK"), None)
+
+
+def log_in(page: Any, site: Site, name: str) -> None:
+    page.goto(f"{site.url}/login")
+    page.fill("input[name=name]", name)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.login button[type=submit]")
+    page.wait_for_load_state()
+
+
+def check_public_page(page: Any, site: Site, expected: str) -> None:
+    if site.has_route(PUBLIC_COUNTRY_PAGE):
+        page.goto(site.url + PUBLIC_COUNTRY_PAGE.format(lang="en", code="XK"))
+        assert expected in page.content()
+
+
+def test_a_reviewer_accepts_rejects_and_corrects_and_the_public_state_follows(
+    browser: Any, world: tuple[Seeded, Site]
+) -> None:
+    seeded, site = world
+    role = add_claim(
+        seeded.store,
+        seeded.doc,
+        quote="before they return",
+        kind="role",
+        value="detention",
+        count=None,
+    )
+    assert kosovo(seeded.store) is None, "nothing accepted yet: nothing public"
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site.url}/review")
+    assert "/login?next=" in page.url
+    page.fill("input[name=name]", "reviewer")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.login button[type=submit]")
+    page.wait_for_url(f"{site.url}/review")
+    assert page.locator("mark", has_text="agreed to host up to 50 people").count() >= 1
+
+    # Accept the first claim from the keyboard: j selects it, a accepts it.
+    page.keyboard.press("j")
+    with page.expect_navigation():
+        page.keyboard.press("a")
+    assert "Claim accepted." in page.content()
+    after_accept = kosovo(seeded.store)
+    assert after_accept is not None and after_accept.capacity == 50
+
+    # Reject the status claim, with a note.
+    card = page.locator(f"#claim-{seeded.other.id}")
+    card.locator("form.reject input[name=note]").fill("a plan, not an agreement")
+    with page.expect_navigation():
+        card.locator("form.reject button").click()
+    assert "Claim rejected." in page.content()
+    after_reject = kosovo(seeded.store)
+    assert after_reject is not None and after_reject.status is None
+
+    # Correct the role claim: the correction supersedes it and is what the public sees.
+    page.locator(f"#claim-{role.id} a.correct").click()
+    page.fill("input[name=value]", "temporary_stay_then_return")
+    page.fill("input[name=note]", "the article says they return home")
+    with page.expect_navigation():
+        page.click("form.correct-form button[type=submit]")
+    assert "Correction saved" in page.content()
+    after_correct = kosovo(seeded.store)
+    assert after_correct is not None and after_correct.roles == ["temporary_stay_then_return"]
+
+    # Anyone (logged out) sees each decision on the claims' public history pages.
+    public = browser.new_context().new_page()
+    public.goto(f"{site.url}/review/claim/{seeded.other.id}/history")
+    assert "a plan, not an agreement" in public.content()
+    public.goto(f"{site.url}/review/claim/{role.id}/history")
+    assert public.locator("li.version").count() == 2
+    assert "the article says they return home" in public.content()
+    check_public_page(public, site, "temporary_stay_then_return")
+    context.close()
+
+
+def test_a_contributor_is_refused_and_a_visitor_is_sent_to_log_in(
+    browser: Any, world: tuple[Seeded, Site]
+) -> None:
+    seeded, site = world
+    visitor = browser.new_context().new_page()
+    visitor.goto(f"{site.url}/review/conflicts")
+    assert visitor.url == f"{site.url}/login?next=%2Freview%2Fconflicts"
+
+    contributor = browser.new_context().new_page()
+    log_in(contributor, site, "contributor")
+    assert contributor.url == f"{site.url}/contribute"
+    response = contributor.goto(f"{site.url}/review")
+    assert response is not None and response.status == 403
+    response = contributor.goto(f"{site.url}/review/claim/{seeded.pending.id}/correct")
+    assert response is not None and response.status == 403
+
+
+def test_a_post_without_the_csrf_token_is_refused(browser: Any, world: tuple[Seeded, Site]) -> None:
+    seeded, site = world
+    context = browser.new_context()
+    page = context.new_page()
+    log_in(page, site, "reviewer")
+    # The browser sends the session cookie, as a forged cross-site form would.
+    response = context.request.post(
+        f"{site.url}/review/claim/{seeded.pending.id}/accept", form={"version": "1"}
+    )
+    assert response.status == 403
+    assert kosovo(seeded.store) is None
+    context.close()

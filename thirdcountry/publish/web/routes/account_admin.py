@@ -1,0 +1,117 @@
+"""Admins' page: add users, change roles, disable accounts, issue and revoke API tokens."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from starlette.responses import Response
+
+from thirdcountry.domain.errors import BadInput, Conflict, NotFound
+from thirdcountry.publish.web import auth
+from thirdcountry.review import accounts
+from thirdcountry.review.permissions import Action, Role
+from thirdcountry.store import accounts as account_repo
+from thirdcountry.store.accounts import User
+
+router = APIRouter(route_class=auth.PageRoute)
+CSRF = [Depends(auth.check_csrf)]
+MANAGE = auth.requires(Action.MANAGE_USERS)
+
+
+def _page(
+    request: Request,
+    *,
+    alert: str | None = None,
+    new_token: tuple[str, str] | None = None,
+    status_code: int = 200,
+) -> Response:
+    with auth.store_of(request).read() as session:
+        users = account_repo.list_users(session)
+        tokens = accounts.tokens_of(session)
+    context = {
+        "users": users,
+        "tokens": tokens,
+        "roles": [r.value for r in Role],
+        "new_token": new_token,
+        "done": request.query_params.get("done"),
+        "alert": alert,
+    }
+    return auth.page(request, "review_users.html", context, status_code=status_code)
+
+
+@router.get("/admin/users", include_in_schema=False)
+def users_page(request: Request, _user: Annotated[User, Depends(MANAGE)]) -> Response:
+    return _page(request)
+
+
+def _done(request: Request, flash: str) -> Response:
+    return auth.redirect(request, f"/admin/users?done={flash}")
+
+
+@router.post("/admin/users", include_in_schema=False, dependencies=CSRF)
+def add_user(
+    request: Request,
+    admin: Annotated[User, Depends(MANAGE)],
+    name: Annotated[str, Form()] = "",
+    role: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        with auth.store_of(request).write() as session:
+            accounts.create_user(session, name, role, password, admin.name)
+    except (BadInput, Conflict) as error:
+        return _page(request, alert=error.message, status_code=error.http_status)
+    return _done(request, "added")
+
+
+@router.post("/admin/users/{name}", include_in_schema=False, dependencies=CSRF)
+def change_user(
+    request: Request,
+    name: str,
+    admin: Annotated[User, Depends(MANAGE)],
+    role: Annotated[str, Form()] = "",
+    active: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        with auth.store_of(request).write() as session:
+            accounts.change_user(
+                session,
+                name,
+                admin.name,
+                role=role or None,
+                active={"yes": True, "no": False}.get(active),
+            )
+    except (BadInput, Conflict, NotFound) as error:
+        return _page(request, alert=error.message, status_code=error.http_status)
+    return _done(request, "changed")
+
+
+@router.post("/admin/users/{name}/token", include_in_schema=False, dependencies=CSRF)
+def issue_token(
+    request: Request,
+    name: str,
+    admin: Annotated[User, Depends(MANAGE)],
+    label: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        with auth.store_of(request).write() as session:
+            token = accounts.issue_token(session, name, admin.name, label)
+    except (BadInput, Conflict, NotFound) as error:
+        return _page(request, alert=error.message, status_code=error.http_status)
+    # Shown in this response only, never in a URL or a log line.
+    response = _page(request, new_token=(name, token))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@router.post("/admin/tokens/{token_id}/revoke", include_in_schema=False, dependencies=CSRF)
+def revoke_token(
+    request: Request, token_id: int, admin: Annotated[User, Depends(MANAGE)]
+) -> Response:
+    try:
+        with auth.store_of(request).write() as session:
+            accounts.revoke_token(session, token_id, admin.name)
+    except NotFound as error:
+        return _page(request, alert=error.message, status_code=error.http_status)
+    return _done(request, "revoked")
