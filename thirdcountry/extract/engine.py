@@ -1,0 +1,265 @@
+"""The extraction engine: from a document's text to pending, cited claims.
+
+One pass over the document finds its usual *sending* state (the state named in sending
+contexts most often: "deported from the U.S.", "the Trump administration"). A second pass
+reads each sentence (``reading.py``) and runs the *frames* of ``frames.py`` over its
+clauses, keeping track of the states in focus so that "the country", "the Balkan nation"
+and sentences with no name at all attach to the right receiving state. Finally claims are
+validated against the domain rules, duplicates merge, and vaguer copies of a claim give way
+to the most specific one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields, replace
+from functools import cache
+
+from thirdcountry.domain.claims import Claim, validate
+from thirdcountry.domain.errors import ValidationError
+from thirdcountry.domain.vocabulary import ClaimKind
+from thirdcountry.extract.gazetteer import Gazetteer, MentionKind
+from thirdcountry.extract.reading import (
+    How,
+    MentionIndex,
+    Sentence,
+    Slot,
+    read_sentence,
+)
+from thirdcountry.extract.rules import LanguageRules, registered
+from thirdcountry.extract.segment import Span
+
+# Kinds whose claims must hang on a state that the document shows in an arrangement.
+_NEEDS_ESTABLISHED = (ClaimKind.FACILITY, ClaimKind.CONCERN)
+
+
+@cache
+def _gazetteer(codes: tuple[str, ...]) -> Gazetteer:
+    rules = registered()
+    return Gazetteer((code, rules[code].demonym_forms) for code in codes)
+
+
+def gazetteer() -> Gazetteer:
+    return _gazetteer(tuple(sorted(registered())))
+
+
+def reset_caches() -> None:
+    _gazetteer.cache_clear()
+
+
+@dataclass
+class Candidate:
+    """A claim in the making, with where it comes from."""
+
+    kind: ClaimKind
+    sender: str | None
+    receiver: str | None
+    start: int
+    end: int
+    extractor: str
+    confidence: float
+    value: str | None = None
+    count: int | None = None
+    nationalities: tuple[str, ...] = ()
+    amount: object | None = None
+    currency: str | None = None
+    facility: str | None = None
+    date: dt.date | None = None
+    date_precision: str | None = None
+
+
+@dataclass
+class Document:
+    """What the engine knows about the document while reading it."""
+
+    text: str
+    published: dt.date | None
+    gazetteer: Gazetteer
+    index: MentionIndex
+    sender: str | None = None
+    third_country: bool = False  # the text says its subject is people moved to third countries
+    focus: list[str] = field(default_factory=list)  # receiving states, most recent last
+    lists: list[list[str]] = field(default_factory=list)  # recent lists of receivers
+    established: set[str] = field(default_factory=set)  # receivers with a pair claim
+    candidates: list[Candidate] = field(default_factory=list)
+
+    def remember(self, codes: Iterable[str]) -> None:
+        for code in codes:
+            if code in self.focus:
+                self.focus.remove(code)
+            self.focus.append(code)
+        del self.focus[:-12]
+
+    def add(self, candidate: Candidate) -> None:
+        self.candidates.append(candidate)
+        if candidate.receiver and candidate.kind not in _NEEDS_ESTABLISHED:
+            if candidate.kind is ClaimKind.ONWARD_TRANSFER:
+                if candidate.sender:
+                    self.established.add(candidate.sender)
+            else:
+                self.established.add(candidate.receiver)
+
+
+def extract(
+    text: str,
+    segments: Sequence[tuple[Span, LanguageRules]],
+    published: dt.date | None,
+    today: dt.date,
+) -> list[Claim]:
+    """Claims stated in ``text``; ``segments`` are its sentences with their language."""
+    from thirdcountry.extract import frames
+
+    names = gazetteer()
+    document = Document(text, published, names, MentionIndex(names.mentions(text)))
+    document.sender = _document_sender(document, segments)
+    document.third_country = any(
+        rules.lexicon.third_country.search(text) for rules in {r.code: r for _, r in segments}.values()
+    )
+    for span, rules in segments:
+        sentence = read_sentence(
+            text,
+            span.start,
+            span.end,
+            rules,
+            document.index,
+            names,
+            published,
+            document.sender,
+            document.focus,
+            document.lists,
+        )
+        frames.read(document, sentence)
+        receivers = [
+            r.code
+            for r in sentence.refs
+            if r.slot is Slot.RECEIVER and r.code != document.sender and r.how is not How.ANAPHORA
+        ]
+        receivers += [m.code for m in sentence.facilities if m.code]
+        document.remember(receivers)
+        for group in sentence.groups:
+            codes = [r.code for r in group if r.slot is Slot.RECEIVER and r.code != document.sender]
+            if len(codes) > 1:
+                document.lists.append(codes)
+                del document.lists[:-6]
+    return _finish(document, today)
+
+
+def _document_sender(
+    document: Document, segments: Sequence[tuple[Span, LanguageRules]]
+) -> str | None:
+    """The state the document shows sending people: sending contexts weigh most, then
+    names of its government, then a plain mention of a state known to send."""
+    scores: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    senders = set(document.gazetteer.senders)
+    for span, rules in segments:
+        sentence = read_sentence(
+            document.text,
+            span.start,
+            span.end,
+            rules,
+            document.index,
+            document.gazetteer,
+            None,
+            None,
+            (),
+            (),
+            details=False,
+        )
+        for ref in sentence.refs:
+            first_seen.setdefault(ref.code, ref.start)
+            if ref.slot is Slot.SENDER:
+                scores[ref.code] += 3
+            if ref.how is How.GOVERNMENT and ref.code in senders:
+                scores[ref.code] += 2
+            elif ref.code in senders and ref.slot is not Slot.GEO:
+                scores[ref.code] += 1
+    for mention in document.index.between(0, len(document.text)):
+        if mention.kind is MentionKind.PERSON and mention.code in senders:
+            scores[mention.code] += 1
+    if not scores:
+        return None
+    best = max(scores.values())
+    if best <= 0:
+        return None
+    return min((c for c, s in scores.items() if s == best), key=lambda c: first_seen.get(c, 0))
+
+
+_IDENTITY = ("kind", "sender", "receiver", "value", "count", "nationalities", "amount",
+             "currency", "facility", "date", "date_precision")  # fmt: skip
+
+
+def _finish(document: Document, today: dt.date) -> list[Claim]:
+    kept: dict[tuple[object, ...], Candidate] = {}
+    for candidate in document.candidates:
+        if candidate.kind in _NEEDS_ESTABLISHED and candidate.receiver not in document.established:
+            continue
+        key = tuple(getattr(candidate, name) for name in _IDENTITY)
+        present = kept.get(key)
+        if present is None or candidate.confidence > present.confidence:
+            kept[key] = candidate
+    survivors = [c for c in kept.values() if not _subsumed(c, kept.values())]
+    survivors.sort(key=lambda c: (c.start, c.kind.value))
+    claims: list[Claim] = []
+    for candidate in survivors:
+        claim = _to_claim(document.text, candidate, today)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _subsumed(candidate: Candidate, others: Iterable[Candidate]) -> bool:
+    """True when another claim says the same and more (a count, a date, a facility)."""
+    for other in others:
+        if other is candidate or other.kind is not candidate.kind:
+            continue
+        if (other.sender, other.receiver, other.value) != (
+            candidate.sender,
+            candidate.receiver,
+            candidate.value,
+        ):
+            continue
+        richer = False
+        for name in ("count", "amount", "facility", "date", "nationalities"):
+            mine, theirs = getattr(candidate, name), getattr(other, name)
+            if mine in (None, ()):
+                richer = richer or theirs not in (None, ())
+            elif mine != theirs:
+                break
+        else:
+            if richer:
+                return True
+    return False
+
+
+def _to_claim(text: str, candidate: Candidate, today: dt.date) -> Claim | None:
+    quote = text[candidate.start : candidate.end]
+    # A quote must be printable and storable: lone surrogates from broken input are replaced.
+    quote = quote.encode("utf-8", "replace").decode("utf-8")
+    raw = {f.name: getattr(candidate, f.name) for f in fields(Candidate)}
+    try:
+        claim = Claim(
+            kind=candidate.kind,
+            sender=candidate.sender,
+            receiver=candidate.receiver,
+            value=candidate.value,
+            count=candidate.count,
+            nationalities=tuple(dict.fromkeys(raw["nationalities"])),
+            amount=candidate.amount,  # type: ignore[arg-type]
+            currency=candidate.currency,
+            facility=candidate.facility,
+            date=candidate.date,
+            date_precision=candidate.date_precision,  # type: ignore[arg-type]
+            evidence_start=candidate.start,
+            evidence_end=candidate.end,
+            quote=quote,
+            extractor=candidate.extractor,
+            confidence=round(max(0.05, min(0.95, candidate.confidence)), 2),
+        )
+        return validate(claim, today=today)
+    except ValidationError:
+        if candidate.date is not None:
+            return _to_claim(text, replace(candidate, date=None, date_precision=None), today)
+        return None
