@@ -11,6 +11,7 @@ to the most specific one.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -29,7 +30,7 @@ from thirdcountry.extract.reading import (
     read_sentence,
 )
 from thirdcountry.extract.rules import LanguageRules, registered
-from thirdcountry.extract.segment import Span
+from thirdcountry.extract.segment import Span, blocks
 
 # Kinds whose claims must hang on a state that the document shows in an arrangement.
 _NEEDS_ESTABLISHED = (ClaimKind.FACILITY, ClaimKind.CONCERN)
@@ -83,7 +84,19 @@ class Document:
     focus: list[str] = field(default_factory=list)  # receiving states, most recent last
     lists: list[list[str]] = field(default_factory=list)  # recent lists of receivers
     established: set[str] = field(default_factory=set)  # receivers with a pair claim
+    onward_destinations: set[str] = field(default_factory=set)
+    nationalities: set[str] = field(default_factory=set)  # of people moved, anywhere in the text
+    recent_count: int | None = None  # people counted in the last sentences ("the eight men")
+    recent_nationalities: set[str] = field(default_factory=set)  # of the last sentences
     candidates: list[Candidate] = field(default_factory=list)
+
+    def focus_receiver(self, excluded: Iterable[str | None] = ()) -> str | None:
+        """The receiving state most recently in view, leaving out ``excluded``."""
+        skip = set(excluded)
+        for code in reversed(self.focus):
+            if code not in skip:
+                return code
+        return None
 
     def remember(self, codes: Iterable[str]) -> None:
         for code in codes:
@@ -114,10 +127,20 @@ def extract(
     names = gazetteer()
     document = Document(text, published, names, MentionIndex(names.mentions(text)))
     document.sender = _document_sender(document, segments)
-    document.third_country = any(
-        rules.lexicon.third_country.search(text) for rules in {r.code: r for _, r in segments}.values()
-    )
+    languages = {r.code: r for _, r in segments}.values()
+    document.third_country = any(r.lexicon.third_country.search(text) for r in languages)
+    paragraphs = blocks(text)
+    starts = [p.start for p in paragraphs]
+    about: dict[tuple[int, str], bool] = {}
+    quiet = 0  # sentences since people were last counted
     for span, rules in segments:
+        number = max(0, bisect.bisect_right(starts, span.start) - 1)
+        key = (number, rules.code)
+        if key not in about:
+            # A paragraph is about moving people when it or the one before says so.
+            first = paragraphs[max(0, number - 1)] if paragraphs else span
+            last = paragraphs[number] if paragraphs else span
+            about[key] = bool(rules.lexicon.migration.search(text, first.start, last.end))
         sentence = read_sentence(
             text,
             span.start,
@@ -130,11 +153,26 @@ def extract(
             document.focus,
             document.lists,
         )
-        frames.read(document, sentence)
+        frames.read(document, sentence, about[key])
+        if sentence.counts or sentence.nationalities:
+            if sentence.counts:
+                document.recent_count = sentence.counts[-1].value
+            if sentence.nationalities:
+                document.recent_nationalities = set(sentence.nationalities)
+            quiet = 0
+        else:
+            quiet += 1
+            if quiet > 2:
+                document.recent_count, document.recent_nationalities = None, set()
+        if frames.unreal(sentence):
+            continue
         receivers = [
             r.code
             for r in sentence.refs
-            if r.slot is Slot.RECEIVER and r.code != document.sender and r.how is not How.ANAPHORA
+            if r.slot is Slot.RECEIVER
+            and r.code != document.sender
+            and r.how is not How.ANAPHORA
+            and r.code not in document.onward_destinations
         ]
         receivers += [m.code for m in sentence.facilities if m.code]
         document.remember(receivers)
@@ -168,6 +206,7 @@ def _document_sender(
             (),
             details=False,
         )
+        document.nationalities.update(sentence.nationalities)
         for ref in sentence.refs:
             first_seen.setdefault(ref.code, ref.start)
             if ref.slot is Slot.SENDER:

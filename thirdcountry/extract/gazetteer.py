@@ -92,6 +92,7 @@ class LanguageTables:
     places: dict[str, list[str]] = field(default_factory=dict)
     demonyms: dict[str, list[str]] = field(default_factory=dict)
     blocked: list[str] = field(default_factory=list)
+    facilities: dict[str, list[str]] = field(default_factory=dict)  # canonical → local names
     region_people: list[str] = field(default_factory=list)
     region_adjectives: dict[str, str] = field(default_factory=dict)
 
@@ -138,6 +139,7 @@ def language_tables(code: str) -> LanguageTables:
         places=mapping("places"),
         demonyms=mapping("demonyms"),
         blocked=[str(x) for x in raw.get("blocked") or []],
+        facilities=mapping("facilities"),
         region_people=[str(x) for x in raw.get("region_people") or []],
         region_adjectives={str(k): str(v) for k, v in (raw.get("region_adjectives") or {}).items()},
     )
@@ -229,6 +231,10 @@ class Gazetteer:
                 members = common.regions.get(region)
                 if members:
                     self.region_adjectives[adjective.casefold()] = members
+        local_names: dict[str, list[str]] = {}
+        for code in self.languages:
+            for canonical, names in language_tables(code).facilities.items():
+                local_names.setdefault(canonical, []).extend(names)
         for facility in common.facilities:
             entry = Entry(
                 MentionKind.FACILITY,
@@ -236,7 +242,8 @@ class Gazetteer:
                 facility=str(facility["name"]),
                 facility_type=str(facility.get("type") or "") or None,
             )
-            for name in [facility["name"], *facility.get("names", [])]:
+            names = [facility["name"], *facility.get("names", [])]
+            for name in [*names, *local_names.get(str(facility["name"]), [])]:
                 builder.add(str(name), entry)
         for country, names in common.people.items():
             for name in names:
@@ -266,7 +273,11 @@ class Gazetteer:
         return self.facility_aliases.get(name.strip().casefold()) or name.strip()
 
     def mentions(self, text: str) -> list[Mention]:
-        """Leftmost-longest matches on word boundaries, blocked names removed."""
+        """Leftmost-longest matches on word boundaries.
+
+        Blocked names ("Latin America") come back too, as BLOCKED mentions with no code: they
+        name no state, but they still take part in lists ("from Central Asia and India").
+        """
         found: list[tuple[int, int, Entry]] = []
         for last, (length, entry) in self._automaton.iter(text):
             start, end = last - length + 1, last + 1
@@ -282,8 +293,7 @@ class Gazetteer:
             if start < reach:
                 continue
             reach = end
-            if entry.kind is not MentionKind.BLOCKED:
-                chosen.append(Mention(start, end, entry))
+            chosen.append(Mention(start, end, entry))
         return chosen
 
     def iter_mentions(self, text: str, start: int, end: int) -> Iterator[Mention]:

@@ -51,6 +51,8 @@ class Lexicon:
     nationality_before: re.Pattern[str]  # "nationals of ", "migrants from "
     sender_before: re.Pattern[str]  # "deported from the ", "at the request of "
     sender_after: re.Pattern[str]  # "'s request", " deported"
+    partner_before: re.Pattern[str]  # "negotiate with the ", "agreement with ": a sending
+    # state when the state is one known to send, else simply the other party
     actor_before: re.Pattern[str]  # "el Gobierno de ", "el presidente " (demonym after)
     actor_after: re.Pattern[str]  # " officials", "'s government", " authorities"
     people_before: re.Pattern[str]  # "migrantes " (Spanish demonym after the noun)
@@ -60,12 +62,14 @@ class Lexicon:
     # --- people and numbers --------------------------------------------------------------
     people: str  # regex source: nouns for people moved ("migrants", "deportados")
     of_them: re.Pattern[str]  # "{n} of them": group "n"
+    bare_count: re.Pattern[str]  # a count with its noun left out: "los 299 que llegaron"
     # --- polarity --------------------------------------------------------------------------
     negation: re.Pattern[str]
     modality: re.Pattern[str]  # could, may, plans to, podría …
     hypothetical: re.Pattern[str]  # if, imagine, whether, si … (the whole clause is unreal)
     own_nationals: re.Pattern[str]  # "its own citizens", "sus connacionales"
     home_destination: re.Pattern[str]  # "their countries of origin" after a send verb
+    speech: re.Pattern[str]  # just before a date: "said on Friday" dates the telling, not the act
     present: re.Pattern[str]  # present or perfect tense of the cue ("has agreed", "acepta")
     future: re.Pattern[str]  # just before a cue: "will be", "serán" (a move not yet made)
     # --- frames -------------------------------------------------------------------------------
@@ -77,11 +81,18 @@ class Lexicon:
     negated_deal: re.Pattern[str]  # "had not reached any deal", "no existe ningún acuerdo"
     roles: dict[Role, re.Pattern[str]]
     transfer: re.Pattern[str]  # people moved: "deported … to", "llegaron a"
+    arrival: re.Pattern[str]  # "landed", "llegaron": a move whose destination may go unsaid
+    receive: re.Pattern[str]  # "received", "recibió": the receiving state is the subject
+    deal_reference: re.Pattern[str]  # "that plan", "el acuerdo": the deal already in view
+    pronoun_subject: re.Pattern[str]  # "they", "the men", "ellos": people already counted
+    internal_move: re.Pattern[str]  # "by bus": a move inside the receiving country
+    per_person: re.Pattern[str]  # "each of the men", "por persona": money to people, not states
     participle_tail: re.Pattern[str]  # after a send verb: "by", "from", "por", "desde"
     onward: re.Pattern[str]  # "of them", "later", "posteriormente": a move out of a third country
     capacity: re.Pattern[str]  # "up to {n}": group "n"
     capacity_units: re.Pattern[str]  # "{n} prison cells", "{n} refugees a year": group "n"
-    payment: re.Pattern[str]  # paid, grant, in exchange, pagará
+    payment: re.Pattern[str]  # paid, grant, in exchange, pagará: money changes hands
+    money_context: re.Pattern[str]  # worth, provide, recibirá: a payment only with a figure
     costs: re.Pattern[str]  # "will cover the costs": payment without a figure
     money: re.Pattern[str]  # groups "pre" (symbol/code), "amount", "scale", "post" (word)
     aggregate: re.Pattern[str]  # "in total", "the total cost": not a payment to one state
@@ -117,5 +128,6 @@ class Lexicon:
             self.capacity,
             self.capacity_units,
             self.payment,
+            self.money_context,
             self.costs,
         )

@@ -25,6 +25,13 @@ from thirdcountry.extract.rules import LanguageRules
 
 _WINDOW = 90  # characters of context read around a mention
 
+# "MBABANE, Eswatini —", "ACCRA, Sept 12 (Reuters) -", "Pristina, 13 jun (EFE).-": where the
+# reporter files from, not a party to anything.
+_DATELINE = re.compile(
+    r"^[\"“]?[A-ZÁÉÍÓÚÑ][\w'’.]*(?:[ /-][A-ZÁÉÍÓÚÑ][\w'’.]*){0,3}"
+    r"(?:,\s*[^—–()\n]{1,40}?)?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|\.-|-\s|\(|:\s)"
+)
+
 
 class Slot(StrEnum):
     SENDER = "sender"
@@ -60,6 +67,7 @@ class Count:
     start: int
     end: int
     value: int
+    partitive: bool = False  # "six of them": part of a group counted before
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +155,14 @@ def read_sentence(
                 sentence.refs.append(Ref(mention.start, mention.end, mention.code, How.DEMONYM))
         elif kind in _HOW and mention.code:
             sentence.refs.append(Ref(mention.start, mention.end, mention.code, _HOW[kind]))
-    _add_anaphora(sentence, gazetteer, focus, last_lists)
+    _add_anaphora(sentence, gazetteer, focus, last_lists, sender)
     sentence.refs.sort(key=lambda r: r.start)
     _group_and_slot(sentence, sender, gazetteer.senders)
+    dateline = _DATELINE.match(sentence.text)
+    if dateline and dateline.end() < 60:
+        for ref in sentence.refs:
+            if ref.start < sentence.start + dateline.end():
+                ref.slot = Slot.GEO
     for group in sentence.groups:
         if group and group[0].slot is Slot.NATIONALITY:
             sentence.nationalities.extend(r.code for r in group)
@@ -180,6 +193,13 @@ def _demonym_use(sentence: Sentence, mention: Mention) -> str | None:
         return "people"
     if lexicon.people_before.search(before):
         return "people"
+    # "13 Nigerians and a Gambian": a singular demonym listed after people counted.
+    listed = re.search(r"\b(?:and|y|e)\s+(?:a|an|one|un|una)\s+$", before, re.IGNORECASE)
+    if listed and any(
+        m.kind is MentionKind.DEMONYM and m.entry.plural and 0 < mention.start - m.end < 30
+        for m in sentence.mentions
+    ):
+        return "people"
     return None
 
 
@@ -188,9 +208,10 @@ def _add_anaphora(
     gazetteer: Gazetteer,
     focus: Sequence[str],
     last_lists: Sequence[list[str]],
+    sender: str | None = None,
 ) -> None:
     lexicon = sentence.lexicon
-    taken = [(m.start, m.end) for m in sentence.mentions]
+    taken = [(m.start, m.end) for m in sentence.mentions if m.kind is not MentionKind.BLOCKED]
 
     def free(start: int, end: int) -> bool:
         return not any(start < b and a < end for a, b in taken)
@@ -200,11 +221,14 @@ def _add_anaphora(
         if not free(start, end):
             continue
         region = None
-        adjective = match.groupdict().get("adj")
+        groups = match.groupdict()
+        adjective = groups.get("adj") or groups.get("adj2")
         if adjective:
             region = gazetteer.region_adjectives.get(adjective.casefold())
-        for code in reversed(focus):
-            if region is None or code in region:
+        # The state named earlier in the same sentence comes first, then the focus.
+        earlier = [r.code for r in sentence.refs if r.end <= start and r.how is not How.ANAPHORA]
+        for code in [*reversed(earlier), *reversed(focus)]:
+            if code != sender and (region is None or code in region):
                 sentence.refs.append(Ref(start, end, code, How.ANAPHORA))
                 break
     for match in lexicon.plural_anaphora.finditer(sentence.text):
@@ -248,6 +272,7 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
         before = sentence.piece(group[0][0] - _WINDOW, group[0][0])
         after = sentence.piece(group[-1][1], group[-1][1] + _WINDOW)
         slot = Slot.RECEIVER
+        partner = False
         if lexicon.geo_before.search(before):
             slot = Slot.GEO
         elif lexicon.nationality_before.search(before):
@@ -256,11 +281,14 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
             len(refs) == 1 and lexicon.sender_after.match(after)
         ):
             slot = Slot.SENDER
+        elif lexicon.partner_before.search(before):
+            partner = True
         for ref in refs:
             ref.group = number
             ref.slot = slot
             if slot is Slot.RECEIVER and (
                 ref.code == sender
+                or (partner and ref.code in senders)
                 or (ref.how is How.GOVERNMENT and ref.code in senders and sender is None)
             ):
                 ref.slot = Slot.SENDER
@@ -272,13 +300,19 @@ def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
     lexicon = sentence.lexicon
     found: list[Count] = []
 
-    def add(start: int, end: int, raw: str) -> None:
+    def add(start: int, end: int, raw: str, partitive: bool = False) -> None:
         value = as_count(lexicon.numbers.parse(raw))
-        if value is not None and not any(c.start <= start < c.end for c in found):
-            found.append(Count(sentence.start + start, sentence.start + end, value))
+        if value is not None and not any(
+            c.start <= sentence.start + start < c.end for c in found
+        ):
+            found.append(Count(sentence.start + start, sentence.start + end, value, partitive))
 
     for match in lexicon.of_them.finditer(sentence.text):
-        add(match.start(), match.end(), match.group("n"))
+        add(match.start(), match.end(), match.group("n"), partitive=True)
+    for match in lexicon.bare_count.finditer(sentence.text):
+        raw = next((g for g in match.groups() if g), None)
+        if raw:
+            add(match.start(), match.end(), raw)
     for match in lexicon.count_pattern.finditer(sentence.text):
         add(match.start(), match.end(), match.group("n"))
     number = lexicon.numbers.regex

@@ -100,7 +100,8 @@ SEND = words(*_SEND)
 _SEND_PAST = words(
     "~deported", "~expelled", "~removed", "~sent", "~flown", "~flew", "~transferred",
     "~returned", "~shipped", "~pushed", "~taken", "~took", "~driven", "~drove", "~moved",
-    "~bus(?:s)?ed", "~repatriated", "~handed\\s+(?:over\\s+)?to", "~put\\s+on\\s+a\\s+(?:plane|flight)",
+    "~bus(?:s)?ed", "~repatriated", "~handed\\s+(?:over\\s+)?to",
+    "~put\\s+(?:[\\w-]+\\s+){0,3}?on\\s+(?:a\\s+|the\\s+)?(?:\\w+\\s+)?(?:plane|flight)",
 )
 _ACCEPT = r"(?:accept|receive|take(?:\s+in)?|host|admit|resettle|hold|house|welcome|keep)"
 
@@ -134,7 +135,7 @@ LEXICON = Lexicon(
         r"are not [A-Z][a-z]+(?:n|ese|i)\b|safe third|of other countries"
     ),
     clause_break=rx(
-        r";|\s[—–]\s|\.\s+(?=[a-z])|:\s+(?=[A-Z])|"
+        r";|\s[—–]\s|(?<=[a-z]{3})\.\s+(?-i:(?=[a-z]))|:\s+(?-i:(?=[A-Z]))|,\s+and\s+that\b|"
         r",\s+(?:(?P<rel>which|who|whom|where|whose)\b|(?=(?:but|while|whereas|although|"
         r"though|saying|adding|according|even though|despite|after|before|since|as well as)\b))|"
         r"\s+(?=(?:but|whereas|although|while)\s)"
@@ -147,7 +148,7 @@ LEXICON = Lexicon(
         r"(?:borders?(?:ing)?(?:\s+with)?|bordered\s+by|neighbou?r(?:ing|s)?(?:\s+of)?|"
         r"recogni[sz](?:e|es|ed|ing)|recognition\s+(?:of|by)|independence\s+from|located\s+in|"
         r"off\s+the\s+coast\s+of|coast\s+of|sharing\s+borders?\s+with|"
-        r"surrounded\s+by|part\s+of|region\s+of|capital\s+of|dispute\s+with|"
+        r"surrounded\s+by|part\s+of|region\s+of|dispute\s+with|"
         r"relations\s+with|war\s+with|tensions?\s+with|diplomatic\s+\w+\s+with|"
         r"visit(?:ed|ing|s)?|travel(?:led|ed)?\s+to|trip\s+to|tour\s+of|(?:went|go(?:ing)?)\s+to)"
         r"\s+(?:the\s+)?$"
@@ -156,19 +157,24 @@ LEXICON = Lexicon(
         r"(?:nationals?\s+of|citizens?\s+of|natives?\s+of|(?:come|comes|came|coming|are|were|"
         r"is|was|hail(?:ing|s)?|originally|originating)\s+from|" + PEOPLE + r"\s+from|"
         r"from\s+countries\s+(?:including|such\s+as|like)|countries\s+(?:including|such\s+as)|"
-        r"including|born\s+in|of\s+(?:\w+\s+)?nationality)\s+(?:the\s+)?$"
+        r"including|born\s+in|of\s+(?:\w+\s+)?nationality|"
+        r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+from|"
+        r"(?:evacuated|fled|fleeing|escaped|rescued|smuggled)\s+(?:\w+\s+)?from)"
+        r"\s+(?:the\s+)?$"
     ),
     sender_before=rx(
         r"(?:(?:deport|expel|remov|sen|fl|transferr|return|ship|exp)\w*|deportees|flights?|"
         r"immigrants|migrants|people|removals?)\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?$|"
         r"(?:request|behest|pressure|demand|urging|insistence)\s+(?:of|from)\s+(?:the\s+)?$|"
+        r"(?:paid|funded|financed|covered)\s+by\s+(?:the\s+)?$"
+    ),
+    partner_before=rx(
         r"(?:negotiat\w*|talks|discussions|agreement|agreed|deal|accord|pact|signed|"
-        r"memorandum|cooperat\w*|partnership|arrangement|contract)\s+(?:\w+\s+){0,3}?with\s+"
-        r"(?:the\s+)?$|(?:paid|funded|financed|covered)\s+by\s+(?:the\s+)?$"
+        r"memorandum|cooperat\w*|partnership|arrangement|contract|engagement|friendship)\s+"
+        r"(?:[\w-]+\s+){0,3}?with\s+(?:the\s+)?$"
     ),
     sender_after=rx(
-        r"^(?:['’]s?\s+(?:request|push|plan|government|deportation|campaign|policy|"
-        r"administration|offer|proposal)|\s+(?:has\s+|had\s+|have\s+)?(?:deport|expel|sen[dt]|"
+        r"^(?:['’]s?\s+(?:request|push|plan|deportation|campaign|policy|offer|proposal)|\s+(?:has\s+|had\s+|have\s+)?(?:deport|expel|sen[dt]|"
         r"fl(?:ew|ies|y)|transferr|ship|pa(?:id|ys?)|asked|request|want|plan|sought|seek|press|"
         r"urg|approach)\w*)"
     ),
@@ -177,7 +183,7 @@ LEXICON = Lexicon(
     people_before=rx(r"(?!x)x$"),
     people_after=rx(r"^(?:\s+[\w-]+)?\s+" + PEOPLE + r"\b"),
     anaphora=rx(
-        r"\b(?:the|this|that)\s+(?:(?:small|young|tiny|poor|impoverished|landlocked|oil-rich|"
+        r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:small|young|tiny|poor|impoverished|landlocked|oil-rich|"
         r"war-torn|mountainous)\s+)*(?:(?P<adj>Balkan|Central American|South American|"
         r"Latin American|Caribbean|African|West African|East African|southern African|"
         r"North African|Central African|Asian|Central Asian|European|Pacific|island|"
@@ -191,8 +197,13 @@ LEXICON = Lexicon(
     people=PEOPLE,
     of_them=rx(r"(?P<n>" + NUMBERS.pattern + r")\s+of\s+(?:them|those|the\s+(?:\w+\s+)?"
                r"(?:men|deportees|migrants|people|group|nine|eight|seven|\d+))\b"),
+    bare_count=rx(
+        r"\bthe\s+(?:first\s+)?(?P<n>" + NUMBERS.pattern + r")\s+(?=(?:deported|sent|flown|"
+        r"who|were|had|arrived|landed|expelled)\b)"
+    ),
     negation=rx(
-        r"\b(?:not|n['’]t|never|no\s+longer|neither|nor|without|refus\w+|declin\w+|rul(?:ed|es)\s+out)\b|"
+        r"\b(?:not|n['’]t|never|no\s+longer|neither|nor|without|refus\w+|declin\w+|"
+        r"rul(?:ed|es)\s+out|reluctant|unwilling|none|before\s+any)\b|"
         r"\bno\s+(?!doubt)"
     ),
     modality=rx(
@@ -205,13 +216,17 @@ LEXICON = Lexicon(
         r"\b(?:if|unless|imagine|suppose|what\s+if|in\s+principle|in\s+theory|hypothetical\w*)\b|\?"
     ),
     own_nationals=rx(
-        r"\b(?:its|their|his|her)\s+own\s+(?:citizens|nationals|people|country|countries)|"
+        r"(?<!not\s)(?<!are\s)\b(?:its|their|his|her)\s+own\s+(?:citizens|nationals|people|country|countries)|"
         r"\bown\s+nationals\b|\breadmission\b|\bfellow\s+citizens\b|\btheir\s+compatriots\b|"
         r"\bnationals\s+returned\s+to\s+their\s+own"
     ),
     home_destination=rx(
         r"\b(?:their|his|her)\s+(?:own\s+)?(?:home\s+)?(?:countries|country|nations?|homelands?)"
         r"(?:\s+of\s+origin)?\b|\bcountries\s+of\s+origin\b|\bhome\b"
+    ),
+    speech=rx(
+        r"\b(?:said|says|told|announced|confirmed|stated|reported|added|declared|wrote|"
+        r"posted|tweeted)\s+(?:\w+\s+){0,2}?$"
     ),
     present=rx(
         r"\b(?:has|have|is|are|will|agrees|accepts|signs|confirms|joins|joining|approves|"
@@ -231,11 +246,15 @@ LEXICON = Lexicon(
             r"\b(?:agree[sd]?|agreeing)\s+(?:(?:on\s+)?\w+\s+)?(?:with\s+(?:the\s+)?[\w.]+(?:\s+[A-Z]\w+)?\s+)?"
             r"to\s+(?:temporarily\s+|only\s+)?(?:" + _ACCEPT + r"|act|serve|be|let|allow)|"
             r"\b(?:signed|signs|sign|inked|struck|strikes|reached|sealed|concluded|clinched|"
-            r"finali[sz]ed|approved|ratified|announced|entered(?:\s+into)?)\s+(?:\w+\s+){0,4}?"
+            r"finali[sz]ed|approved|ratified|announced|entered(?:\s+into)?)\s+"
+            r"(?:[\w\"“”'’-]+\s+){0,4}?"
             r"(?:agreements?|deal|accord|pact|memorandum|mou|arrangement|treaty|declaration|"
             r"letter\s+of\s+intent|partnership)\b|"
-            r"\b(?:accepted|accepts|agreed\s+to)\s+(?:the\s+|a\s+|their\s+)?(?:proposal|request|"
-            r"offer|deal|plan)\b|"
+            r"\b(?:agreement|deal|accord|pact|memorandum|arrangement)\s+(?:\w+\s+)?"
+            r"(?:was\s+|were\s+|had\s+been\s+)?signed\b|"
+            r"\bunder\s+(?:[\w'’-]+\s+){0,3}?(?:agreement|deal|accord|arrangement|memorandum)\b|"
+            r"\b(?:accepted|accepts|agreed\s+to)\s+(?:the\s+|a\s+|their\s+|Washington['’]s\s+)?"
+            r"(?:proposal|request|offer|deal|plan)\b|\b(?:has|have)\s+accepted\s+to\b|"
             r"\b(?:will|would|is\s+to|are\s+to|has\s+agreed\s+to|have\s+agreed\s+to|"
             r"committed\s+to|agreement\s+to|deal\s+to|willing\s+to|willingness\s+to)\s+"
             r"(?:\w+\s+)?(?:accept(?:ing)?|receiv(?:e|ing)|tak(?:e|ing)\s+in|host(?:ing)?|admit|"
@@ -249,7 +268,7 @@ LEXICON = Lexicon(
         ),
         Status.IMPLEMENTED: rx(
             r"\b(?:has|have|had)\s+(?:already\s+)?(?:received|accepted|taken\s+in|hosted|"
-            r"begun\s+(?:receiving|accepting))\b|\b(?:began|begun|started)\s+(?:receiving|"
+            r"begun\s+(?:receiving|accepting))\b(?!\s+(?:to|the\s+(?:proposal|request|offer)))|\b(?:began|begun|started)\s+(?:receiving|"
             r"accepting|taking)\b|\balready\s+(?:accepts?|receives?|takes?|host(?:s|ed)?)\b|"
             r"\breceived\s+(?:three|two|several|\d+)\s+(?:\w+\s+){0,2}flights\b|"
             r"\b(?:received|took\s+in|accepted)\s+(?:" + NUMBERS.pattern + r")\b"
@@ -325,7 +344,7 @@ LEXICON = Lexicon(
             r"(?:for\s+\w+\s+)?(?:will\s+be\s+|are\s+|be\s+)?(?:heard|examined|decided|processed|"
             r"assessed)\b|\bpursue\s+their\s+(?:protection|asylum)\s+claims\b|"
             r"\b(?:seek|pursue|apply\s+for|request)\s+(?:asylum|protection|refugee\s+status)\s+"
-            r"(?:there|in)\b|\blive\s+and\s+work\b|\bstart\s+a\s+(?:new\s+)?life\b|"
+            r"(?:there|here)\b|\blive\s+and\s+work\b|\bstart\s+a\s+(?:new\s+)?life\b|"
             r"\ballowed\s+to\s+(?:settle|stay|live)\b|\bsettle\s+and\s+work\b|"
             r"\bdecide\s+whether\s+they\s+qualify\s+for\s+protection\b|"
             r"\bexamining\s+protection\s+requests\b|\bwork\s+permits?\b|\bqualify\s+for\s+protection\b"
@@ -342,11 +361,24 @@ LEXICON = Lexicon(
         ),
     },
     transfer=rx(
-        r"\b(?:" + _SEND_PAST + r")\b(?!\s+(?:by|from)\s+(?:immigration\s+)?judges)|"
-        r"\b(?:arrived|landed|touched\s+down|docked|reached|flown\s+in)\b|"
+        r"\b(?:" + _SEND_PAST + r")\b(?!\s+(?:by|from)\s+(?:immigration\s+)?judges)"
+        r"(?!\s+(?:" + PEOPLE + r")\b)|"
+        r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in)\b|"
         r"\b(?:received|took\s+in|welcomed)\b(?=\s+(?:the\s+)?(?:" + NUMBERS.pattern + r"|"
         r"three|two|several|dozens|hundreds)\b)"
     ),
+    arrival=rx(r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|received|took\s+in)\b"),
+    receive=rx(r"\b(?:received|took\s+in|welcomed|accepted|has\s+taken\s+in)\b"),
+    deal_reference=rx(
+        r"\b(?:that|the|this|its)\s+(?:plan|deal|agreement|scheme|arrangement|accord|pact|policy|"
+        r"programme|program|partnership)\b"
+    ),
+    pronoun_subject=rx(
+        r"^\W*(?:(?:on|late|early|after|before|in)\b[^,]{0,60},\s*)?(?:they|the\s+(?:\w+\s+)?"
+        r"(?:men|women|group|deportees|migrants|detainees))\b"
+    ),
+    internal_move=rx(r"\bby\s+bus\b|\bbus(?:s)?ed\b|\bon\s+buses\b"),
+    per_person=rx(r"\beach\s+of\s+(?:the|them)\b|\bper\s+(?:person|head|migrant)\b|\bin\s+cash\b"),
     participle_tail=rx(r"\s+(?:by|from|of)\b"),
     onward=rx(
         r"\b(?:of\s+them|of\s+the\s+(?:\w+\s+)?(?:men|deportees|group|nine|eight|seven|\d+)|"
@@ -366,10 +398,14 @@ LEXICON = Lexicon(
     ),
     payment=rx(
         r"\b(?:paid|pay|pays|paying|payments?|grants?|fees?|in\s+exchange|lump\s+sums?|"
-        r"will\s+provide|provided|worth|funds?|funded|compensat\w+|receive\s+an?\s+upfront)\b"
+        r"compensat\w+)\b"
+    ),
+    money_context=rx(
+        r"\b(?:will\s+provide|provided|worth|funds?|funded|receive\s+an?\s+upfront|"
+        r"receive[sd]?|given|gets?)\b"
     ),
     costs=rx(
-        r"\b(?:cover(?:s|ed|ing)?|pay(?:s|ing)?\s+(?:for)?|bear(?:s|ing)?|fund(?:s|ed|ing)?|"
+        r"\b(?:cover(?:s|ed|ing)?|pay(?:s|ing)?(?:\s+for)?|bear(?:s|ing)?|fund(?:s|ed|ing)?|"
         r"financ(?:e|es|ed|ing))\s+(?:all\s+)?(?:the\s+)?(?:costs?|expenses|flights)\b|"
         r"\bcosts?\s+(?:will\s+be|were|are|is)\s+(?:covered|paid|borne)\b|"
         r"\bfinancial\s+(?:and\s+technical\s+)?support\b|\blump\s+sums?\b|"
@@ -426,7 +462,7 @@ LEXICON = Lexicon(
             r"\bphones\s+taken\s+away\b|\bheld\s+in\s+isolation\b|\bcut\s+off\s+from\b"
         ),
         Concern.REFOULEMENT: rx(
-            r"\brefoulement\b|\bprotection\s+(?:\w+\s+){0,5}?(?:against|from)\s+"
+            r"\brefoulement\b|\bprotection\s+(?:[\w.'’-]+\s+){0,5}?(?:against|from)\s+"
             r"(?:being\s+)?(?:returned|sent\s+back|removal|deportation)\b|"
             r"\bprotected\s+(?:\w+\s+){0,4}?from\s+(?:deportation|removal)\b|"
             r"\bfear\s+being\s+sent\s+home\b|\bsent\s+(?:back\s+)?to\s+(?:danger|persecution|torture)\b"

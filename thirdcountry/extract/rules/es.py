@@ -94,10 +94,16 @@ _GOVERNMENT_NOUNS = words(
     "mandataria", "policía", "ejército", "fuerza aérea", "cárcel", "prisión", "penal",
     "territorio", "suelo", "aerolínea", "estado",
 )
+_PARTICIPLE = (
+    r"(?:deportad|expulsad|enviad|trasladad|devuelt|llevad|repatriad|retornad|abandonad|"
+    r"llegad|ingresad)[oa]s?"
+)
 _SEND_PAST = words(
-    "~deportad[oa]s?", "~expulsad[oa]s?", "~enviad[oa]s?", "~trasladad[oa]s?",
-    "~devuelt[oa]s?", "~llevad[oa]s?", "~repatriad[oa]s?", "~retornad[oa]s?",
-    "~abandonad[oa]s?", "~deport[oó]", "~deportaron", "~expuls[oó]", "~expulsaron",
+    # A participle reports a move when an auxiliary or a destination goes with it;
+    # "cuarenta deportados más" only names people.
+    r"~(?:fue|fueron|sido|han|había|habían|ha|son|siendo)\s+" + _PARTICIPLE,
+    "~" + _PARTICIPLE + r"(?=\s+(?:a|al|hacia|hasta)\s)",
+    "~deport[oó]", "~deportaron", "~expuls[oó]", "~expulsaron",
     "~envi[oó]", "~enviaron", "~traslad[oó]", "~trasladaron", "~llegaron", "~lleg[oó]",
     "~aterriz[oó]", "~aterrizaron", "~arrib[oó]", "~arribaron", "~ingresad[oa]s?",
     "~recibi[oó]", "~recibieron", "~acogi[oó]", "~ha\\s+recibido", "~han\\s+recibido",
@@ -152,7 +158,8 @@ LEXICON = Lexicon(
         r"que\s+no\s+son\s+(?:sus\s+)?(?:nacionales|ciudadanos)"
     ),
     clause_break=rx(
-        r";|\s[—–]\s|\.\s+(?=[a-záéíóú])|:\s+(?=[A-ZÁÉÍÓÚÑ])|"
+        r";|\s[—–]\s|(?<=[a-záéíóúñ]{3})\.\s+(?-i:(?=[a-záéíóú]))|:\s+(?-i:(?=[A-ZÁÉÍÓÚÑ]))|"
+        r",\s+y\s+que\b|"
         r",\s+(?:(?P<rel>que|quien|quienes|el\s+cual|la\s+cual|los\s+cuales|las\s+cuales|donde|"
         r"cuyo|cuya)\b|(?=(?:pero|mientras|aunque|sino|según|tras|después|pese|aun\s+cuando|"
         r"además|sin\s+embargo)\b))|\s+(?=(?:pero|aunque|mientras\s+que|sino\s+que)\s)"
@@ -164,7 +171,7 @@ LEXICON = Lexicon(
     geo_before=rx(
         r"(?:frontera(?:s)?\s+(?:con|de)|limita\s+con|vecin[oa]s?(?:\s+de)?|"
         r"reconoc\w+|reconocimiento\s+(?:de|por)|independencia\s+de|situad[oa]\s+en|"
-        r"ubicad[oa]\s+en|capital\s+de|litigio\s+(?:territorial\s+)?con|disputa\s+con|"
+        r"ubicad[oa]\s+en|litigio\s+(?:territorial\s+)?con|disputa\s+con|"
         r"relaciones\s+(?:diplomáticas\s+)?con|rompió\s+relaciones\s+con|guerra\s+con|"
         r"visit(?:ó|a|aron|ar)\s+(?:antes\s+)?|viajar\s+a|viajó\s+a|gira\s+por|"
         r"previsto\s+viajar\s+a|costa\s+de|huyen\s+de(?:l)?)\s+(?:el\s+|la\s+|los\s+)?$"
@@ -172,18 +179,23 @@ LEXICON = Lexicon(
     nationality_before=rx(
         r"(?:nacionales\s+de|ciudadanos\s+de|originari[oa]s\s+de|procedentes\s+de|"
         r"provenientes\s+de|oriund[oa]s\s+de|naturales\s+de|nacid[oa]s\s+en|"
-        r"de\s+nacionalidad|" + PEOPLE + r"\s+(?:\w+\s+)?de|"
-        r"como|incluid[oa]s)\s+(?:el\s+|la\s+|los\s+|las\s+)?$"
+        r"de\s+nacionalidad|" + PEOPLE + r"\s+(?:\w+\s+)?de|incluid[oa]s|"
+        r"(?:\d+|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+de|"
+        r"(?:evacuad[oa]s|huyen|huyeron|rescatad[oa]s)\s+(?:\w+\s+)?de)"
+        r"\s+(?:el\s+|la\s+|los\s+|las\s+)?$"
     ),
     sender_before=rx(
         r"(?:(?:deportad|expulsad|enviad|trasladad|devuelt|retornad|remitid)[oa]s?|deportados|"
         r"vuelos?|deportaciones|traslados)\s+(?:\w+\s+){0,2}?(?:por|de|desde)\s+"
         r"(?:el\s+|la\s+|los\s+)?$|"
         r"(?:petición|solicitud|pedido|presión|instancias|exigencia)\s+de\s+(?:el\s+|la\s+)?$|"
-        r"(?:negoci\w*|conversaciones|diálogo|acuerdo|acord\w+|pacto|convenio|firm\w+|"
-        r"memorando|cooperación|asociación|arreglo|canje)\s+(?:\w+\s+){0,3}?con\s+"
-        r"(?:el\s+|la\s+)?$|(?:pagad|financiad|cubiert|costead)[oa]s?\s+por\s+(?:el\s+|la\s+)?$|"
-        r"corren\s+por\s+cuenta\s+de\s+$|(?:con|entre)\s+(?:el\s+|la\s+)?$"
+        r"(?:pagad|financiad|cubiert|costead)[oa]s?\s+por\s+(?:el\s+|la\s+)?$|"
+        r"corren\s+por\s+cuenta\s+de\s+$"
+    ),
+    partner_before=rx(
+        r"(?:(?:negoci\w*|conversaciones|diálogo|acuerdo|acord\w+|pacto|convenio|firm\w+|"
+        r"memorando|cooperación|asociación|arreglo|canje|relación|alianza)\s+(?:[\w-]+\s+){0,3}?"
+        r"con|entre)\s+(?:el\s+|la\s+)?$"
     ),
     sender_after=rx(
         r"^\s+(?:ha\s+|había\s+|habría\s+)?(?:deport|expuls|envi|traslad|pag|pidi|solicit|"
@@ -196,11 +208,11 @@ LEXICON = Lexicon(
     people_before=rx(r"(?:" + PEOPLE + r")(?:\s+[\w-]+)?\s+$"),
     people_after=rx(r"(?!x)x"),
     anaphora=rx(
-        r"\b(?:el|este|dicho|al|del)\s+(?:(?:pequeño|joven|empobrecido)\s+)?"
+        r"\b(?:[Ee]l|[Ee]ste|[Dd]icho|al|del)\s+(?:(?:pequeño|joven|empobrecido)\s+)?"
         r"(?:país|reino|estado\s+insular)(?:\s+(?P<adj>balcánico|centroamericano|sudamericano|"
         r"suramericano|latinoamericano|caribeño|africano|asiático|centroasiático|europeo|"
         r"insular|norteafricano))?\b(?!\s+(?:de|del)\s+origen)|"
-        r"\bla\s+(?:pequeña\s+)?nación(?:\s+(?P<adj2>balcánica|centroamericana|sudamericana|"
+        r"\b[Ll]a\s+(?:pequeña\s+)?nación(?:\s+(?P<adj2>balcánica|centroamericana|sudamericana|"
         r"caribeña|africana|asiática|insular))?\b",
         0,
     ),
@@ -211,7 +223,15 @@ LEXICON = Lexicon(
     people=PEOPLE,
     of_them=rx(r"(?P<n>" + NUMBERS.pattern + r"|uno|una)\s+de\s+(?:ellos|ellas|los\s+"
                r"(?:\w+\s+)?(?:deportados|migrantes|hombres|\d+))\b"),
-    negation=rx(r"\b(?:no|nunca|jamás|ni|tampoco|sin|neg[oó]|negaron|rechaz\w+)\b"),
+    bare_count=rx(
+        r"\b(?:los|las)\s+(?:primer[oa]s\s+)?(?P<n>" + NUMBERS.pattern + r")\s+(?=(?:que|"
+        r"deportad|enviad|expulsad|trasladad|llegad)\w*\b)|"
+        r"\b(?:los|las)\s+primer[oa]s\s+(?P<m>" + NUMBERS.pattern + r")\b"
+    ),
+    negation=rx(
+        r"\b(?:no|nunca|jamás|ni|tampoco|sin|neg[oó]|negaron|rechaz\w+|ningún|ninguna|"
+        r"ninguno|nadie|nada)\b"
+    ),
     modality=rx(
         r"\b(?:podría|podrían|podrá|podrán|puede|pueden|posible|posiblemente|eventual\w*|"
         r"planea\w*|prevé|previsto|pretende\w*|estudia|estudian|evalúa|evalúan|considera\w*|"
@@ -219,12 +239,16 @@ LEXICON = Lexicon(
     ),
     hypothetical=rx(r"\b(?:si|imagin\w+|supongamos|en\s+teoría|hipot\w+)\b|[¿?]"),
     own_nationals=rx(
-        r"\b(?:sus\s+(?:propios\s+)?(?:ciudadanos|nacionales|connacionales)|connacionales|"
-        r"readmisión|sus\s+países\s+de\s+origen\b(?=.{0,20}$))"
+        r"(?<!no\sson\s)\b(?:sus\s+(?:propios\s+)?(?:ciudadanos|nacionales|connacionales)|connacionales|"
+        r"readmisión)"
     ),
     home_destination=rx(
         r"\b(?:sus\s+(?:propios\s+)?(?:países|naciones)(?:\s+de\s+(?:origen|procedencia))?|"
         r"su\s+país(?:\s+de\s+origen)?|su\s+tierra)\b"
+    ),
+    speech=rx(
+        r"\b(?:dijo|dice|afirmó|aseguró|anunció|informó|confirmó|declaró|señaló|explicó|"
+        r"indicó|precisó|reconoció|denunció|escribió|publicó)\s+(?:\w+\s+){0,2}?$"
     ),
     present=rx(
         r"\b(?:acepta|aceptará|recibirá|acogerá|ha|han|firma|aprueba|aprobó|acuerda|"
@@ -252,13 +276,19 @@ LEXICON = Lexicon(
             r"\b(?:acuerdan|acordaron|pactaron)\b|"
             r"\b(?:acept(?:ó|a|aron)|aceptado)\s+(?:la\s+|el\s+)?(?:propuesta|petición|solicitud|"
             r"oferta)\b|\bse\s+suma\s+a\b|\baceptó\s+convertirse\b|\bacepta\s+que\b|"
-            r"\b(?:anunció|anuncia)\s+un\s+acuerdo\b"
+            r"\b(?:anunció|anuncia)\s+un\s+acuerdo\b|"
+            r"\b(?:acuerdo|pacto|convenio|memorando)\s+(?:[\w-]+\s+){0,2}?(?:se\s+)?"
+            r"(?:firm(?:ó|aron)|firmado|suscrito|firmaron)\b|"
+            r"\b(?:han|ha)\s+aceptado\s+" + _ACCEPT + r"|\bal\s+amparo\s+del?\s+(?:acuerdo|pacto|convenio)\b|"
+            r"\bbajo\s+(?:el|este)\s+(?:acuerdo|pacto|convenio)\b"
         ),
         Status.IMPLEMENTED: rx(
-            r"\b(?:ya\s+)?(?:ha|han|había|habían)\s+(?:ya\s+)?(?:recibido|acogido|aceptado)\b|"
+            r"\b(?:ya\s+)?(?:ha|han|había|habían)\s+(?:ya\s+)?(?:recibido|acogido|aceptado)\b"
+            r"(?!\s+(?:recibir|aceptar|acoger|la\s+propuesta|la\s+petición))|"
             r"\b(?:comenzó|empezó|comenzaron)\s+a\s+(?:recibir|aceptar|acoger)\b|"
             r"\bya\s+(?:recibe|acoge|acepta|reciben)\b|\bfuncionaron\s+como\b|"
-            r"\b(?:recibió|acogió|ha\s+recibido)\s+(?:a\s+)?(?:" + NUMBERS.pattern + r")\b"
+            r"\b(?:recibió|acogió|ha\s+recibido)\s+(?:en\s+\w+\s+)?(?:a\s+)?(?:"
+            + NUMBERS.pattern + r")\b"
         ),
         Status.NEGOTIATING: rx(
             r"\bnegoci(?:a|an|ando|aciones|ación|ar|ado)\b|\bconversaciones\b|"
@@ -338,6 +368,21 @@ LEXICON = Lexicon(
         ),
     },
     transfer=rx(r"\b(?:" + _SEND_PAST + r")\b"),
+    arrival=rx(
+        r"\b(?:llegaron|lleg[oó]|aterriz[oó]|aterrizaron|arrib[oó]|arribaron|llegad[oa]s|"
+        r"recibi[oó]|recibieron|acogi[oó])\b"
+    ),
+    receive=rx(r"\b(?:recibi[oó]|recibieron|acogi[oó]|acogieron|ha\s+recibido|han\s+recibido)\b"),
+    deal_reference=rx(
+        r"\b(?:ese|el|este|dicho|aquel)\s+(?:plan|acuerdo|pacto|convenio|programa|arreglo|"
+        r"mecanismo|esquema)\b"
+    ),
+    pronoun_subject=rx(
+        r"^\W*(?:(?:el|la|tras|después)\b[^,]{0,60},\s*)?(?:ellos|ellas|los\s+(?:\w+\s+)?"
+        r"(?:hombres|migrantes|deportados|detenidos)|el\s+grupo)\b"
+    ),
+    internal_move=rx(r"\ben\s+(?:autob[uú]s|bus|buses|autobuses)\b"),
+    per_person=rx(r"\bcada\s+uno\b|\bpor\s+(?:persona|cabeza|migrante)\b|\ben\s+efectivo\b"),
     participle_tail=rx(r"\s+(?:por|de|desde)\b"),
     onward=rx(
         r"\b(?:de\s+ellos|de\s+ellas|posteriormente|luego|después|más\s+tarde|hacia\s+"
@@ -355,15 +400,16 @@ LEXICON = Lexicon(
         r"(?:\w+\s+){0,2}?(?:aceptó|acordó|se\s+comprometió\s+a)\s+" + _ACCEPT
     ),
     payment=rx(
-        r"\b(?:pag(?:ó|ará|a|an|aron|o|os)|pago|pagos|recibió|recibirá|a\s+cambio|tarifa|"
-        r"subvención|donación|fondos|compensación|contempla)\b"
+        r"\b(?:pag(?:ó|ará|a|an|aron|o|os)|pago|pagos|a\s+cambio|tarifa|subvención|donación|"
+        r"compensación)\b"
     ),
+    money_context=rx(r"\b(?:recibió|recibirá|recibe|contempla|fondos|aporta\w*|entreg\w+)\b"),
     costs=rx(
         r"\b(?:cubrirá|cubre|cubrir|cubiertos|cubierto|costea\w*|financia\w*|sufraga\w*)\s+"
         r"(?:\w+\s+){0,2}?(?:costos?|costes?|gastos?)\b|"
         r"\b(?:costos?|costes?|gastos?)\s+(?:\w+\s+){0,4}?(?:eran|son|serán|corren|fueron)\s+"
         r"(?:cubiertos|pagados|por\s+cuenta)\b|\bcorren\s+por\s+cuenta\s+de\b|"
-        r"\bpago\s+de\s+Washington\b|\bapoyo\s+(?:financiero|económico)\b"
+        r"\bpago\s+de\s+Washington\b|\bapoyo\s+financiero\b"
     ),
     money=rx(
         r"(?P<pre>US\$|USD|EUR|€|\$|£)\s?(?P<amount>\d[\d,.]*)(?:\s?(?P<scale>millones|"
