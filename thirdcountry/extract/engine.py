@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -33,7 +34,7 @@ from thirdcountry.extract.rules import LanguageRules, registered
 from thirdcountry.extract.segment import Span, blocks
 
 # Kinds whose claims must hang on a state that the document shows in an arrangement.
-_NEEDS_ESTABLISHED = (ClaimKind.FACILITY, ClaimKind.CONCERN)
+_NEEDS_ESTABLISHED = (ClaimKind.FACILITY, ClaimKind.CONCERN, ClaimKind.ROLE)
 
 
 @cache
@@ -230,9 +231,61 @@ _IDENTITY = ("kind", "sender", "receiver", "value", "count", "nationalities", "a
              "currency", "facility", "date", "date_precision")  # fmt: skip
 
 
+_MOVES = (ClaimKind.TRANSFER, ClaimKind.ONWARD_TRANSFER)
+_ANOTHER = re.compile(
+    r"\b(?:second|third|another|other|earlier|later|previous|next|segund[oa]|tercer[oa]?|"
+    r"otr[oa]|anterior|primer[oa]?|first)\b",
+    re.IGNORECASE,
+)
+_MERGE_GAP = 400  # characters between two reports of one move ("… landed on Saturday. It
+# carried around 20 people …")
+
+
+def _merge_moves(document: Document) -> list[Candidate]:
+    """One move told over two neighbouring sentences becomes one claim: the date from one,
+    the count from the other. A sentence speaking of another flight is left alone."""
+    merged: list[Candidate] = []
+    last: dict[tuple[object, ...], Candidate] = {}
+    for candidate in sorted(document.candidates, key=lambda c: c.start):
+        if candidate.kind not in _MOVES:
+            merged.append(candidate)
+            continue
+        key = (candidate.kind, candidate.sender, candidate.receiver)
+        previous = last.get(key)
+        if (
+            previous is not None
+            and 0 <= candidate.start - previous.end <= _MERGE_GAP
+            and _compatible(previous, candidate)
+            and not _ANOTHER.search(document.text[candidate.start : candidate.end])
+        ):
+            combined = replace(
+                previous,
+                end=max(previous.end, candidate.end),
+                count=previous.count if previous.count is not None else candidate.count,
+                date=previous.date or candidate.date,
+                date_precision=previous.date_precision or candidate.date_precision,
+                facility=previous.facility or candidate.facility,
+                nationalities=previous.nationalities or candidate.nationalities,
+            )
+            merged[merged.index(previous)] = combined
+            last[key] = combined
+            continue
+        merged.append(candidate)
+        last[key] = candidate
+    return merged
+
+
+def _compatible(one: Candidate, other: Candidate) -> bool:
+    for name in ("count", "date", "facility"):
+        a, b = getattr(one, name), getattr(other, name)
+        if a is not None and b is not None and a != b:
+            return False
+    return True
+
+
 def _finish(document: Document, today: dt.date) -> list[Claim]:
     kept: dict[tuple[object, ...], Candidate] = {}
-    for candidate in document.candidates:
+    for candidate in _merge_moves(document):
         if candidate.kind in _NEEDS_ESTABLISHED and candidate.receiver not in document.established:
             continue
         key = tuple(getattr(candidate, name) for name in _IDENTITY)

@@ -238,6 +238,19 @@ class _ClauseContext:
         )
 
 
+def _not_own_people(context: _ClauseContext, receivers: list[Ref]) -> list[Ref]:
+    """Leave out a state whose own nationals are the people the clause moves ("allows 280
+    Tuvaluans a year to move to Australia" is no arrangement with Tuvalu)."""
+    clause = {
+        m.code
+        for m in context.sentence.mentions
+        if m.kind is MentionKind.DEMONYM
+        and context.clause.start <= m.start < context.clause.end
+        and m.code in context.sentence.nationalities
+    }
+    return [r for r in receivers if r.code not in clause]
+
+
 def _facility_ref(mention: Mention) -> Ref:
     return Ref(mention.start, mention.end, mention.code or "", How.FACILITY)
 
@@ -294,9 +307,12 @@ def _emit_status(context: _ClauseContext, value: Status, position: int, cue: str
         when = PartialDate.of(published, DatePrecision.MONTH)
     # "The agreement was signed in May" with no state named is about the one in focus;
     # "…, but that plan was scrapped" is about the states of the sentence.
-    focus = value is Status.AGREED and not context.sentence.refs
     whole = bool(context.lexicon.deal_reference.search(context.text))
-    for receiver in context.receivers(focus=focus, sentence=whole):
+    focus = value is Status.AGREED and not context.sentence.refs and whole
+    receivers = context.receivers(focus=focus, sentence=whole)
+    if value is Status.REQUESTED:
+        receivers = _destination_group(receivers, position, position + len(cue), False)
+    for receiver in _not_own_people(context, receivers):
         context.candidate(
             ClaimKind.ARRANGEMENT_STATUS, sender, receiver, value=value.value, **_dated(when)
         )
@@ -309,6 +325,14 @@ _AGENT = re.compile(
     r"\b(?:officials?|minister|ministry|spokes(?:man|woman|person)|president|presidency|"
     r"director|secretary|government|authorities|funcionari[oa]s?|ministr[oa]|portavoz|"
     r"vicepresident[ea]|president[ea]|director[a]?|secretari[oa]|gobierno|autoridades)\b",
+    re.IGNORECASE,
+)
+
+
+# A state named after one of these is not the one speaking: "during Noem's visit".
+_PREPOSITION = re.compile(
+    r"\b(?:of|during|with|to|by|in|for|de|del|durante|con|a|por|en|para)\s+"
+    r"(?:the\s+|la\s+|el\s+|los\s+|las\s+)?(?:\w+\s+){0,1}$",
     re.IGNORECASE,
 )
 
@@ -331,6 +355,7 @@ def _denial(context: _ClauseContext) -> None:
         if context.clause.start <= r.start < position
         and r.slot not in (Slot.NATIONALITY, Slot.GEO)
         and position - r.end <= 80
+        and not _PREPOSITION.search(sentence.piece(r.start - 25, r.start))
     ]
     denier = Denier.RECEIVER
     if subjects:
@@ -391,7 +416,8 @@ def _transfer(context: _ClauseContext) -> None:
                 )
                 document.onward_destinations.add(destination.code)
                 continue
-            if home or not _third_country_transfer(context, destination.code):
+            group = {d.code for d in destinations}
+            if home or not _third_country_transfer(context, destination.code, group):
                 continue
             if _internal_move(context, destination.code):
                 continue
@@ -521,18 +547,20 @@ def _onward_origin(context: _ClauseContext, position: int, destination: str) -> 
     return None
 
 
-def _third_country_transfer(context: _ClauseContext, destination: str) -> bool:
-    """Not an ordinary deportation of a country's own nationals."""
+def _third_country_transfer(context: _ClauseContext, destination: str, group: set[str]) -> bool:
+    """Not an ordinary deportation of a country's own nationals. ``group`` holds every
+    destination of the move ("returned to Bogotá and Lima")."""
     lexicon, sentence, document = context.lexicon, context.sentence, context.document
     if lexicon.own_nationals.search(context.text):
         return False
-    # The people of this sentence, else of the last ones ("the charter flight … landed").
-    nationalities = set(sentence.nationalities) or document.recent_nationalities
-    destinations = {r.code for r in context.receivers(focus=False)} | {destination}
-    if nationalities:
-        return bool(nationalities - destinations)
-    if document.nationalities - {destination}:
-        return True
+    destinations = group | {destination}
+    if sentence.nationalities:
+        return bool(set(sentence.nationalities) - destinations)
+    # The people of the last sentences, or of the whole text, when the sentence does not say:
+    # if they include the destination's nationals, this is presumably a return home.
+    for known in (document.recent_nationalities, document.nationalities):
+        if known:
+            return destination not in known
     return document.third_country or destination in document.established
 
 
@@ -564,13 +592,29 @@ def _capacity(context: _ClauseContext) -> None:
         for start, _end, match in context.cues(pattern):
             if lexicon.negation.search(context.before(start, 25)):
                 continue
+            if pattern is lexicon.capacity and not _about_people(context, start, _end):
+                continue
             raw = next((g for g in (match.groupdict().get(k) for k in "nmk") if g), None)
             value = lexicon.numbers.parse(raw) if raw else None
             if value is None or value != value.to_integral_value() or value <= 0:
                 continue
             sender = context.sender()
-            for receiver in context.receivers(focus=True):
+            for receiver in _not_own_people(context, context.receivers(focus=True)):
                 context.candidate(ClaimKind.CAPACITY, sender, receiver, count=int(value))
+
+
+def _about_people(context: _ClauseContext, start: int, end: int) -> bool:
+    """ "up to 250 migrants", "accept up to 250": a cap on people, not "up to 60 days"."""
+    lexicon = context.lexicon
+    after = context.sentence.piece(end, end + 40)
+    if re.match(r"(?:\s+[\w'’-]+){0,3}?\s+(?:" + lexicon.people + r")\b", after, re.IGNORECASE):
+        return True
+    if re.match(r"\s*(?:[\w'’-]+\s+){0,2}?(?:" + lexicon.people + r")\b", after, re.IGNORECASE):
+        return True
+    return any(
+        m.kind in (MentionKind.DEMONYM, MentionKind.REGION_PEOPLE) and 0 <= m.start - end <= 25
+        for m in context.sentence.mentions
+    )
 
 
 def _compensation(context: _ClauseContext) -> None:
@@ -633,7 +677,7 @@ def _instruments(context: _ClauseContext) -> None:
             if context.negated(start, end, denied=True) or context.modal(start):
                 continue
             sender = context.sender()
-            for receiver in context.receivers(focus=True):
+            for receiver in _not_own_people(context, context.receivers(focus=True)):
                 context.candidate(ClaimKind.INSTRUMENT, sender, receiver, value=instrument.value)
 
 

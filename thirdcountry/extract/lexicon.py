@@ -63,6 +63,7 @@ class Lexicon:
     people: str  # regex source: nouns for people moved ("migrants", "deportados")
     of_them: re.Pattern[str]  # "{n} of them": group "n"
     bare_count: re.Pattern[str]  # a count with its noun left out: "los 299 que llegaron"
+    lower_bound: re.Pattern[str]  # just before a number: "more than", "más de" (not a count)
     # --- polarity --------------------------------------------------------------------------
     negation: re.Pattern[str]
     modality: re.Pattern[str]  # could, may, plans to, podría …
@@ -111,7 +112,10 @@ class Lexicon:
         number = self.numbers.pattern
         # A number of people: "238 immigrants", "five men", "seven vetted migrants",
         # "13 Nigerians" (a plural demonym is checked by the engine via the gazetteer).
-        count = rf"(?P<n>{number})(?:\s+[\w'’-]+){{0,3}}?\s+(?:{self.people})\b"
+        # Words in between are adjectives, never another number or "of": "two of the nine
+        # people" counts nine, not two.
+        between = rf"(?:\s+(?!(?:of|de|del|las|los|the)\b)(?!{number})[\w'’-]+){{0,3}}?"
+        count = rf"(?P<n>{number}){between}\s+(?:{self.people})\b"
         object.__setattr__(self, "_count", re.compile(count, re.IGNORECASE))
 
     def cue_alternatives(self) -> Iterable[re.Pattern[str]]:

@@ -159,16 +159,20 @@ def read_sentence(
     sentence.refs.sort(key=lambda r: r.start)
     _group_and_slot(sentence, sender, gazetteer.senders)
     dateline = _DATELINE.match(sentence.text)
+    filed = sentence.start  # where the dateline ends
     if dateline and dateline.end() < 60:
+        filed = sentence.start + dateline.end()
         for ref in sentence.refs:
-            if ref.start < sentence.start + dateline.end():
+            if ref.start < filed:
                 ref.slot = Slot.GEO
     for group in sentence.groups:
         if group and group[0].slot is Slot.NATIONALITY:
             sentence.nationalities.extend(r.code for r in group)
     if details:
         sentence.counts = _counts(sentence, people_demonyms)
-        sentence.dates = find_dates(text, start, end, lexicon.dates, published)
+        sentence.dates = [
+            d for d in find_dates(text, start, end, lexicon.dates, published) if d.start >= filed
+        ]
         sentence.clauses = _clauses(sentence)
     return sentence
 
@@ -301,6 +305,8 @@ def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
     found: list[Count] = []
 
     def add(start: int, end: int, raw: str, partitive: bool = False) -> None:
+        if lexicon.lower_bound.search(sentence.text[max(0, start - 25) : start]):
+            return  # "more than 100 people" bounds a number, it does not give one
         value = as_count(lexicon.numbers.parse(raw))
         if value is not None and not any(
             c.start <= sentence.start + start < c.end for c in found

@@ -156,8 +156,8 @@ LEXICON = Lexicon(
     nationality_before=rx(
         r"(?:nationals?\s+of|citizens?\s+of|natives?\s+of|(?:come|comes|came|coming|are|were|"
         r"is|was|hail(?:ing|s)?|originally|originating)\s+from|" + PEOPLE + r"\s+from|"
-        r"from\s+countries\s+(?:including|such\s+as|like)|countries\s+(?:including|such\s+as)|"
-        r"including|born\s+in|of\s+(?:\w+\s+)?nationality|"
+        r"from\s+countries\s+(?:including|such\s+as|like)|"
+        r"born\s+in|of\s+(?:\w+\s+)?nationality|"
         r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+from|"
         r"(?:evacuated|fled|fleeing|escaped|rescued|smuggled)\s+(?:\w+\s+)?from)"
         r"\s+(?:the\s+)?$"
@@ -165,8 +165,7 @@ LEXICON = Lexicon(
     sender_before=rx(
         r"(?:(?:deport|expel|remov|sen|fl|transferr|return|ship|exp)\w*|deportees|flights?|"
         r"immigrants|migrants|people|removals?)\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?$|"
-        r"(?:request|behest|pressure|demand|urging|insistence)\s+(?:of|from)\s+(?:the\s+)?$|"
-        r"(?:paid|funded|financed|covered)\s+by\s+(?:the\s+)?$"
+        r"(?:request|behest|pressure|demand|urging|insistence)\s+(?:of|from)\s+(?:the\s+)?$"
     ),
     partner_before=rx(
         r"(?:negotiat\w*|talks|discussions|agreement|agreed|deal|accord|pact|signed|"
@@ -201,6 +200,7 @@ LEXICON = Lexicon(
         r"\bthe\s+(?:first\s+)?(?P<n>" + NUMBERS.pattern + r")\s+(?=(?:deported|sent|flown|"
         r"who|were|had|arrived|landed|expelled)\b)"
     ),
+    lower_bound=rx(r"\b(?:more\s+than|over|upwards\s+of|in\s+excess\s+of)\s+$"),
     negation=rx(
         r"\b(?:not|n['’]t|never|no\s+longer|neither|nor|without|refus\w+|declin\w+|"
         r"rul(?:ed|es)\s+out|reluctant|unwilling|none|before\s+any)\b|"
@@ -288,8 +288,10 @@ LEXICON = Lexicon(
             r"\b(?:rejected|refused|declined|rebuffed|turned\s+down|has\s+rejected)\s+(?:\w+\s+){0,3}?"
             r"(?:request|proposal|pressure|offer|demand|plan|deal|call)s?\b|"
             r"\b(?:refused|refuses|declined|declines)\s+to\s+(?:accept|receive|take|host)\b|"
-            r"\b(?:cannot|can['’]t|will\s+not|won['’]t)\s+(?:accept|take|receive)\s+"
-            r"(?:\w+\s+)?(?:deportees|prisoners|migrants)\b|\bsaid\s+no\b"
+            r"\b(?:cannot|can['’]t|will\s+not|won['’]t|would\s+not)\s+(?:accept|take|receive|host)"
+            r"\b(?!\s+(?:\w+\s+)?(?:anyone|people|persons|those|individuals|unaccompanied|"
+            r"criminals)\b)|\bsaid\s+no\b|\bruled\s+out\s+(?:hosting|accepting|taking)\b|"
+            r"\brules\s+out\s+(?:hosting|accepting|taking)\b"
         ),
         Status.SUSPENDED: rx(
             r"\b(?:suspend(?:ed|s)?|paus(?:ed|es)|halt(?:ed|s)|froze|frozen|blocked)\b"
@@ -335,7 +337,8 @@ LEXICON = Lexicon(
             r"\b(?:held|hosted|kept|stay)\s+temporarily\b|"
             r"\b(?:safe\s+)?return\W{0,3}\s+(?:\w+\s+){0,4}?to\s+their\s+(?:home\s+)?"
             r"(?:countries|nations)|"
-            r"\bbefore\s+being\s+(?:sent\s+back|returned|repatriated)\b|"
+            r"\bbefore\s+being\s+(?:sent|returned|repatriated|deported|removed)(?:\s+back)?"
+            r"(?:\s+to\s+their)?\b|"
             r"\buntil\s+(?:they\s+(?:are|can\s+be)\s+)?(?:returned|repatriated)\b|"
             r"\bbridge\b\W{0,3}\s+for\s+their\s+return|\bon\s+the\s+way\s+home\b"
         ),
@@ -347,7 +350,8 @@ LEXICON = Lexicon(
             r"(?:there|here)\b|\blive\s+and\s+work\b|\bstart\s+a\s+(?:new\s+)?life\b|"
             r"\ballowed\s+to\s+(?:settle|stay|live)\b|\bsettle\s+and\s+work\b|"
             r"\bdecide\s+whether\s+they\s+qualify\s+for\s+protection\b|"
-            r"\bexamining\s+protection\s+requests\b|\bwork\s+permits?\b|\bqualify\s+for\s+protection\b"
+            r"\bexamining\s+protection\s+requests\b|"
+            r"\b(?:host|accept|take\s+in|receive)\s+(?:\w+\s+){0,2}?refugees\b|\bwork\s+permits?\b|\bqualify\s+for\s+protection\b"
         ),
         Role.TRANSIT_STOPOVER: rx(
             r"\bstopovers?\b|\bstop-overs?\b|\btransit\s+(?:country|point|hub|stop|centre|center)\b|"
@@ -363,11 +367,13 @@ LEXICON = Lexicon(
     transfer=rx(
         r"\b(?:" + _SEND_PAST + r")\b(?!\s+(?:by|from)\s+(?:immigration\s+)?judges)"
         r"(?!\s+(?:" + PEOPLE + r")\b)|"
-        r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in)\b|"
+        r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|carried)\b|"
         r"\b(?:received|took\s+in|welcomed)\b(?=\s+(?:the\s+)?(?:" + NUMBERS.pattern + r"|"
         r"three|two|several|dozens|hundreds)\b)"
     ),
-    arrival=rx(r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|received|took\s+in)\b"),
+    arrival=rx(
+        r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|received|took\s+in|carried)\b"
+    ),
     receive=rx(r"\b(?:received|took\s+in|welcomed|accepted|has\s+taken\s+in)\b"),
     deal_reference=rx(
         r"\b(?:that|the|this|its)\s+(?:plan|deal|agreement|scheme|arrangement|accord|pact|policy|"
@@ -406,7 +412,8 @@ LEXICON = Lexicon(
     ),
     costs=rx(
         r"\b(?:cover(?:s|ed|ing)?|pay(?:s|ing)?(?:\s+for)?|bear(?:s|ing)?|fund(?:s|ed|ing)?|"
-        r"financ(?:e|es|ed|ing))\s+(?:all\s+)?(?:the\s+)?(?:costs?|expenses|flights)\b|"
+        r"financ(?:e|es|ed|ing))\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:costs?|expenses|"
+        r"flights)\b|"
         r"\bcosts?\s+(?:will\s+be|were|are|is)\s+(?:covered|paid|borne)\b|"
         r"\bfinancial\s+(?:and\s+technical\s+)?support\b|\blump\s+sums?\b|"
         r"\bpaying\s+for\s+the\s+flights\b|\bthe\s+United\s+States\s+paying\b"
@@ -465,14 +472,16 @@ LEXICON = Lexicon(
             r"\brefoulement\b|\bprotection\s+(?:[\w.'’-]+\s+){0,5}?(?:against|from)\s+"
             r"(?:being\s+)?(?:returned|sent\s+back|removal|deportation)\b|"
             r"\bprotected\s+(?:\w+\s+){0,4}?from\s+(?:deportation|removal)\b|"
-            r"\bfear\s+being\s+sent\s+home\b|\bsent\s+(?:back\s+)?to\s+(?:danger|persecution|torture)\b"
+            r"\bfear\s+being\s+sent\s+home\b|\bsent\s+(?:back\s+)?to\s+(?:danger|persecution|torture)\b|"
+            r"\brisk\s+(?:of\s+)?being\s+(?:sent\s+back|returned|deported)\b"
         ),
         Concern.DUE_PROCESS: rx(
             r"\bwithout\s+(?:a\s+)?(?:trial|charges?|due\s+process|a\s+hearing|notice|written\s+"
             r"notice)\b|\bnever\s+given\s+a\s+(?:\w+\s+)?chance\b|\bno\s+chance\s+to\b|"
             r"\bless\s+than\s+a\s+day['’]s\s+notice\b|\bpunishment\s+without\s+a\s+trial\b|"
             r"\bwithout\s+charge\b|\bnever\s+told\s+where\s+they\s+were\s+going\b|"
-            r"\bviolated\s+(?:his|her|a\s+court['’]s?)\s+order\b"
+            r"\bviolated\s+(?:his|her|a\s+court['’]s?)\s+order\b|"
+            r"\bwithout\s+(?:a\s+)?judge\s+(?:hearing|examining|reviewing)\b"
         ),
         Concern.DEATH: rx(r"\b(?:died|death|deaths|killed|suicide)\b"),
     },

@@ -103,8 +103,9 @@ _SEND_PAST = words(
     # "cuarenta deportados más" only names people.
     r"~(?:fue|fueron|sido|han|había|habían|ha|son|siendo)\s+" + _PARTICIPLE,
     "~" + _PARTICIPLE + r"(?=\s+(?:a|al|hacia|hasta)\s)",
-    "~deport[oó]", "~deportaron", "~expuls[oó]", "~expulsaron",
-    "~envi[oó]", "~enviaron", "~traslad[oó]", "~trasladaron", "~llegaron", "~lleg[oó]",
+    "~deport[oó]",
+    r"~lleg(?:ó|aron)(?!\s+a\s+(?:un|el|ningún)\s+acuerdo)", "~deportaron", "~expuls[oó]", "~expulsaron",
+    "~envi[oó]", "~enviaron", "~traslad[oó]", "~trasladaron",
     "~aterriz[oó]", "~aterrizaron", "~arrib[oó]", "~arribaron", "~ingresad[oa]s?",
     "~recibi[oó]", "~recibieron", "~acogi[oó]", "~ha\\s+recibido", "~han\\s+recibido",
     "~ha\\s+acogido", "~entreg[oó]",
@@ -189,7 +190,6 @@ LEXICON = Lexicon(
         r"vuelos?|deportaciones|traslados)\s+(?:\w+\s+){0,2}?(?:por|de|desde)\s+"
         r"(?:el\s+|la\s+|los\s+)?$|"
         r"(?:petición|solicitud|pedido|presión|instancias|exigencia)\s+de\s+(?:el\s+|la\s+)?$|"
-        r"(?:pagad|financiad|cubiert|costead)[oa]s?\s+por\s+(?:el\s+|la\s+)?$|"
         r"corren\s+por\s+cuenta\s+de\s+$"
     ),
     partner_before=rx(
@@ -228,6 +228,7 @@ LEXICON = Lexicon(
         r"deportad|enviad|expulsad|trasladad|llegad)\w*\b)|"
         r"\b(?:los|las)\s+primer[oa]s\s+(?P<m>" + NUMBERS.pattern + r")\b"
     ),
+    lower_bound=rx(r"\b(?:más\s+de|por\s+encima\s+de|superior\s+a)\s+$"),
     negation=rx(
         r"\b(?:no|nunca|jamás|ni|tampoco|sin|neg[oó]|negaron|rechaz\w+|ningún|ninguna|"
         r"ninguno|nadie|nada)\b"
@@ -267,7 +268,10 @@ LEXICON = Lexicon(
         Status.AGREED: rx(
             r"\b(?:acept[aóo]|aceptará|aceptaron|acord[óo]|acordaron|acuerda|hemos\s+acordado|"
             r"aprob[óo]|aprueba|se\s+comprometió\s+a|se\s+compromete\s+a|decidió|"
-            r"accedió\s+a)\s+(?:(?:\w+\s+){0,3})?" + _ACCEPT + r"|"
+            r"accedió\s+a)\s+(?:(?:[\w.]+\s+){0,3})?" + _ACCEPT + r"|"
+            r"\blleg(?:ó|aron|a|an)\s+a\s+un\s+acuerdo\b|"
+            r"\b(?:acuerdo|arreglo|pacto|convenio)\s+(?:[\w-]+\s+){0,2}?para\s+"
+            r"(?:recibir|acoger|aceptar)\b|"
             r"\b(?:recibirá|acogerá|aceptará|albergará|podrá\s+recibir)\b|"
             r"\b(?:firm(?:ó|aron|an|a|ado)|suscrib(?:ió|ieron|en)|sell(?:ó|aron)|alcanz(?:ó|aron)|"
             r"concret(?:ó|aron)|formaliz(?:ó|aron|ado)|ratific(?:ó|aron)|aprob(?:ó|aron)|acuerdan|"
@@ -322,7 +326,8 @@ LEXICON = Lexicon(
         r"\b(?:primer|último|segundo)\s+país\s+(?:\w+\s+){0,2}?en\s+(?:recibir|aceptar|acoger|"
         r"firmar)\b"
     ),
-    denial=rx(r"\b(?:neg(?:ó|aron|ado|ando)|desminti(?:ó|eron)|niega|niegan|negado|rechazó\s+"
+    denial=rx(r"\b(?:neg(?:ó|aron|ado|ando)|desminti(?:ó|eron)|desmiente|desmienten|niega|niegan|"
+              r"negado|rechazó\s+"
               r"(?:esas\s+|las\s+)?(?:informaciones|versiones))\b"),
     denial_object=rx(
         r"\b(?:acuerdos?|pacto|convenio|arreglo|memorando|firmado|firma|firmar|plan|programa|"
@@ -347,14 +352,16 @@ LEXICON = Lexicon(
             r"\b(?:regreso|retorno)\s+(?:seguro\s+)?a\s+sus\s+países\b|"
             r"\bpara\s+luego\s+enviarlos\s+a\s+sus\s+países\b|\bmientras\s+(?:\w+\s+){0,4}?"
             r"(?:facilitan|gestionan|tramitan)\s+su\s+(?:regreso|retorno)\b|"
-            r"\bcosto\s+de\s+su\s+retorno\b"
+            r"\bcosto\s+de\s+su\s+retorno\b|\bluego\s+(?:\w+\s+){0,2}?(?:trasladad|enviad|devuelt|"
+            r"repatriad)\w*\s+a\s+sus\s+países\b"
         ),
         Role.PROTECTION_OR_RESETTLEMENT: rx(
             r"\breasenta\w+|\b(?:solicitar|pedir|tramitar|tramiten|tramita)\s+(?:su\s+)?"
             r"(?:pedido\s+de\s+)?(?:asilo|refugio|protección)\b|\bprotección\s+internacional\b|"
             r"\bsolicitudes\s+(?:de\s+protección|de\s+asilo)?\s*(?:serán|se\s+resuelven|"
             r"sean)\b|\bsolicitudes\s+serán\s+analizadas\b|\bvivir\s+y\s+trabajar\b|"
-            r"\bintegrarse\b|\bquedarse\s+a\s+vivir\b"
+            r"\bintegrarse\b|\bquedarse\s+a\s+vivir\b|"
+            r"\b(?:acoger|recibir|albergar)\s+(?:a\s+)?refugiados\b"
         ),
         Role.TRANSIT_STOPOVER: rx(
             r"\bpa[ií]s(?:es)?\s+(?:\"|“|«)?puente\b|\bpuente\b|\bescalas?\s+técnicas?\b|"
@@ -405,9 +412,10 @@ LEXICON = Lexicon(
     ),
     money_context=rx(r"\b(?:recibió|recibirá|recibe|contempla|fondos|aporta\w*|entreg\w+)\b"),
     costs=rx(
+        r"\bcorr(?:en|erán|ían|ieron)\s+por\s+cuenta\s+de\b|"
         r"\b(?:cubrirá|cubre|cubrir|cubiertos|cubierto|costea\w*|financia\w*|sufraga\w*)\s+"
         r"(?:\w+\s+){0,2}?(?:costos?|costes?|gastos?)\b|"
-        r"\b(?:costos?|costes?|gastos?)\s+(?:\w+\s+){0,4}?(?:eran|son|serán|corren|fueron)\s+"
+        r"\b(?:costos?|costes?|gastos?)\s+(?:\w+\s+){0,4}?(?:eran|son|serán|corren|correrán|fueron)\s+"
         r"(?:cubiertos|pagados|por\s+cuenta)\b|\bcorren\s+por\s+cuenta\s+de\b|"
         r"\bpago\s+de\s+Washington\b|\bapoyo\s+financiero\b"
     ),
@@ -458,14 +466,14 @@ LEXICON = Lexicon(
             r"\baislamiento\s+total\b|\bsin\s+poder\s+comunicarse\b"
         ),
         Concern.REFOULEMENT: rx(
-            r"\bdevolución\b|\bno\s+devolución\b|\bprotección\s+(?:\w+\s+){0,4}?contra\s+la\s+"
+            r"\bdevolución\b|\bno\s+devolución\b|\briesgo\s+de\s+ser\s+devuelt[oa]s\b|\bprotección\s+(?:\w+\s+){0,4}?contra\s+la\s+"
             r"devolución\b|\bdevueltas?\s+a\s+países\s+donde\s+su\s+vida\b"
         ),
         Concern.DUE_PROCESS: rx(
             r"\bsin\s+(?:juicio|cargos|debido\s+proceso)\b|\bno\s+tuvieron\s+oportunidad\s+de\s+"
             r"defenderse\b|\bprivad[oa]s\s+de\s+su\s+libertad\s+de\s+forma\s+ilegítima\b|"
             r"\bfalta\s+de\s+asesoría\s+legal\b|\bno\s+recibieron\s+información\b|"
-            r"\binconstitucional\b"
+            r"\binconstitucional\b|\bsin\s+que\s+un\s+juez\b|\bsin\s+(?:una\s+)?audiencia\b"
         ),
         Concern.DEATH: rx(r"\b(?:muri[óe]|murieron|falleci\w+|muerte)\b"),
     },
