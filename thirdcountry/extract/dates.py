@@ -70,6 +70,7 @@ class DateWords:
             "year": r"(?P<year>(?:19|20)\d{2})",
             "n": rf"(?P<n>\d{{1,2}}|{alternation(self.numbers) or 'zzzz'})",
         }
+
         def fill(template: str) -> str:
             return _SLOT.sub(lambda m: slots[m.group(1)], template)
 
@@ -132,8 +133,9 @@ def _resolve(
         if shape is Shape.THIS_YEAR_MONTH and published:
             year = published.year
         precision = DatePrecision.DAY if shape is Shape.DATE and day else DatePrecision.MONTH
-        result = _calendar_date(year, month, day if precision is DatePrecision.DAY else 1,
-                                precision, published)
+        result = _calendar_date(
+            year, month, day if precision is DatePrecision.DAY else 1, precision, published
+        )
     elif published is not None:
         result = _relative(match, shape, words, published)
     if result is None:

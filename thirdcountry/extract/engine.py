@@ -26,7 +26,6 @@ from thirdcountry.extract.gazetteer import Gazetteer, MentionKind
 from thirdcountry.extract.reading import (
     How,
     MentionIndex,
-    Sentence,
     Slot,
     read_sentence,
 )
@@ -135,6 +134,13 @@ def extract(
     about: dict[tuple[int, str], bool] = {}
     quiet = 0  # sentences since people were last counted
     for span, rules in segments:
+        if not document.index.between(span.start, span.end) and not (
+            rules.lexicon.any_cue.search(text, span.start, span.end)
+        ):
+            quiet += 1
+            if quiet > 2:
+                document.recent_count, document.recent_nationalities = None, set()
+            continue  # names no state and says nothing we look for
         number = max(0, bisect.bisect_right(starts, span.start) - 1)
         key = (number, rules.code)
         if key not in about:
@@ -185,46 +191,54 @@ def extract(
     return _finish(document, today)
 
 
+_STATE_KINDS = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.PLACE)
+
+
 def _document_sender(
     document: Document, segments: Sequence[tuple[Span, LanguageRules]]
 ) -> str | None:
-    """The state the document shows sending people: sending contexts weigh most, then
-    names of its government, then a plain mention of a state known to send."""
+    """The state the document shows sending people: sending contexts weigh most ("deported
+    from the U.S."), then names of its government, then any mention of a state known to
+    send. Also collects the nationalities of the people the text speaks of."""
     scores: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     senders = set(document.gazetteer.senders)
+    text = document.text
     for span, rules in segments:
-        sentence = read_sentence(
-            document.text,
-            span.start,
-            span.end,
-            rules,
-            document.index,
-            document.gazetteer,
-            None,
-            None,
-            (),
-            (),
-            details=False,
-        )
-        document.nationalities.update(sentence.nationalities)
-        for ref in sentence.refs:
-            first_seen.setdefault(ref.code, ref.start)
-            if ref.slot is Slot.SENDER:
-                scores[ref.code] += 3
-            if ref.how is How.GOVERNMENT and ref.code in senders:
-                scores[ref.code] += 2
-            elif ref.code in senders and ref.slot is not Slot.GEO:
-                scores[ref.code] += 1
-    for mention in document.index.between(0, len(document.text)):
-        if mention.kind is MentionKind.PERSON and mention.code in senders:
-            scores[mention.code] += 1
+        lexicon = rules.lexicon
+        for mention in document.index.between(span.start, span.end):
+            code = mention.code
+            if code is None:
+                continue
+            before = text[max(span.start, mention.start - 55) : mention.start]
+            after = text[mention.end : min(span.end, mention.end + 60)]
+            if mention.kind is MentionKind.DEMONYM:
+                if (
+                    mention.entry.plural
+                    or lexicon.people_after.match(after)
+                    or (lexicon.people_before.search(before))
+                ):
+                    document.nationalities.add(code)
+                continue
+            if mention.kind is MentionKind.PERSON:
+                if code in senders:
+                    scores[code] += 1
+                continue
+            if mention.kind not in _STATE_KINDS:
+                continue
+            first_seen.setdefault(code, mention.start)
+            if lexicon.sender_before.search(before) or lexicon.sender_after.match(after):
+                scores[code] += 3
+            elif lexicon.nationality_before.search(before):
+                document.nationalities.add(code)
+            elif mention.kind is MentionKind.GOVERNMENT and code in senders:
+                scores[code] += 2
+            elif code in senders and not lexicon.geo_before.search(before):
+                scores[code] += 1
     if not scores:
         return None
     best = max(scores.values())
-    if best <= 0:
-        return None
-    return min((c for c, s in scores.items() if s == best), key=lambda c: first_seen.get(c, 0))
+    return min((c for c, v in scores.items() if v == best), key=lambda c: first_seen.get(c, 0))
 
 
 _IDENTITY = ("kind", "sender", "receiver", "value", "count", "nationalities", "amount",

@@ -241,8 +241,10 @@ def _expected(label: Path, row: object, *, pattern: bool) -> Expected:
     try:
         kind = ClaimKind(row["kind"])
         values = row.get("value")
-        values = tuple(str(v) for v in values) if isinstance(values, list) else (
-            (str(values),) if values is not None else ()
+        values = (
+            tuple(str(v) for v in values)
+            if isinstance(values, list)
+            else ((str(values),) if values is not None else ())
         )
         amount = row.get("amount")
         return Expected(

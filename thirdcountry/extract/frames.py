@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from thirdcountry.domain.dates import PartialDate
 from thirdcountry.domain.vocabulary import ClaimKind, DatePrecision, Denier, Role, Status
@@ -60,7 +61,7 @@ def read(document: Document, sentence: Sentence, about_migration: bool) -> None:
     frames need it, so an agreement to reopen a border crossing claims nothing.
     """
     lexicon = sentence.lexicon
-    if not sentence.facilities and not any(p.search(sentence.text) for p in lexicon.cue_alternatives()):
+    if not sentence.facilities and not sentence.cues:
         return
     if unreal(sentence):
         return
@@ -96,6 +97,8 @@ class _ClauseContext:
         return self.sentence.lexicon
 
     def cues(self, pattern: re.Pattern[str]) -> Iterable[tuple[int, int, re.Match[str]]]:
+        if id(pattern) not in self.sentence.cues:
+            return
         for match in pattern.finditer(self.text):
             yield self.clause.start + match.start(), self.clause.start + match.end(), match
 
@@ -141,9 +144,7 @@ class _ClauseContext:
             if len({r.code for r in whole}) <= 2:
                 found = whole
         if not found:
-            found = [
-                _facility_ref(m) for m in self.sentence.facilities if m.code not in excluded
-            ]
+            found = [_facility_ref(m) for m in self.sentence.facilities if m.code not in excluded]
         if not found and focus:
             code = self.document.focus_receiver(excluded)
             if code:
@@ -190,9 +191,7 @@ class _ClauseContext:
         nearest = min(pool, key=lambda d: min(abs(d.start - position), abs(d.end - position)))
         return nearest.when
 
-    def count(
-        self, position: int, *, partitive: bool = True, sentence: bool = True
-    ) -> int | None:
+    def count(self, position: int, *, partitive: bool = True, sentence: bool = True) -> int | None:
         """The number of people nearest to ``position``, leaving out caps ("up to 200")
         and, without ``partitive``, parts of a group ("six of them"); with ``sentence``, the
         one count of the sentence when the clause has none."""
@@ -211,10 +210,17 @@ class _ClauseContext:
 
     def _in_cap(self, count: Count) -> bool:
         head = self.sentence.piece(count.start - 30, count.start)
-        return bool(self.lexicon.capacity.search(head + self.sentence.piece(count.start, count.end)))
+        return bool(
+            self.lexicon.capacity.search(head + self.sentence.piece(count.start, count.end))
+        )
 
     def candidate(
-        self, kind: ClaimKind, sender: str | None, receiver: Ref, penalty: float = 0.0, **fields: object
+        self,
+        kind: ClaimKind,
+        sender: str | None,
+        receiver: Ref,
+        penalty: float = 0.0,
+        **fields: object,
     ) -> None:
         confidence = _BASE[kind] - penalty
         if receiver.how is How.ANAPHORA:
@@ -255,7 +261,7 @@ def _facility_ref(mention: Mention) -> Ref:
     return Ref(mention.start, mention.end, mention.code or "", How.FACILITY)
 
 
-def _dated(when: PartialDate | None) -> dict[str, object]:
+def _dated(when: PartialDate | None) -> dict[str, Any]:
     if when is None:
         return {}
     return {"date": when.value, "date_precision": when.precision.value}
@@ -300,8 +306,11 @@ def _emit_status(context: _ClauseContext, value: Status, position: int, cue: str
     sender = context.sender()
     when = context.date(position)
     published = context.document.published
-    if when is None and value in (Status.AGREED, Status.IMPLEMENTED) and published and (
-        context.lexicon.present.search(cue)
+    if (
+        when is None
+        and value in (Status.AGREED, Status.IMPLEMENTED)
+        and published
+        and (context.lexicon.present.search(cue))
     ):
         # "Kosovo has agreed": news of the month it is reported in.
         when = PartialDate.of(published, DatePrecision.MONTH)
@@ -459,7 +468,9 @@ def _describes_people(context: _ClauseContext, start: int, end: int) -> bool:
     if not lexicon.participle_tail.match(tail):
         return False
     noun = re.search(
-        r"(?:\b(?:" + lexicon.people + r"|those|these|aquellos|quienes)\b)((?:\s+[\w'’-]+){0,3})\s+$",
+        r"(?:\b(?:"
+        + lexicon.people
+        + r"|those|these|aquellos|quienes)\b)((?:\s+[\w'’-]+){0,3})\s+$",
         head,
         re.IGNORECASE,
     )

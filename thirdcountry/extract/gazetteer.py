@@ -21,7 +21,7 @@ from typing import Any
 
 import ahocorasick
 import yaml
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
 from thirdcountry.data import DATA_DIR
 from thirdcountry.domain.countries import all_countries
@@ -209,8 +209,8 @@ class Gazetteer:
             tables = language_tables(code)
             try:
                 territories = dict(Locale.parse(code).territories)
-            except (ValueError, TypeError):
-                territories = {}
+            except (ValueError, TypeError, UnknownLocaleError):
+                territories = {}  # a language CLDR does not know: its table must name states
             for country in codes:
                 name = territories.get(country)
                 if name:

@@ -44,6 +44,28 @@ def detect_language(text: str) -> str:
     return str(code)
 
 
+@cache
+def _restricted(codes: tuple[str, ...]) -> Any:
+    """An identifier that only chooses among ``codes`` (the languages with rules)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    # The model ships inside the package (no download); a fresh identifier keeps the
+    # restriction to our languages away from py3langid's shared one.
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    known = [c for c in codes if c in identifier.nb_classes]
+    if len(known) > 1:
+        identifier.set_languages(known)
+    return identifier
+
+
+def closest_language(text: str, codes: tuple[str, ...]) -> str | None:
+    """Which of ``codes`` a short text (a headline) is most likely written in."""
+    if len(_WORD.findall(text)) < 3:
+        return None
+    code, _score = _restricted(codes).classify(text)
+    return str(code) if code in codes else None
+
+
 def stopword_scores(text: str, stopwords: dict[str, frozenset[str]]) -> dict[str, int]:
     """How many words of ``text`` are stopwords of each language."""
     scores = dict.fromkeys(stopwords, 0)

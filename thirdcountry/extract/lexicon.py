@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from thirdcountry.domain.vocabulary import Concern, Instrument, Role, Status
 from thirdcountry.extract.dates import DateWords
@@ -104,19 +105,33 @@ class Lexicon:
     concern_subject: re.Pattern[str]  # the people harmed: deportees, detainees, "the men"
     extra_people: tuple[str, ...] = field(default_factory=tuple)
 
-    @property
+    @cached_property
     def count_pattern(self) -> re.Pattern[str]:
-        return self._count
+        """A number of people: "238 immigrants", "five men", "seven vetted migrants".
 
-    def __post_init__(self) -> None:
+        Words in between are adjectives, never another number or "of": "two of the nine
+        people" counts nine. Plural demonyms ("13 Nigerians") are found through the gazetteer.
+        """
         number = self.numbers.pattern
-        # A number of people: "238 immigrants", "five men", "seven vetted migrants",
-        # "13 Nigerians" (a plural demonym is checked by the engine via the gazetteer).
-        # Words in between are adjectives, never another number or "of": "two of the nine
-        # people" counts nine, not two.
         between = rf"(?:\s+(?!(?:of|de|del|las|los|the)\b)(?!{number})[\w'’-]+){{0,3}}?"
-        count = rf"(?P<n>{number}){between}\s+(?:{self.people})\b"
-        object.__setattr__(self, "_count", re.compile(count, re.IGNORECASE))
+        return re.compile(rf"(?P<n>{number}){between}\s+(?:{self.people})\b", re.IGNORECASE)
+
+    @cached_property
+    def any_cue(self) -> re.Pattern[str]:
+        """All frame cues in one pattern: a cheap first test for a sentence."""
+        sources = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in self.cue_alternatives()]
+        return re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
+
+    @cached_property
+    def any_date(self) -> re.Pattern[str]:
+        """Digits or a month, weekday or relative-date word: a date may be there."""
+        names = [*self.dates.months, *self.dates.weekdays]
+        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(
+            rf"\d|\b(?:{alternation})\b|\b(?:ago|today|yesterday|last|this|hoy|ayer|"
+            rf"pasad[oa]|este|esta|hace)\b",
+            re.IGNORECASE,
+        )
 
     def cue_alternatives(self) -> Iterable[re.Pattern[str]]:
         """Every frame pattern: a sentence matching none of them yields no claim."""

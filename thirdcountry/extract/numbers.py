@@ -31,6 +31,7 @@ class NumberWords:
     @cached_property
     def pattern(self) -> str:
         """A regular expression for a number written in digits or in words."""
+
         def alternation(words: set[str]) -> str:
             return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 

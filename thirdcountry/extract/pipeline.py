@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.errors import BadInput
 from thirdcountry.extract import engine
-from thirdcountry.extract.language import best_language, detect_language
+from thirdcountry.extract.language import (
+    best_language,
+    closest_language,
+    detect_language,
+    stopword_scores,
+)
 from thirdcountry.extract.rules import LanguageRules, registered
 from thirdcountry.extract.segment import Span, blocks, sentences
 
-# Longest text read as one document (about 10 MB of prose); longer input is refused with a
-# clear error rather than read for minutes: split it into its documents first.
-MAX_TEXT_CHARS = 10_000_000
+# Longest text read as one document (2 million characters: a long book). Longer input is
+# refused with a clear error rather than read for minutes: split it into its documents first.
+MAX_TEXT_CHARS = 2_000_000
 
 
 def extract_claims(
@@ -76,10 +82,29 @@ def _segments(
         detected = detect_language(text)
         default = detected if detected in rules else None
     found: list[tuple[Span, LanguageRules]] = []
+    codes = tuple(sorted(rules))
     for block in blocks(text):
-        code = language or best_language(text[block.start : block.end], stopwords, default)
-        if code is None:
-            continue
-        for sentence in sentences(text, block.start, block.end):
-            found.append((sentence, rules[code]))
+        block_code = language or best_language(text[block.start : block.end], stopwords, default)
+        for line in _LINE.finditer(text, block.start, block.end):
+            code = language or _line_language(line.group(0), stopwords, codes) or block_code
+            if code is None:
+                continue
+            for sentence in sentences(text, line.start(), line.end()):
+                found.append((sentence, rules[code]))
     return found
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _line_language(
+    line: str, stopwords: dict[str, frozenset[str]], codes: tuple[str, ...]
+) -> str | None:
+    """The language of one line when it says clearly (a Spanish headline over an English
+    story): by stopwords, else for a short line by the language model."""
+    code = best_language(line, stopwords, None)
+    if code is not None:
+        return code
+    if sum(stopword_scores(line, stopwords).values()) <= 2 and len(line) < 200:
+        return closest_language(line, codes)
+    return None

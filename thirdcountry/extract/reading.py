@@ -23,7 +23,7 @@ from thirdcountry.extract.lexicon import Lexicon
 from thirdcountry.extract.numbers import as_count
 from thirdcountry.extract.rules import LanguageRules
 
-_WINDOW = 90  # characters of context read around a mention
+_WINDOW = 55  # characters of context read around a mention (cues sit right before it)
 
 # "MBABANE, Eswatini —", "ACCRA, Sept 12 (Reuters) -", "Pristina, 13 jun (EFE).-": where the
 # reporter files from, not a party to anything.
@@ -92,6 +92,7 @@ class Sentence:
     facilities: list[Mention] = field(default_factory=list)
     organizations: list[Mention] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
+    cues: frozenset[int] = frozenset()  # ids of the lexicon's frame patterns found in it
 
     @property
     def lexicon(self) -> Lexicon:
@@ -104,9 +105,7 @@ class Sentence:
         return self.text[max(0, start - self.start) : max(0, end - self.start)]
 
     def refs_in(self, start: int, end: int, slot: Slot | None = None) -> list[Ref]:
-        return [
-            r for r in self.refs if start <= r.start < end and (slot is None or r.slot is slot)
-        ]
+        return [r for r in self.refs if start <= r.start < end and (slot is None or r.slot is slot)]
 
 
 class MentionIndex:
@@ -170,10 +169,17 @@ def read_sentence(
             sentence.nationalities.extend(r.code for r in group)
     if details:
         sentence.counts = _counts(sentence, people_demonyms)
-        sentence.dates = [
-            d for d in find_dates(text, start, end, lexicon.dates, published) if d.start >= filed
-        ]
+        if lexicon.any_date.search(sentence.text):
+            sentence.dates = [
+                d
+                for d in find_dates(text, start, end, lexicon.dates, published)
+                if d.start >= filed
+            ]
         sentence.clauses = _clauses(sentence)
+        if lexicon.any_cue.search(sentence.text):
+            sentence.cues = frozenset(
+                id(p) for p in lexicon.cue_alternatives() if p.search(sentence.text)
+            )
     return sentence
 
 
@@ -253,17 +259,15 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
     lexicon = sentence.lexicon
     # Region names ("Central Asia") have no code but still join a list.
     members: list[tuple[int, int, Ref | None]] = [(r.start, r.end, r) for r in sentence.refs]
-    members += [
-        (m.start, m.end, None) for m in sentence.mentions if m.kind is MentionKind.BLOCKED
-    ]
+    members += [(m.start, m.end, None) for m in sentence.mentions if m.kind is MentionKind.BLOCKED]
     members.sort(key=lambda m: (m[0], m[1]))
     groups: list[list[tuple[int, int, Ref | None]]] = []
     for member in members:
         if groups:
             previous = groups[-1][-1]
             gap = sentence.piece(previous[1], member[0])
-            same_anaphor = previous[2] is not None and member[2] is not None and (
-                previous[0] == member[0]
+            same_anaphor = (
+                previous[2] is not None and member[2] is not None and (previous[0] == member[0])
             )
             if same_anaphor or (member[0] >= previous[1] and lexicon.list_joiner.fullmatch(gap)):
                 groups[-1].append(member)
@@ -279,12 +283,12 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
         partner = False
         if lexicon.geo_before.search(before):
             slot = Slot.GEO
-        elif lexicon.nationality_before.search(before):
-            slot = Slot.NATIONALITY
         elif lexicon.sender_before.search(before) or (
             len(refs) == 1 and lexicon.sender_after.match(after)
         ):
-            slot = Slot.SENDER
+            slot = Slot.SENDER  # before nationality: "deportados de EE.UU." is a sender
+        elif lexicon.nationality_before.search(before):
+            slot = Slot.NATIONALITY
         elif lexicon.partner_before.search(before):
             partner = True
         for ref in refs:
@@ -308,9 +312,7 @@ def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
         if lexicon.lower_bound.search(sentence.text[max(0, start - 25) : start]):
             return  # "more than 100 people" bounds a number, it does not give one
         value = as_count(lexicon.numbers.parse(raw))
-        if value is not None and not any(
-            c.start <= sentence.start + start < c.end for c in found
-        ):
+        if value is not None and not any(c.start <= sentence.start + start < c.end for c in found):
             found.append(Count(sentence.start + start, sentence.start + end, value, partitive))
 
     for match in lexicon.of_them.finditer(sentence.text):
@@ -325,25 +327,23 @@ def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
     for demonym in people_demonyms:
         head = sentence.piece(demonym.start - 40, demonym.start)
         offset = demonym.start - sentence.start - len(head)
-        match = _last(number, head)
-        if match and len(head) - match.end() <= 12:
-            add(offset + match.start(), demonym.end - sentence.start, match.group(0))
+        last = _last(number, head)
+        if last and len(head) - last.end() <= 12:
+            add(offset + last.start(), demonym.end - sentence.start, last.group(0))
         elif not demonym.entry.plural:
             article = re.search(r"\b(?:a|an|one|un|una|uno)\s+$", head, re.IGNORECASE)
             if article:
                 local = offset + article.start()
                 value = 1
                 if not any(c.start <= sentence.start + local < c.end for c in found):
-                    found.append(
-                        Count(sentence.start + local, demonym.end, value)
-                    )
+                    found.append(Count(sentence.start + local, demonym.end, value))
     region_people = [m for m in sentence.mentions if m.kind is MentionKind.REGION_PEOPLE]
     for people in region_people:
         head = sentence.piece(people.start - 30, people.start)
-        match = _last(lexicon.numbers.regex, head)
-        if match and len(head.rstrip()) == match.end():
+        last = _last(lexicon.numbers.regex, head)
+        if last and len(head.rstrip()) == last.end():
             offset = people.start - sentence.start - len(head)
-            add(offset + match.start(), people.end - sentence.start, match.group(0))
+            add(offset + last.start(), people.end - sentence.start, last.group(0))
     found.sort(key=lambda c: c.start)
     return _sum_pairs(sentence, found)
 
@@ -363,10 +363,10 @@ def _sum_pairs(sentence: Sentence, counts: list[Count]) -> list[Count]:
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    match = None
-    for match in pattern.finditer(text):
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 (the last match is the result)
         pass
-    return match
+    return found
 
 
 def _clauses(sentence: Sentence) -> list[Clause]:

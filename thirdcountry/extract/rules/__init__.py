@@ -45,6 +45,13 @@ def register(rules: LanguageRules) -> LanguageRules:
     return rules
 
 
+def unregister(code: str) -> None:
+    """Remove the rules of one language (tests, or an application replacing a built-in)."""
+    _load()
+    if _REGISTRY.pop(code, None) is not None:
+        _invalidate()
+
+
 def _invalidate() -> None:
     # The gazetteer is built from the registered languages; a new language rebuilds it.
     from thirdcountry.extract import engine

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from thirdcountry.domain.vocabulary import Concern, Instrument, Role, Status
@@ -44,20 +45,29 @@ DATES = DateWords(
     templates=(
         (r"\b\d{4}-\d{2}-\d{2}\b", Shape.ISO),
         (r"\bbetween\s+{month}\s+{day}\s+and\s+(?:{month2}\s+)?{day2}\b", Shape.RANGE),
-        (r"\bfrom\s+{month}\s+{day}\s+(?:to|through|until)\s+(?:{month2}\s+)?{day2}\b",
-         Shape.RANGE),
-        (r"\b{month}\s+{day}(?:,?\s+{year})?\b(?!\s*(?:%|percent|people|men|migrants))",
-         Shape.DATE),
+        (
+            r"\bfrom\s+{month}\s+{day}\s+(?:to|through|until)\s+(?:{month2}\s+)?{day2}\b",
+            Shape.RANGE,
+        ),
+        (
+            r"\b{month}\s+{day}(?:,?\s+{year})?\b(?!\s*(?:%|percent|people|men|migrants))",
+            Shape.DATE,
+        ),
         (r"\b{day}\s+{month}(?:,?\s+{year})?\b", Shape.DATE),
         (r"\b(?:the\s+)?{day}\s+of\s+{month}(?:,?\s+{year})?\b", Shape.DATE),
         (r"\b{month}\s+(?:of\s+)?this\s+year\b", Shape.THIS_YEAR_MONTH),
-        (r"\b(?:in|since|during|by|until|from|of|early|mid|late|mid-|end\s+of)\s*-?\s*"
-         r"(?:the\s+end\s+of\s+)?{month}(?:,?\s+(?:of\s+)?{year})?\b", Shape.MONTH),
+        (
+            r"\b(?:in|since|during|by|until|from|of|early|mid|late|mid-|end\s+of)\s*-?\s*"
+            r"(?:the\s+end\s+of\s+)?{month}(?:,?\s+(?:of\s+)?{year})?\b",
+            Shape.MONTH,
+        ),
         (r"\b{month}\s+{year}\b", Shape.MONTH),
         (r"\b(?:in|since|during|by|of|early|late|until)\s+{year}\b", Shape.YEAR),
         (r"\blast\s+{weekday}\b", Shape.PAST_WEEKDAY),
-        (r"\b(?:on\s+|late\s+|early\s+|this\s+)?{weekday}(?:\s+(?:night|morning|evening))?\b",
-         Shape.WEEKDAY),
+        (
+            r"\b(?:on\s+|late\s+|early\s+|this\s+)?{weekday}(?:\s+(?:night|morning|evening))?\b",
+            Shape.WEEKDAY,
+        ),
         (r"\btoday\b", Shape.TODAY),
         (r"\byesterday\b", Shape.YESTERDAY),
         (r"\b(?:earlier\s+)?this\s+week\b", Shape.THIS_WEEK),
@@ -73,34 +83,129 @@ DATES = DateWords(
 )
 
 PEOPLE = words(
-    "migrants", "migrant", "immigrants", "immigrant", "deportees", "deportee", "people",
-    "persons", "person", "individuals", "men", "man", "women", "woman", "children", "minors",
-    "families", "asylum seekers", "asylum-seekers", "asylum seeker", "refugees", "refugee",
-    "detainees", "detainee", "prisoners", "prisoner", "inmates", "convicts", "criminals",
-    "offenders", "nationals", "national", "citizens", "foreigners", "returnees", "passengers",
-    "members", "deported", "third-country nationals", "foreign nationals", "foreign criminals",
-    "gang members", "adults",
+    "migrants",
+    "migrant",
+    "immigrants",
+    "immigrant",
+    "deportees",
+    "deportee",
+    "people",
+    "persons",
+    "person",
+    "individuals",
+    "men",
+    "man",
+    "women",
+    "woman",
+    "children",
+    "minors",
+    "families",
+    "asylum seekers",
+    "asylum-seekers",
+    "asylum seeker",
+    "refugees",
+    "refugee",
+    "detainees",
+    "detainee",
+    "prisoners",
+    "prisoner",
+    "inmates",
+    "convicts",
+    "criminals",
+    "offenders",
+    "nationals",
+    "national",
+    "citizens",
+    "foreigners",
+    "returnees",
+    "passengers",
+    "members",
+    "deported",
+    "third-country nationals",
+    "foreign nationals",
+    "foreign criminals",
+    "gang members",
+    "adults",
 )
 _GOVERNMENT_NOUNS = words(
-    "officials", "official", "government", "authorities", "president", "prime minister",
-    "foreign ministry", "foreign minister", "ministry", "minister", "presidency", "embassy",
-    "spokesperson", "spokeswoman", "spokesman", "police", "migration director",
-    "migration institute", "Migration Institute", "state minister", "cabinet", "parliament",
-    "lawmakers", "senators", "administration", "leaders", "leader", "diplomats", "navy",
-    "security ministry", "interior ministry", "immigration minister", "justice minister",
+    "officials",
+    "official",
+    "government",
+    "authorities",
+    "president",
+    "prime minister",
+    "foreign ministry",
+    "foreign minister",
+    "ministry",
+    "minister",
+    "presidency",
+    "embassy",
+    "spokesperson",
+    "spokeswoman",
+    "spokesman",
+    "police",
+    "migration director",
+    "migration institute",
+    "Migration Institute",
+    "state minister",
+    "cabinet",
+    "parliament",
+    "lawmakers",
+    "senators",
+    "administration",
+    "leaders",
+    "leader",
+    "diplomats",
+    "navy",
+    "security ministry",
+    "interior ministry",
+    "immigration minister",
+    "justice minister",
 )
 _SEND = (
-    "~deport(?:ed|s|ing)?", "~expel(?:led|s|ling)?", "~remov(?:ed|es|ing)", "~sen(?:t|ds|ding)",
-    "~fl(?:ew|own|ies|ying)", "~transferr(?:ed|ing)", "~transfers?", "~return(?:ed|s|ing)",
-    "~ship(?:ped|s)", "~push(?:ed|es)", "~forc(?:ed|es)", "~put\\s+on\\s+a\\s+(?:plane|flight)",
-    "~tak(?:en|es)", "~took", "~driv(?:en|es)", "~drove", "~moved", "~bus(?:s)?ed",
-    "~handed\\s+over", "~repatriated", "deportation flights", "deportation flight",
+    "~deport(?:ed|s|ing)?",
+    "~expel(?:led|s|ling)?",
+    "~remov(?:ed|es|ing)",
+    "~sen(?:t|ds|ding)",
+    "~fl(?:ew|own|ies|ying)",
+    "~transferr(?:ed|ing)",
+    "~transfers?",
+    "~return(?:ed|s|ing)",
+    "~ship(?:ped|s)",
+    "~push(?:ed|es)",
+    "~forc(?:ed|es)",
+    "~put\\s+on\\s+a\\s+(?:plane|flight)",
+    "~tak(?:en|es)",
+    "~took",
+    "~driv(?:en|es)",
+    "~drove",
+    "~moved",
+    "~bus(?:s)?ed",
+    "~handed\\s+over",
+    "~repatriated",
+    "deportation flights",
+    "deportation flight",
 )
 SEND = words(*_SEND)
 _SEND_PAST = words(
-    "~deported", "~expelled", "~removed", "~sent", "~flown", "~flew", "~transferred",
-    "~returned", "~shipped", "~pushed", "~taken", "~took", "~driven", "~drove", "~moved",
-    "~bus(?:s)?ed", "~repatriated", "~handed\\s+(?:over\\s+)?to",
+    "~deported",
+    "~expelled",
+    "~removed",
+    "~sent",
+    "~flown",
+    "~flew",
+    "~transferred",
+    "~returned",
+    "~shipped",
+    "~pushed",
+    "~taken",
+    "~took",
+    "~driven",
+    "~drove",
+    "~moved",
+    "~bus(?:s)?ed",
+    "~repatriated",
+    "~handed\\s+(?:over\\s+)?to",
     "~put\\s+(?:[\\w-]+\\s+){0,3}?on\\s+(?:a\\s+|the\\s+)?(?:\\w+\\s+)?(?:plane|flight)",
 )
 _ACCEPT = r"(?:accept|receive|take(?:\s+in)?|host|admit|resettle|hold|house|welcome|keep)"
@@ -117,9 +222,12 @@ def demonym_forms(base: str) -> Iterator[tuple[str, bool]]:
 
 LEXICON = Lexicon(
     stopwords=frozenset(
-        "the of and to in a is that for on with as was by it at from his has have are were "
-        "be this which or an they their said its not but been who had will would after also "
-        "than more about into over there".split()
+        re.findall(
+            r"\w+",
+            "the of and to in a is that for on with as was by it at from his has have are "
+            "were be this which or an they their said its not but been who had will would "
+            "after also than more about into over there ",
+        )
     ),
     numbers=NUMBERS,
     dates=DATES,
@@ -163,8 +271,8 @@ LEXICON = Lexicon(
         r"\s+(?:the\s+)?$"
     ),
     sender_before=rx(
-        r"(?:(?:deport|expel|remov|sen|fl|transferr|return|ship|exp)\w*|deportees|flights?|"
-        r"immigrants|migrants|people|removals?)\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?$|"
+        r"(?:deport\w*|expell?\w*|remov\w*|sent|send\w*|fl(?:own|ew|ights?)|transferr\w*|"
+        r"return\w*|shipp?\w*|removals?)\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?$|"
         r"(?:request|behest|pressure|demand|urging|insistence)\s+(?:of|from)\s+(?:the\s+)?$"
     ),
     partner_before=rx(
@@ -194,8 +302,10 @@ LEXICON = Lexicon(
         r"eight|nine|ten|\d{1,2})\s+(?:countries|nations|governments|states)\b"
     ),
     people=PEOPLE,
-    of_them=rx(r"(?P<n>" + NUMBERS.pattern + r")\s+of\s+(?:them|those|the\s+(?:\w+\s+)?"
-               r"(?:men|deportees|migrants|people|group|nine|eight|seven|\d+))\b"),
+    of_them=rx(
+        r"(?P<n>" + NUMBERS.pattern + r")\s+of\s+(?:them|those|the\s+(?:\w+\s+)?"
+        r"(?:men|deportees|migrants|people|group|nine|eight|seven|\d+))\b"
+    ),
     bare_count=rx(
         r"\bthe\s+(?:first\s+)?(?P<n>" + NUMBERS.pattern + r")\s+(?=(?:deported|sent|flown|"
         r"who|were|had|arrived|landed|expelled)\b)"
@@ -393,7 +503,8 @@ LEXICON = Lexicon(
     capacity=rx(
         r"\b(?:up\s+to|as\s+many\s+as|no\s+more\s+than|a\s+maximum\s+of|maximum\s+of|"
         r"a\s+cap\s+of|capped\s+at|a\s+limit\s+of|limited\s+to|at\s+most)\s+(?P<n>"
-        + NUMBERS.pattern + r")"
+        + NUMBERS.pattern
+        + r")"
     ),
     capacity_units=rx(
         r"(?P<n>" + NUMBERS.pattern + r")\s+(?:prison\s+)?(?:cells|places|beds|spaces|slots)\b|"
@@ -429,11 +540,24 @@ LEXICON = Lexicon(
         r"cost\s+of\s+the\s+policy|including\s+detention)\b"
     ),
     currencies={
-        "$": "USD", "us$": "USD", "usd": "USD", "a$": "AUD", "au$": "AUD", "aud": "AUD",
-        "nz$": "NZD", "c$": "CAD", "£": "GBP", "gbp": "GBP", "€": "EUR", "eur": "EUR",
-        "euros": "EUR", "dollars": "USD", "us dollars": "USD", "pounds": "GBP",
+        "$": "USD",
+        "us$": "USD",
+        "usd": "USD",
+        "a$": "AUD",
+        "au$": "AUD",
+        "aud": "AUD",
+        "nz$": "NZD",
+        "c$": "CAD",
+        "£": "GBP",
+        "gbp": "GBP",
+        "€": "EUR",
+        "eur": "EUR",
+        "euros": "EUR",
+        "dollars": "USD",
+        "us dollars": "USD",
+        "pounds": "GBP",
         "australian dollars": "AUD",
-    },  # fmt: skip
+    },
     scales={"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9},
     instruments={
         Instrument.SAFE_THIRD_COUNTRY_AGREEMENT: rx(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from thirdcountry.domain.vocabulary import Concern, Instrument, Role, Status
@@ -50,20 +51,26 @@ DATES = DateWords(
     numbers={k: v for k, v in _UNITS.items() if v <= 12},
     templates=(
         (r"\b\d{4}-\d{2}-\d{2}\b", Shape.ISO),
-        (r"\bentre\s+el\s+{day}\s+y\s+el\s+{day2}\s+de\s+{month}(?:\s+(?:de|del)\s+{year})?\b",
-         Shape.RANGE),
+        (
+            r"\bentre\s+el\s+{day}\s+y\s+el\s+{day2}\s+de\s+{month}(?:\s+(?:de|del)\s+{year})?\b",
+            Shape.RANGE,
+        ),
         (r"\bdel\s+{day}\s+al\s+{day2}\s+de\s+{month}(?:\s+(?:de|del)\s+{year})?\b", Shape.RANGE),
         (r"\b{day}\s+(?:de\s+)?{month}(?:\s*(?:de|del|,)?\s*{year})?\b", Shape.DATE),
         (r"\b{month}\s+(?:de\s+)?este\s+año\b", Shape.THIS_YEAR_MONTH),
-        (r"\b(?:en|desde|durante|hasta|de|a\s+(?:principios|mediados|finales|fines)\s+de|"
-         r"principios\s+de|finales\s+de|mediados\s+de)\s+{month}(?:\s+(?:de|del)\s+{year})?\b",
-         Shape.MONTH),
+        (
+            r"\b(?:en|desde|durante|hasta|de|a\s+(?:principios|mediados|finales|fines)\s+de|"
+            r"principios\s+de|finales\s+de|mediados\s+de)\s+{month}(?:\s+(?:de|del)\s+{year})?\b",
+            Shape.MONTH,
+        ),
         (r"\b{month}\s+de\s+{year}\b", Shape.MONTH),
         (r"\b(?:en|desde|durante|hasta|de)\s+{year}\b", Shape.YEAR),
         (r"\b(?:el\s+)?pasado\s+{weekday}\b", Shape.PAST_WEEKDAY),
         (r"\b(?:el\s+)?{weekday}\s+pasado\b", Shape.PAST_WEEKDAY),
-        (r"\b(?:este|el|del|desde\s+el)\s+{weekday}(?:\s+(?:por\s+la\s+(?:noche|mañana|tarde)))?\b",
-         Shape.WEEKDAY),
+        (
+            r"\b(?:este|el|del|desde\s+el)\s+{weekday}(?:\s+(?:por\s+la\s+(?:noche|mañana|tarde)))?\b",
+            Shape.WEEKDAY,
+        ),
         (r"\bhoy\b", Shape.TODAY),
         (r"\bayer\b", Shape.YESTERDAY),
         (r"\besta\s+semana\b", Shape.THIS_WEEK),
@@ -79,20 +86,78 @@ DATES = DateWords(
 )
 
 PEOPLE = words(
-    "migrantes", "migrante", "inmigrantes", "deportados", "deportadas", "deportado",
-    "personas", "persona", "individuos", "hombres", "hombre", "mujeres", "mujer", "niños",
-    "menores", "menores de edad", "familias", "solicitantes de asilo", "solicitantes",
-    "refugiados", "detenidos", "presos", "reos", "reclusos", "internos", "extranjeros",
-    "extranjero", "ciudadanos", "nacionales", "connacionales", "retornados", "pasajeros",
-    "miembros", "expulsados", "trasladados", "adultos",
+    "migrantes",
+    "migrante",
+    "inmigrantes",
+    "deportados",
+    "deportadas",
+    "deportado",
+    "personas",
+    "persona",
+    "individuos",
+    "hombres",
+    "hombre",
+    "mujeres",
+    "mujer",
+    "niños",
+    "menores",
+    "menores de edad",
+    "familias",
+    "solicitantes de asilo",
+    "solicitantes",
+    "refugiados",
+    "detenidos",
+    "presos",
+    "reos",
+    "reclusos",
+    "internos",
+    "extranjeros",
+    "extranjero",
+    "ciudadanos",
+    "nacionales",
+    "connacionales",
+    "retornados",
+    "pasajeros",
+    "miembros",
+    "expulsados",
+    "trasladados",
+    "adultos",
 )
 _GOVERNMENT_NOUNS = words(
-    "gobierno", "autoridades", "presidente", "presidenta", "primer ministro",
-    "primera ministra", "canciller", "cancillería", "ministro", "ministra", "ministerio",
-    "vicepresidente", "vicepresidenta", "embajada", "embajador", "portavoz", "director",
-    "directora", "funcionarios", "parlamento", "congreso", "ejecutivo", "mandatario",
-    "mandataria", "policía", "ejército", "fuerza aérea", "cárcel", "prisión", "penal",
-    "territorio", "suelo", "aerolínea", "estado",
+    "gobierno",
+    "autoridades",
+    "presidente",
+    "presidenta",
+    "primer ministro",
+    "primera ministra",
+    "canciller",
+    "cancillería",
+    "ministro",
+    "ministra",
+    "ministerio",
+    "vicepresidente",
+    "vicepresidenta",
+    "embajada",
+    "embajador",
+    "portavoz",
+    "director",
+    "directora",
+    "funcionarios",
+    "parlamento",
+    "congreso",
+    "ejecutivo",
+    "mandatario",
+    "mandataria",
+    "policía",
+    "ejército",
+    "fuerza aérea",
+    "cárcel",
+    "prisión",
+    "penal",
+    "territorio",
+    "suelo",
+    "aerolínea",
+    "estado",
 )
 _PARTICIPLE = (
     r"(?:deportad|expulsad|enviad|trasladad|devuelt|llevad|repatriad|retornad|abandonad|"
@@ -104,11 +169,26 @@ _SEND_PAST = words(
     r"~(?:fue|fueron|sido|han|había|habían|ha|son|siendo)\s+" + _PARTICIPLE,
     "~" + _PARTICIPLE + r"(?=\s+(?:a|al|hacia|hasta)\s)",
     "~deport[oó]",
-    r"~lleg(?:ó|aron)(?!\s+a\s+(?:un|el|ningún)\s+acuerdo)", "~deportaron", "~expuls[oó]", "~expulsaron",
-    "~envi[oó]", "~enviaron", "~traslad[oó]", "~trasladaron",
-    "~aterriz[oó]", "~aterrizaron", "~arrib[oó]", "~arribaron", "~ingresad[oa]s?",
-    "~recibi[oó]", "~recibieron", "~acogi[oó]", "~ha\\s+recibido", "~han\\s+recibido",
-    "~ha\\s+acogido", "~entreg[oó]",
+    r"~lleg(?:ó|aron)(?!\s+a\s+(?:un|el|ningún)\s+acuerdo)",
+    "~deportaron",
+    "~expuls[oó]",
+    "~expulsaron",
+    "~envi[oó]",
+    "~enviaron",
+    "~traslad[oó]",
+    "~trasladaron",
+    "~aterriz[oó]",
+    "~aterrizaron",
+    "~arrib[oó]",
+    "~arribaron",
+    "~ingresad[oa]s?",
+    "~recibi[oó]",
+    "~recibieron",
+    "~acogi[oó]",
+    "~ha\\s+recibido",
+    "~han\\s+recibido",
+    "~ha\\s+acogido",
+    "~entreg[oó]",
 )
 _ACCEPT = r"(?:recibir|aceptar|acoger|albergar|alojar|admitir|reasentar|hospedar)"
 
@@ -142,11 +222,15 @@ def demonym_forms(base: str) -> Iterator[tuple[str, bool]]:
 
 LEXICON = Lexicon(
     stopwords=frozenset(
-        "de la que el en y los del se las por un para con una su al lo como más pero sus le "
-        "ya o fue este ha sí porque esta son entre está cuando muy sin sobre también me hasta "
-        "hay donde han quien desde todo nos durante estados todos uno les ni contra otros ese "
-        "eso había ante ellos esto antes algunos qué unos yo otro otras otra él tanto esa "
-        "estos mucho quienes nada muchos cual sea poco ella estar haber estas".split()
+        re.findall(
+            r"\w+",
+            "de la que el en y los del se las por un para con una su al lo como más pero sus "
+            "le ya o fue este ha sí porque esta son entre está cuando muy sin sobre también "
+            "me hasta hay donde han quien desde todo nos durante estados todos uno les ni "
+            "contra otros ese eso había ante ellos esto antes algunos qué unos yo otro otras "
+            "otra él tanto esa estos mucho quienes nada muchos cual sea poco ella estar haber "
+            "estas ",
+        )
     ),
     numbers=NUMBERS,
     dates=DATES,
@@ -201,9 +285,7 @@ LEXICON = Lexicon(
         r"^\s+(?:ha\s+|había\s+|habría\s+)?(?:deport|expuls|envi|traslad|pag|pidi|solicit|"
         r"presion|quier|plane)\w*"
     ),
-    actor_before=rx(
-        r"(?:^|\s)(?:el|la|los|las)?\s*" + _GOVERNMENT_NOUNS + r"(?:\s+[\w-]+)?\s+$"
-    ),
+    actor_before=rx(r"(?:^|\s)(?:el|la|los|las)?\s*" + _GOVERNMENT_NOUNS + r"(?:\s+[\w-]+)?\s+$"),
     actor_after=rx(r"(?!x)x"),
     people_before=rx(r"(?:" + PEOPLE + r")(?:\s+[\w-]+)?\s+$"),
     people_after=rx(r"(?!x)x"),
@@ -221,8 +303,10 @@ LEXICON = Lexicon(
         r"\d{1,2})\s+(?:países|gobiernos|estados)\b"
     ),
     people=PEOPLE,
-    of_them=rx(r"(?P<n>" + NUMBERS.pattern + r"|uno|una)\s+de\s+(?:ellos|ellas|los\s+"
-               r"(?:\w+\s+)?(?:deportados|migrantes|hombres|\d+))\b"),
+    of_them=rx(
+        r"(?P<n>" + NUMBERS.pattern + r"|uno|una)\s+de\s+(?:ellos|ellas|los\s+"
+        r"(?:\w+\s+)?(?:deportados|migrantes|hombres|\d+))\b"
+    ),
     bare_count=rx(
         r"\b(?:los|las)\s+(?:primer[oa]s\s+)?(?P<n>" + NUMBERS.pattern + r")\s+(?=(?:que|"
         r"deportad|enviad|expulsad|trasladad|llegad)\w*\b)|"
@@ -283,7 +367,9 @@ LEXICON = Lexicon(
             r"\b(?:anunció|anuncia)\s+un\s+acuerdo\b|"
             r"\b(?:acuerdo|pacto|convenio|memorando)\s+(?:[\w-]+\s+){0,2}?(?:se\s+)?"
             r"(?:firm(?:ó|aron)|firmado|suscrito|firmaron)\b|"
-            r"\b(?:han|ha)\s+aceptado\s+" + _ACCEPT + r"|\bal\s+amparo\s+del?\s+(?:acuerdo|pacto|convenio)\b|"
+            r"\b(?:han|ha)\s+aceptado\s+"
+            + _ACCEPT
+            + r"|\bal\s+amparo\s+del?\s+(?:acuerdo|pacto|convenio)\b|"
             r"\bbajo\s+(?:el|este)\s+(?:acuerdo|pacto|convenio)\b"
         ),
         Status.IMPLEMENTED: rx(
@@ -292,7 +378,8 @@ LEXICON = Lexicon(
             r"\b(?:comenzó|empezó|comenzaron)\s+a\s+(?:recibir|aceptar|acoger)\b|"
             r"\bya\s+(?:recibe|acoge|acepta|reciben)\b|\bfuncionaron\s+como\b|"
             r"\b(?:recibió|acogió|ha\s+recibido)\s+(?:en\s+\w+\s+)?(?:a\s+)?(?:"
-            + NUMBERS.pattern + r")\b"
+            + NUMBERS.pattern
+            + r")\b"
         ),
         Status.NEGOTIATING: rx(
             r"\bnegoci(?:a|an|ando|aciones|ación|ar|ado)\b|\bconversaciones\b|"
@@ -326,9 +413,11 @@ LEXICON = Lexicon(
         r"\b(?:primer|último|segundo)\s+país\s+(?:\w+\s+){0,2}?en\s+(?:recibir|aceptar|acoger|"
         r"firmar)\b"
     ),
-    denial=rx(r"\b(?:neg(?:ó|aron|ado|ando)|desminti(?:ó|eron)|desmiente|desmienten|niega|niegan|"
-              r"negado|rechazó\s+"
-              r"(?:esas\s+|las\s+)?(?:informaciones|versiones))\b"),
+    denial=rx(
+        r"\b(?:neg(?:ó|aron|ado|ando)|desminti(?:ó|eron)|desmiente|desmienten|niega|niegan|"
+        r"negado|rechazó\s+"
+        r"(?:esas\s+|las\s+)?(?:informaciones|versiones))\b"
+    ),
     denial_object=rx(
         r"\b(?:acuerdos?|pacto|convenio|arreglo|memorando|firmado|firma|firmar|plan|programa|"
         r"traslados|vuelos|política)\b|\blo\b"
@@ -428,10 +517,18 @@ LEXICON = Lexicon(
     ),
     aggregate=rx(r"\b(?:en\s+total|el\s+total|costo\s+total|gastó|gastado|en\s+conjunto)\b"),
     currencies={
-        "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-        "dólares": "USD", "euros": "EUR", "libras": "GBP", "libras esterlinas": "GBP",
+        "$": "USD",
+        "us$": "USD",
+        "usd": "USD",
+        "€": "EUR",
+        "eur": "EUR",
+        "£": "GBP",
+        "dólares": "USD",
+        "euros": "EUR",
+        "libras": "GBP",
+        "libras esterlinas": "GBP",
         "dólares australianos": "AUD",
-    },  # fmt: skip
+    },
     scales={"millones": 10**6, "millón": 10**6, "m": 10**6, "mil millones": 10**9},
     instruments={
         Instrument.SAFE_THIRD_COUNTRY_AGREEMENT: rx(
@@ -441,9 +538,7 @@ LEXICON = Lexicon(
         Instrument.ASYLUM_COOPERATION_AGREEMENT: rx(
             r"\bacuerdo\s+de\s+cooperación\s+(?:en\s+materia\s+)?de\s+asilo\b|\bACA\b"
         ),
-        Instrument.MEMORANDUM_OF_UNDERSTANDING: rx(
-            r"\bmemor[aá]nd(?:o|um)\s+de\s+entendimiento\b"
-        ),
+        Instrument.MEMORANDUM_OF_UNDERSTANDING: rx(r"\bmemor[aá]nd(?:o|um)\s+de\s+entendimiento\b"),
         Instrument.UNDISCLOSED: rx(
             r"\bno\s+(?:ha|han)\s+hecho\s+público\s+el\s+texto\b|\btexto\s+no\s+(?:ha\s+sido|fue)\s+"
             r"publicado\b|\bacuerdo\s+secreto\b|\btérminos\s+no\s+(?:han\s+sido\s+)?(?:revelados|"
