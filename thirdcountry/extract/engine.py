@@ -162,8 +162,9 @@ def extract(
         )
         frames.read(document, sentence, about[key])
         if sentence.counts or sentence.nationalities:
-            if sentence.counts:
-                document.recent_count = sentence.counts[-1].value
+            whole = [c for c in sentence.counts if not c.partitive]
+            if whole:
+                document.recent_count = whole[-1].value
             if sentence.nationalities:
                 document.recent_nationalities = set(sentence.nationalities)
             quiet = 0
@@ -213,10 +214,11 @@ def _document_sender(
             before = text[max(span.start, mention.start - 55) : mention.start]
             after = text[mention.end : min(span.end, mention.end + 60)]
             if mention.kind is MentionKind.DEMONYM:
-                if (
+                actor = lexicon.actor_after.match(after) or lexicon.actor_before.search(before)
+                if not actor and (
                     mention.entry.plural
                     or lexicon.people_after.match(after)
-                    or (lexicon.people_before.search(before))
+                    or lexicon.people_before.search(before)
                 ):
                     document.nationalities.add(code)
                 continue

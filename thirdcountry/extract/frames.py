@@ -119,12 +119,19 @@ class _ClauseContext:
     def future(self, start: int) -> bool:
         return bool(self.lexicon.future.search(self.before(start, 40)))
 
+    def excluded(self, *, onward: bool = False) -> set[str | None]:
+        """States that cannot receive here: the sender, states known to send people (a
+        deal "with Denmark" does not make Denmark a receiving state), and, unless
+        ``onward``, the states people were moved on to."""
+        excluded: set[str | None] = {self.sender(), *self.document.gazetteer.senders}
+        if not onward:
+            excluded |= self.document.onward_destinations
+        return excluded
+
     def explicit(self, *, onward: bool = False) -> list[Ref]:
         """Receiving states named in the clause itself (with ``onward``, also the states
         people were moved on to)."""
-        excluded = {self.sender()}
-        if not onward:
-            excluded |= self.document.onward_destinations
+        excluded = self.excluded(onward=onward)
         return [
             r
             for r in self.sentence.refs_in(self.clause.start, self.clause.end, Slot.RECEIVER)
@@ -135,7 +142,7 @@ class _ClauseContext:
         """The receiving states a cue in this clause is about: named in the clause or the
         group a relative clause hangs on, else (with ``sentence``) in the sentence, else a
         facility's state, else (with ``focus``) the state in focus."""
-        excluded = {self.sender(), *self.document.onward_destinations}
+        excluded = self.excluded()
         found = self.explicit() + [r for r in self.inherited if r.code not in excluded]
         if not found and sentence:
             whole = [
@@ -203,7 +210,10 @@ class _ClauseContext:
         if not counts:
             return None
         inside = [c for c in counts if self.clause.start <= c.start < self.clause.end]
-        pool = inside or (counts if sentence and len(counts) == 1 else [])
+        # The one count of the sentence, when it comes before this clause ("The group, 13
+        # Nigerians and a Gambian, arrived"); a later clause counts something else.
+        earlier = [c for c in counts if c.start < self.clause.start]
+        pool = inside or (earlier if sentence and len(counts) == 1 else [])
         if not pool:
             return None
         return min(pool, key=lambda c: abs(c.start - position)).value
@@ -320,7 +330,9 @@ def _emit_status(context: _ClauseContext, value: Status, position: int, cue: str
     focus = value is Status.AGREED and not context.sentence.refs and whole
     receivers = context.receivers(focus=focus, sentence=whole)
     if value is Status.REQUESTED:
-        receivers = _destination_group(receivers, position, position + len(cue), False)
+        receivers = _destination_group(
+            context.sentence, receivers, position, position + len(cue), False
+        )
     for receiver in _not_own_people(context, receivers):
         context.candidate(
             ClaimKind.ARRANGEMENT_STATUS, sender, receiver, value=value.value, **_dated(when)
@@ -398,7 +410,7 @@ def _transfer(context: _ClauseContext) -> None:
         after = sentence.piece(end, min(context.clause.end, end + 60))
         home = bool(lexicon.home_destination.search(after[:40]))
         receive = bool(lexicon.receive.search(sentence.piece(start, end)))
-        explicit = _destination_group(context.explicit(onward=True), start, end, receive)
+        explicit = _destination_group(sentence, context.explicit(onward=True), start, end, receive)
         destinations = explicit or context.receivers(focus=False)
         arrival = bool(lexicon.arrival.search(sentence.piece(start, end)))
         count = context.count(start, partitive=False)
@@ -450,6 +462,14 @@ def _transfer(context: _ClauseContext) -> None:
                 context.candidate(
                     ClaimKind.ROLE, sender, destination, penalty=0.1, value=Role.DETENTION.value
                 )
+            # People were moved: the arrangement is implemented (undated: the move is dated).
+            context.candidate(
+                ClaimKind.ARRANGEMENT_STATUS,
+                sender,
+                destination,
+                penalty=0.15,
+                value=Status.IMPLEMENTED.value,
+            )
 
 
 _AUXILIARY = re.compile(
@@ -483,19 +503,28 @@ def _describes_people(context: _ClauseContext, start: int, end: int) -> bool:
     )
 
 
-def _destination_group(refs: list[Ref], start: int, end: int, receive: bool) -> list[Ref]:
+_REACH = 80  # characters after a verb of movement where its destination is named
+_ORIGIN = re.compile(r"\b(?:from|desde)\s+(?:the\s+|el\s+|la\s+)?$", re.IGNORECASE)
+
+
+def _destination_group(
+    sentence: Sentence, refs: list[Ref], start: int, end: int, receive: bool
+) -> list[Ref]:
     """Where a move in the clause goes: the first group named after the verb ("sent to
     Ghana and Togo"), else the nearest group before it; for a verb of receiving, the group
     before it first ("Bukele received", "Panama, which received")."""
-    after = [r for r in refs if r.start >= end]
-    before = [r for r in refs if r.end <= start]
+    # Inside the cue counts as after it: "asked all five countries to accept". A group
+    # introduced by "from" is where people came from ("moved on from Kigali or Kampala").
+    origins = {r.group for r in refs if _ORIGIN.search(sentence.piece(r.start - 15, r.start))}
+    after = [r for r in refs if start <= r.start <= end + _REACH and r.group not in origins]
+    before = [r for r in refs if r.end <= start and r not in after]
     first_after = [r for r in after if after and r.group == after[0].group]
     last_before = [r for r in before if before and r.group == before[-1].group]
     ordered = (last_before, first_after) if receive else (first_after, last_before)
     for group in ordered:
         if group:
             return group
-    return refs
+    return []
 
 
 def _moves_on(context: _ClauseContext, sender: str | None) -> bool:

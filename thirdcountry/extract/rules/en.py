@@ -377,9 +377,10 @@ LEXICON = Lexicon(
             r"to\s+accept|to\s+receive)\b"
         ),
         Status.IMPLEMENTED: rx(
-            r"\b(?:has|have|had)\s+(?:already\s+)?(?:received|accepted|taken\s+in|hosted|"
-            r"begun\s+(?:receiving|accepting))\b(?!\s+(?:to|the\s+(?:proposal|request|offer)))|\b(?:began|begun|started)\s+(?:receiving|"
-            r"accepting|taking)\b|\balready\s+(?:accepts?|receives?|takes?|host(?:s|ed)?)\b|"
+            r"\b(?:has|have|had)\s+(?:already\s+)?(?:received|accepted|taken\s+in|hosted)\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:" + PEOPLE + r"|[A-Z][a-z]+(?:ans|ians|ese|is)|\d)|"
+            r"\b(?:began|begun|started)\s+(?:receiving|accepting|taking)\b|"
+            r"\balready\s+(?:accepts?|receives?|takes?|host(?:s|ed)?)\b|"
             r"\breceived\s+(?:three|two|several|\d+)\s+(?:\w+\s+){0,2}flights\b|"
             r"\b(?:received|took\s+in|accepted)\s+(?:" + NUMBERS.pattern + r")\b"
         ),
@@ -444,6 +445,8 @@ LEXICON = Lexicon(
         ),
         Role.TEMPORARY_STAY_THEN_RETURN: rx(
             r"\btemporar(?:il)?y\s+(?:host|house|hold|stay|shelter|accommodat)\w*|"
+            r"\b(?:host|house|hold|keep|shelter)\s+(?:\w+\s+){0,2}?temporarily\b|"
+            r"\bbefore\s+they\s+(?:are|were|can\s+be)\s+(?:deported|returned|sent|removed)\b|"
             r"\b(?:held|hosted|kept|stay)\s+temporarily\b|"
             r"\b(?:safe\s+)?return\W{0,3}\s+(?:\w+\s+){0,4}?to\s+their\s+(?:home\s+)?"
             r"(?:countries|nations)|"

@@ -114,6 +114,12 @@ PEOPLE = words(
     "extranjeros",
     "extranjero",
     "ciudadanos",
+    "ciudadano",
+    "ciudadana",
+    "refugiado",
+    "solicitante",
+    "preso",
+    "detenido",
     "nacionales",
     "connacionales",
     "retornados",
@@ -337,7 +343,7 @@ LEXICON = Lexicon(
     ),
     present=rx(
         r"\b(?:acepta|aceptará|recibirá|acogerá|ha|han|firma|aprueba|aprobó|acuerda|"
-        r"se\s+suma|recibir|acoger|aceptar|confirma)\b"
+        r"se\s+suma|confirma)\b"
     ),
     future=rx(
         r"\b(?:será|serán|sería|serían|va\s+a|van\s+a|vamos\s+a|podrá|podrán|podría|podrían|"
@@ -375,7 +381,8 @@ LEXICON = Lexicon(
         Status.IMPLEMENTED: rx(
             r"\b(?:ya\s+)?(?:ha|han|había|habían)\s+(?:ya\s+)?(?:recibido|acogido|aceptado)\b"
             r"(?!\s+(?:recibir|aceptar|acoger|la\s+propuesta|la\s+petición))|"
-            r"\b(?:comenzó|empezó|comenzaron)\s+a\s+(?:recibir|aceptar|acoger)\b|"
+            r"\b(?:comenzó|empezó|comenzaron|empezaron|(?:ha|han)\s+(?:comenzado|empezado))\s+a\s+"
+            r"(?:recibir|aceptar|acoger)\b|"
             r"\bya\s+(?:recibe|acoge|acepta|reciben)\b|\bfuncionaron\s+como\b|"
             r"\b(?:recibió|acogió|ha\s+recibido)\s+(?:en\s+\w+\s+)?(?:a\s+)?(?:"
             + NUMBERS.pattern
