@@ -159,6 +159,15 @@ def test_language_detection() -> None:
         detect_language(b"bytes")  # type: ignore[arg-type]
 
 
+def test_a_text_in_a_language_without_rules_gives_nothing() -> None:
+    # French shares "de", "la" and "les" with Spanish; the document's language decides.
+    text = (
+        "Le Kosovo a accepté de recevoir cinquante migrants expulsés par les États-Unis, "
+        "a annoncé le gouvernement. Ils seront hébergés temporairement avant leur retour."
+    )
+    assert claims(text) == []
+
+
 def test_unknown_language_is_a_clear_error() -> None:
     with pytest.raises(BadInput, match="no extraction rules for language 'fr'"):
         extract_claims("Le Kosovo accepte des migrants.", language="fr")

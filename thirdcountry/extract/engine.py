@@ -134,9 +134,8 @@ def extract(
     about: dict[tuple[int, str], bool] = {}
     quiet = 0  # sentences since people were last counted
     for span, rules in segments:
-        if not document.index.between(span.start, span.end) and not (
-            rules.lexicon.any_cue.search(text, span.start, span.end)
-        ):
+        has_cue = bool(rules.lexicon.any_cue.search(text, span.start, span.end))
+        if not has_cue and not document.index.between(span.start, span.end):
             quiet += 1
             if quiet > 2:
                 document.recent_count, document.recent_nationalities = None, set()
@@ -159,6 +158,7 @@ def extract(
             document.sender,
             document.focus,
             document.lists,
+            has_cue=has_cue,
         )
         frames.read(document, sentence, about[key])
         if sentence.counts or sentence.nationalities:

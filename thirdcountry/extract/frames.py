@@ -61,7 +61,7 @@ def read(document: Document, sentence: Sentence, about_migration: bool) -> None:
     frames need it, so an agreement to reopen a border crossing claims nothing.
     """
     lexicon = sentence.lexicon
-    if not sentence.facilities and not sentence.cues:
+    if not sentence.facilities and not sentence.has_cue:
         return
     if unreal(sentence):
         return
@@ -97,8 +97,6 @@ class _ClauseContext:
         return self.sentence.lexicon
 
     def cues(self, pattern: re.Pattern[str]) -> Iterable[tuple[int, int, re.Match[str]]]:
-        if id(pattern) not in self.sentence.cues:
-            return
         for match in pattern.finditer(self.text):
             yield self.clause.start + match.start(), self.clause.start + match.end(), match
 

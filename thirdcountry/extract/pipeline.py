@@ -9,6 +9,7 @@ from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.errors import BadInput
 from thirdcountry.extract import engine
 from thirdcountry.extract.language import (
+    UNDETERMINED,
     best_language,
     closest_language,
     detect_language,
@@ -77,10 +78,15 @@ def _segments(
     stopwords = {code: r.lexicon.stopwords for code, r in rules.items()}
     default = language
     if default is None:
-        default = best_language(text[:20_000], stopwords, None)
-    if default is None:
+        # The language model names the document's language among all languages, so a
+        # French page is not read with Spanish rules because it shares "de" and "la".
         detected = detect_language(text)
-        default = detected if detected in rules else None
+        if detected in rules:
+            default = detected
+        elif detected == UNDETERMINED:
+            default = best_language(text[:20_000], stopwords, None)
+        else:
+            return []
     found: list[tuple[Span, LanguageRules]] = []
     codes = tuple(sorted(rules))
     for block in blocks(text):

@@ -92,7 +92,7 @@ class Sentence:
     facilities: list[Mention] = field(default_factory=list)
     organizations: list[Mention] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
-    cues: frozenset[int] = frozenset()  # ids of the lexicon's frame patterns found in it
+    has_cue: bool = False  # some frame pattern of the lexicon matches somewhere in it
 
     @property
     def lexicon(self) -> Lexicon:
@@ -134,8 +134,10 @@ def read_sentence(
     last_lists: Sequence[list[str]],
     *,
     details: bool = True,
+    has_cue: bool | None = None,
 ) -> Sentence:
-    """Everything the frames need to know about ``text[start:end]``."""
+    """Everything the frames need to know about ``text[start:end]`` (``has_cue``: whether
+    a frame cue is in it, when the caller already knows)."""
     lexicon = rules.lexicon
     sentence = Sentence(start, end, text[start:end], rules, index.between(start, end))
     people_demonyms: list[Mention] = []
@@ -176,10 +178,9 @@ def read_sentence(
                 if d.start >= filed
             ]
         sentence.clauses = _clauses(sentence)
-        if lexicon.any_cue.search(sentence.text):
-            sentence.cues = frozenset(
-                id(p) for p in lexicon.cue_alternatives() if p.search(sentence.text)
-            )
+        sentence.has_cue = (
+            has_cue if has_cue is not None else bool(lexicon.any_cue.search(sentence.text))
+        )
     return sentence
 
 
