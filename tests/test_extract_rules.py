@@ -163,7 +163,9 @@ def test_a_text_in_a_language_without_rules_gives_nothing() -> None:
     # French shares "de", "la" and "les" with Spanish; the document's language decides.
     text = (
         "Le Kosovo a accepté de recevoir cinquante migrants expulsés par les États-Unis, "
-        "a annoncé le gouvernement. Ils seront hébergés temporairement avant leur retour."
+        "a annoncé le gouvernement. Ils seront hébergés temporairement avant leur retour "
+        "dans leur pays d'origine. La décision a été prise à la demande de Washington, "
+        "et l'opposition demande que le texte de l'accord soit publié sans tarder."
     )
     assert claims(text) == []
 

@@ -21,6 +21,8 @@ from thirdcountry.extract.segment import Span, blocks, sentences
 # Longest text read as one document (2 million characters: a long book). Longer input is
 # refused with a clear error rather than read for minutes: split it into its documents first.
 MAX_TEXT_CHARS = 2_000_000
+# From this length on, the language model's verdict on a whole document is trusted.
+_RELIABLE_CHARS = 300
 
 
 def extract_claims(
@@ -80,13 +82,14 @@ def _segments(
     if default is None:
         # The language model names the document's language among all languages, so a
         # French page is not read with Spanish rules because it shares "de" and "la".
+        # Short texts (a headline, a sentence of names) fool the model: they go by stopwords.
         detected = detect_language(text)
         if detected in rules:
             default = detected
-        elif detected == UNDETERMINED:
-            default = best_language(text[:20_000], stopwords, None)
-        else:
+        elif detected != UNDETERMINED and len(text.strip()) >= _RELIABLE_CHARS:
             return []
+        else:
+            default = best_language(text[:20_000], stopwords, None)
     found: list[tuple[Span, LanguageRules]] = []
     codes = tuple(sorted(rules))
     for block in blocks(text):
