@@ -1,0 +1,96 @@
+"""`thirdcountry extract` and `thirdcountry eval` end to end through Click's runner."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from thirdcountry.cli import cli
+
+DEVSET = Path(__file__).resolve().parent / "devset"
+ARTICLE = DEVSET / "en-07-palau-mou.txt"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_extract_text_as_json() -> None:
+    result = run("extract", str(ARTICLE), "--published", "2026-01-05", "--format", "json")
+    assert result.exit_code == 0, result.output
+    claims = json.loads(result.output)
+    assert {"kind": "capacity", "count": 75}.items() <= next(
+        c for c in claims if c["kind"] == "capacity"
+    ).items()
+    text = ARTICLE.read_text(encoding="utf-8")
+    for claim in claims:
+        assert text[claim["evidence_start"] : claim["evidence_end"]] == claim["quote"]
+        assert claim["review_state"] == "pending" and "document_id" not in claim
+
+
+def test_extract_html_takes_the_page_date(tmp_path: Path) -> None:
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE.read_text().split("\n\n"))
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><title>Palau deal</title><meta property="article:published_time" '
+        f'content="2026-01-05"></head><body><nav>Home</nav><article>{body}</article></body></html>'
+    )
+    result = run("extract", str(page), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert any(c["kind"] == "instrument" for c in json.loads(result.output))
+
+
+def test_extract_table_and_language_option() -> None:
+    result = run("extract", str(DEVSET / "es-13-paraguay-firma.txt"), "--lang", "es")
+    assert result.exit_code == 0 and "PY" in result.output
+
+
+def test_extract_refuses_binary_and_bad_dates(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"\x00\x01\xff" * 100)
+    result = run("extract", str(junk))
+    assert result.exit_code == 1 and "looks like binary data" in result.output
+    bad_date = run("extract", str(ARTICLE), "--published", "yesterday")
+    assert bad_date.exit_code == 2 and "not a date" in bad_date.output
+    assert run("extract", str(tmp_path / "missing.txt")).exit_code == 2
+
+
+def test_extract_empty_file(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = run("extract", str(empty), "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.output) == []
+
+
+def test_eval_prints_scores_misses_and_false_positives(tmp_path: Path) -> None:
+    for name in ("en-12-panama-darien", "en-16-germany-afghanistan"):
+        for suffix in (".txt", ".yaml"):
+            shutil.copy(DEVSET / f"{name}{suffix}", tmp_path)
+    result = run("eval", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "overall" in result.output and "precision" in result.output
+    data = json.loads(run("eval", str(tmp_path), "--format", "json").output)
+    assert data["texts"] == 2 and set(data["kinds"]) <= {
+        "arrangement_status", "role", "transfer", "facility", "concern", "compensation",
+        "instrument", "capacity", "onward_transfer", "denial",
+    }  # fmt: skip
+    assert {"misses", "false_positives", "overall"} <= set(data)
+
+
+def test_eval_fails_below_its_floors(tmp_path: Path) -> None:
+    for suffix in (".txt", ".yaml"):
+        shutil.copy(DEVSET / f"en-07-palau-mou{suffix}", tmp_path)
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"overall": {"precision": 1.01}}))
+    result = run("eval", str(tmp_path), "--floors", str(floors), "--no-details")
+    assert result.exit_code == 1 and "below the quality floors" in result.output
+    floors.write_text(json.dumps({"overall": {"precision": 0.5, "recall": 0.5}}))
+    assert run("eval", str(tmp_path), "--floors", str(floors)).exit_code == 0
+
+
+def test_eval_of_a_folder_without_labels(tmp_path: Path) -> None:
+    result = run("eval", str(tmp_path))
+    assert result.exit_code == 1 and "no labelled texts" in result.output

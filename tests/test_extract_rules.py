@@ -1,0 +1,194 @@
+"""What the rules make of the sentences reporting is made of, one behaviour per test."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+from thirdcountry.domain.claims import Claim
+from thirdcountry.domain.errors import BadInput
+from thirdcountry.extract import detect_language, extract_claims
+from thirdcountry.extract.rules import LanguageRules, register, registered, rules_for, unregister
+from thirdcountry.extract.rules.en import LEXICON, demonym_forms
+
+PUBLISHED = dt.date(2025, 7, 17)  # a Thursday
+
+
+def claims(text: str, language: str | None = None) -> list[Claim]:
+    return extract_claims(text, published=PUBLISHED, language=language)
+
+
+def facts(text: str, language: str | None = None) -> set[tuple[object, ...]]:
+    return {
+        (c.kind.value, c.sender, c.receiver, c.value or c.count or c.facility or c.amount)
+        for c in claims(text, language)
+    }
+
+
+def test_implicit_sender_and_numbers_in_words() -> None:
+    found = claims(
+        "Five men from Vietnam, Jamaica, Laos, Cuba and Yemen deported from the United States "
+        "arrived in Eswatini late Tuesday."
+    )
+    (transfer,) = [c for c in found if c.kind.value == "transfer"]
+    assert (transfer.sender, transfer.receiver, transfer.count) == ("US", "SZ", 5)
+    assert transfer.when is not None and transfer.when.isoformat() == "2025-07-15"
+
+
+def test_modality_is_negotiation_not_agreement() -> None:
+    text = "Deportees from the U.S. could be sent to Rwanda, which is in talks with Washington."
+    assert ("arrangement_status", "US", "RW", "negotiating") in facts(text)
+    assert not any(c.value == "agreed" for c in claims(text))
+
+
+def test_negation_and_denial() -> None:
+    text = (
+        "Migrants deported from the United States will not go to Libya: the Libyan "
+        "government denied reaching any agreement with Washington on deportees."
+    )
+    found = facts(text)
+    assert ("denial", "US", "LY", "receiver") in found
+    assert not any(f[0] == "arrangement_status" and f[3] == "agreed" for f in found)
+
+
+def test_a_list_of_receivers_shares_the_cue() -> None:
+    text = (
+        "Kosovo joins Panama and El Salvador among the countries that have agreed to accept "
+        "migrants deported from the U.S."
+    )
+    receivers = {f[2] for f in facts(text) if f[:2] == ("arrangement_status", "US")}
+    assert receivers == {"XK", "PA", "SV"}
+
+
+def test_geography_is_not_an_arrangement() -> None:
+    text = (
+        "Kosovo has agreed to host migrants deported from the U.S. "
+        "Kosovo shares borders with Serbia, Albania, Montenegro and North Macedonia, "
+        "and Serbia does not recognize its independence."
+    )
+    receivers = {c.receiver for c in claims(text)}
+    assert receivers == {"XK"}
+
+
+def test_the_country_refers_back() -> None:
+    text = (
+        "Rwanda has agreed to accept migrants deported from the United States. "
+        "Those approved will be helped to start a life in the country."
+    )
+    assert ("role", "US", "RW", "protection_or_resettlement") in facts(text)
+
+
+def test_ordinary_deportation_of_nationals_is_no_transfer() -> None:
+    text = (
+        "Three ICE flights landed in Guatemala City on Tuesday carrying 392 Guatemalans "
+        "deported from the United States."
+    )
+    assert claims(text) == []
+
+
+def test_onward_transfer_runs_from_the_third_country() -> None:
+    text = (
+        "Fourteen third-country nationals deported from the United States arrived in Ghana on "
+        "Sept. 5. Lawyers said six of them were later taken to Togo."
+    )
+    assert ("onward_transfer", "GH", "TG", 6) in facts(text)
+    assert not any(c.kind.value == "transfer" and c.receiver == "TG" for c in claims(text))
+
+
+def test_capacity_compensation_and_instrument() -> None:
+    text = (
+        "Palau signed a memorandum of understanding with the United States to take in up to "
+        "seventy-five third-country nationals; Washington will provide a $7.5 million grant."
+    )
+    found = facts(text)
+    assert ("capacity", "US", "PW", 75) in found
+    assert ("instrument", "US", "PW", "memorandum_of_understanding") in found
+    (money,) = [c for c in claims(text) if c.kind.value == "compensation"]
+    assert (money.amount, money.currency) == (7_500_000, "USD")
+
+
+def test_facility_and_concern() -> None:
+    text = (
+        "In April of this year, Bukele received 238 immigrants deported from the United States "
+        "and jailed them at the Terrorism Confinement Center, where detainees reported abuses."
+    )
+    found = facts(text)
+    assert ("facility", None, "SV", "CECOT") in found
+    assert ("concern", None, "SV", "abuse") in found
+    assert ("role", "US", "SV", "detention") in found
+
+
+def test_spanish_relative_dates_and_denial() -> None:
+    text = (
+        "El Gobierno de Honduras negó el pasado martes haber firmado un acuerdo de tercer país "
+        "seguro con Estados Unidos para recibir a deportados de otras nacionalidades."
+    )
+    (denial,) = [c for c in claims(text, "es") if c.kind.value == "denial"]
+    assert (denial.sender, denial.receiver, denial.value) == ("US", "HN", "receiver")
+    assert denial.when is not None and denial.when.isoformat() == "2025-07-15"
+    assert not any(c.kind.value == "instrument" for c in claims(text, "es"))
+
+
+def test_spanish_transfer_with_nationality_and_facility() -> None:
+    text = (
+        "Estados Unidos deportó ayer a El Salvador a 238 venezolanos, que fueron encarcelados "
+        "en el CECOT."
+    )
+    (transfer,) = [c for c in claims(text) if c.kind.value == "transfer"]
+    assert (transfer.receiver, transfer.count, transfer.nationalities) == ("SV", 238, ("VE",))
+    assert transfer.facility == "CECOT" and transfer.extractor == "rules-es/1.0"
+
+
+def test_hypotheticals_and_questions_claim_nothing() -> None:
+    text = (
+        "If Canada agreed to accept deportees from the United States, what would change? "
+        "¿Aceptará Uruguay recibir deportados de EE.UU.?"
+    )
+    assert claims(text) == []
+
+
+def test_language_detection() -> None:
+    assert detect_language("The government said the migrants would be returned.") == "en"
+    assert detect_language("El Gobierno dijo que los migrantes serían devueltos.") == "es"
+    assert detect_language("") == "und"
+    assert detect_language("\x00\x01\x02 123 ###") == "und"
+    with pytest.raises(BadInput):
+        detect_language(b"bytes")  # type: ignore[arg-type]
+
+
+def test_a_text_in_a_language_without_rules_gives_nothing() -> None:
+    # French shares "de", "la" and "les" with Spanish; the document's language decides.
+    text = (
+        "Le Kosovo a accepté de recevoir cinquante migrants expulsés par les États-Unis, "
+        "a annoncé le gouvernement. Ils seront hébergés temporairement avant leur retour "
+        "dans leur pays d'origine. La décision a été prise à la demande de Washington, "
+        "et l'opposition demande que le texte de l'accord soit publié sans tarder."
+    )
+    assert claims(text) == []
+
+
+def test_unknown_language_is_a_clear_error() -> None:
+    with pytest.raises(BadInput, match="no extraction rules for language 'fr'"):
+        extract_claims("Le Kosovo accepte des migrants.", language="fr")
+
+
+@pytest.fixture
+def third_language() -> Iterator[LanguageRules]:
+    # A language is a lexicon plus demonym forms: here English cues under another code.
+    rules = LanguageRules("xx", "0.1", dataclasses.replace(LEXICON), demonym_forms)
+    register(rules)
+    yield rules
+    unregister("xx")
+
+
+def test_a_third_language_registers_like_the_built_ins(third_language: LanguageRules) -> None:
+    assert rules_for("xx") is third_language and "xx" in registered()
+    (claim,) = [
+        c
+        for c in claims("Kosovo has agreed to host migrants deported from the U.S.", "xx")
+        if c.kind.value == "arrangement_status"
+    ]
+    assert claim.extractor == "rules-xx/0.1"
