@@ -61,9 +61,14 @@ def test_ingest_json_and_a_second_run_that_adds_nothing(site: Site, db: str) -> 
     args = ["ingest", site.url("/es/kosovo-acepta"), "--allow-private", "--db", db, "-f", "json"]
     first = json.loads(run(*args).output)
     second = json.loads(run(*args).output)
-    assert first["counts"]["new"] == 1 and first["extraction"] is False
+    assert first["counts"]["new"] == 1 and first["extraction"] is True
     assert second["counts"]["new"] == 0 and second["counts"]["already_stored"] == 1
     assert second["sources"][0]["document_id"] == first["sources"][0]["document_id"]
+    # Extraction ran once, on the new document: its claims wait for review.
+    document = first["sources"][0]["document_id"]
+    claims = json.loads(run("claims", "--document", document, "--db", db, "-f", "json").output)
+    assert claims and {c["review_state"] for c in claims} == {"pending"}
+    assert any(c["receiver"] == "XK" for c in claims)
 
 
 def test_loopback_is_refused_without_the_allow_flag(site: Site, db: str) -> None:
