@@ -8,7 +8,7 @@ from sqlalchemy import inspect, text, update
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.documents import Document, validate_document
 from thirdcountry.domain.errors import BadInput, Conflict, NotFound
-from thirdcountry.domain.vocabulary import ReviewState
+from thirdcountry.domain.vocabulary import ClaimKind, ReviewState
 from thirdcountry.store import Store, audit
 from thirdcountry.store import claims as claim_repo
 from thirdcountry.store import documents as document_repo
@@ -177,3 +177,18 @@ def test_list_claims_filters(store: Store) -> None:
             len(claim_repo.list_claims(session, claim_repo.ClaimFilter(state=ReviewState.ACCEPTED)))
             == 0
         )
+
+
+def test_pending_claims_are_added_in_bulk_skipping_repeats_and_invalid_ones(store: Store) -> None:
+    doc = add_doc(store)
+    base = {"kind": "capacity", "sender": "US", "receiver": "XK", "document_id": doc.id}
+    fifty = Claim.from_dict({**base, "count": 50}, today=TODAY)
+    again = Claim.from_dict({**base, "count": 50}, today=TODAY)  # same content, new id
+    orphan = Claim.from_dict({**base, "count": 7, "document_id": "gone"}, today=TODAY)
+    broken = Claim(kind=ClaimKind.CAPACITY, sender="US", receiver="ZZ", count=3)
+    with store.write() as session:
+        assert claim_repo.add_pending_claims(session, [fifty, again, orphan, broken]) == 1
+    with store.write() as session:
+        assert claim_repo.add_pending_claims(session, [again]) == 0
+    with store.read() as session:
+        assert [c.count for c in claim_repo.list_claims(session)] == [50]

@@ -597,9 +597,8 @@ class Pipeline:
         return best
 
     def _add_claims(self, session: Session, document_id: str, claims: Sequence[Claim]) -> int:
-        added = 0
-        for claim in claims:
-            pending = replace(
+        pending = [
+            replace(
                 claim,
                 document_id=document_id,
                 review_state=ReviewState.PENDING,
@@ -607,11 +606,18 @@ class Pipeline:
                 reviewed_at=None,
                 review_note=None,
             )
-            try:
-                with session.begin_nested():
-                    if claim_repo.find_by_fingerprint(session, pending.fingerprint()) is None:
-                        claim_repo.add_claim(session, pending)
-                        added += 1
-            except (BadInput, IntegrityError):
-                continue  # one malformed claim does not cost the document its others
-        return added
+            for claim in claims
+        ]
+        try:
+            with session.begin_nested():
+                return claim_repo.add_pending_claims(session, pending)
+        except IntegrityError:
+            # Another process stored one of these claims meanwhile: retry one by one.
+            added = 0
+            for claim in pending:
+                try:
+                    with session.begin_nested():
+                        added += claim_repo.add_pending_claims(session, [claim])
+                except IntegrityError:
+                    continue
+            return added

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -113,6 +114,39 @@ def add_claim(session: Session, claim: Claim, *, actor: str | None = None) -> Cl
             note=claim.review_note,
         )
     return claim
+
+
+def add_pending_claims(session: Session, claims: Sequence[Claim]) -> int:
+    """Store pending claims the store does not hold yet, with one lookup and one flush.
+
+    Made for extractors proposing many claims per document: a claim that fails
+    validation, points to a missing document or repeats a stored one (same fingerprint)
+    is skipped, not an error. Returns how many were added.
+    """
+    fresh: dict[str, Claim] = {}
+    for claim in claims:
+        if claim.review_state is not ReviewState.PENDING:
+            raise BadInput(f"claim {claim.id} is {claim.review_state.value}, not pending")
+        try:
+            valid = validate(claim)
+        except BadInput:
+            continue
+        fresh.setdefault(valid.fingerprint(), valid)
+    if not fresh:
+        return 0
+    documents = {c.document_id for c in fresh.values() if c.document_id}
+    known = set(session.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(documents))))
+    stored = set(
+        session.scalars(select(ClaimRow.fingerprint).where(ClaimRow.fingerprint.in_(list(fresh))))
+    )
+    rows = [
+        _to_row(claim)
+        for fingerprint, claim in fresh.items()
+        if fingerprint not in stored and (claim.document_id is None or claim.document_id in known)
+    ]
+    session.add_all(rows)
+    session.flush()
+    return len(rows)
 
 
 def get_claim(session: Session, claim_id: str) -> Claim:
