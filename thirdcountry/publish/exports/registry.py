@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from thirdcountry.domain.errors import BadInput, NotFound
-from thirdcountry.store.public import PublicData
+from thirdcountry.domain.projection import ProjectionRules
+from thirdcountry.store import Store
+from thirdcountry.store.public import PublicData, public_cache
 
 ENTRY_POINT_GROUP = "thirdcountry.exporters"
 
@@ -131,3 +133,21 @@ def write_files(files: list[ExportFile], out: Path) -> list[Path]:
         partial.replace(target)
         written.append(target)
     return written
+
+
+def export(
+    store: Store,
+    formats: list[str],
+    out: Path,
+    *,
+    links: Links | None = None,
+    rules: ProjectionRules | None = None,
+) -> list[Path]:
+    """Write the named formats (or ``all``) of the store's public data under ``out``."""
+    names = list(exporters()) if "all" in formats else list(dict.fromkeys(formats))
+    for name in names:
+        get_exporter(name)  # an unknown name fails before anything is written
+    if out.exists() and not out.is_dir():
+        raise BadInput(f"--out {out} is a file, not a folder")
+    data = public_cache(store, rules).current()
+    return write_files(render_formats(data, names, links or Links()), out)
