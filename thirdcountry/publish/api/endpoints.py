@@ -37,7 +37,11 @@ Country = Annotated[
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
 Cursor = Annotated[
     str | None,
-    Query(max_length=400, description="The next_cursor of the previous page; opaque."),
+    Query(
+        max_length=400,
+        pattern=r"^c1\.[A-Za-z0-9_-]+$",
+        description="The next_cursor of the previous page; opaque.",
+    ),
 ]
 DateFrom = Annotated[
     str | None,
