@@ -23,7 +23,6 @@ CountryCode = StrEnum(  # type: ignore[misc]
 )
 
 PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
-PartialDateText = str
 
 
 class _Model(BaseModel):
@@ -54,7 +53,7 @@ class Name(_Model):
 
 
 class Money(_Model):
-    amount: float
+    amount: int | float
     currency: str | None
 
 
@@ -138,7 +137,7 @@ class ClaimOut(_Sparse):
     value: str | None = None
     count: int | None = None
     nationalities: list[str] | None = None
-    amount: float | None = None
+    amount: int | float | None = None
     currency: str | None = None
     facility: str | None = None
     date: str | None = Field(default=None, pattern=PARTIAL_DATE)
@@ -151,7 +150,8 @@ class ClaimOut(_Sparse):
     confidence: float | None = None
     review_state: Literal["accepted"]
     reviewer: str | None = None
-    reviewed_at: datetime | None = None
+    # Kept as the contract writes it (ISO 8601 with its offset), not re-serialised.
+    reviewed_at: str | None = Field(default=None, json_schema_extra={"format": "date-time"})
     review_note: str | None = None
     supersedes: str | None = None
     superseded_by: str | None = Field(
