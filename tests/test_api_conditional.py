@@ -141,3 +141,22 @@ def test_cors_lets_any_origin_read(client: TestClient) -> None:
 
 def test_data_files_allow_any_origin(client: TestClient) -> None:
     assert client.get("/data/arrangements.geojson").headers["access-control-allow-origin"] == "*"
+
+
+def test_gzip_is_its_own_representation(client: TestClient) -> None:
+    plain = client.get("/api/v1/claims", headers={"accept-encoding": "identity"})
+    zipped = client.get("/api/v1/claims", headers={"accept-encoding": "gzip"})
+    assert "content-encoding" not in plain.headers
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert (
+        "Accept-Encoding" in plain.headers["vary"] and "Accept-Encoding" in zipped.headers["vary"]
+    )
+    assert zipped.json() == plain.json()  # the client decoded it
+    assert zipped.headers["etag"] != plain.headers["etag"]
+    again = client.get(
+        "/api/v1/claims",
+        headers={"accept-encoding": "gzip", "if-none-match": zipped.headers["etag"]},
+    )
+    assert again.status_code == 304 and "content-encoding" not in again.headers
+    refused = client.get("/api/v1/claims", headers={"accept-encoding": "gzip;q=0"})
+    assert "content-encoding" not in refused.headers

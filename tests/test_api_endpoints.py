@@ -102,9 +102,9 @@ def test_arrangements_are_projected_from_public_claims(client: TestClient) -> No
     found = {(a["sender"], a["receiver"]): a for a in items(client, "/api/v1/arrangements")}
     assert set(found) == {("GB", "RW"), ("US", "CR"), ("US", "HN"), ("US", "SV"), ("US", "XK")}
     sv = found[("US", "SV")]
-    assert sv["people_transferred"] == 238 and len(sv["transfers"]) == 1
-    assert sv["transfers"][0]["sources"] == 2  # a wire story and its copy are one source
+    assert sv["people_transferred"] == 238 and sv["transfer_count"] == 1
     assert sv["compensation"] == {"amount": 6000000.5, "currency": "USD"}
+    assert "claims" not in sv  # the ids are in the detail
     assert found[("US", "XK")]["capacity"] == 75  # the correction, not the original
     assert found[("US", "HN")]["disputed"] is True
 
@@ -126,7 +126,12 @@ def test_arrangement_filters(client: TestClient, query: str, expected: set[str])
 
 
 def test_arrangement_detail_and_missing_pair(client: TestClient) -> None:
-    assert get(client, "/api/v1/arrangements/US/CR")["status"] == "implemented"
+    cr = get(client, "/api/v1/arrangements/US/CR")
+    assert cr["status"] == "implemented" and cr["onward_transfers"][0]["receiver"] == "CN"
+    assert len(cr["claims"]) == cr["claim_count"] == 3
+    sv = get(client, "/api/v1/arrangements/US/SV")
+    assert len(sv["transfers"]) == 1 and sv["transfers"][0]["sources"] == 2  # wire + copy: one
+    assert sv["transfers"][0]["id"] == min(sv["transfers"][0]["claims"])
     error = get(client, "/api/v1/arrangements/US/FR", 404)["error"]
     assert error["status"] == 404 and "US to FR" in error["message"]
 

@@ -6,8 +6,8 @@ bytes), so answering ``If-None-Match`` costs a dictionary lookup.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
@@ -18,15 +18,49 @@ from starlette.responses import Response
 CACHE_CONTROL = "public, max-age=60"
 
 
-@dataclass(frozen=True, slots=True)
 class Rendered:
-    body: bytes
-    media_type: str
-    etag: str
+    """A body with its strong ETag, and its gzip form made on first demand."""
+
+    __slots__ = ("_gzipped", "body", "etag", "media_type")
+
+    # Below this size compression saves less than it costs.
+    MIN_GZIP = 1024
+
+    def __init__(self, body: bytes, media_type: str, etag: str) -> None:
+        self.body = body
+        self.media_type = media_type
+        self.etag = etag
+        self._gzipped: bytes | None = None
 
     @classmethod
     def of(cls, body: bytes, media_type: str) -> Rendered:
         return cls(body, media_type, f'"{hashlib.sha256(body).hexdigest()[:32]}"')
+
+    @property
+    def compressible(self) -> bool:
+        return len(self.body) >= self.MIN_GZIP and not self.media_type.startswith(
+            ("application/vnd.sqlite3", "application/gzip", "image/")
+        )
+
+    @property
+    def gzipped(self) -> bytes:
+        if self._gzipped is None:
+            # mtime=0: the same body always compresses to the same bytes.
+            self._gzipped = gzip.compress(self.body, compresslevel=6, mtime=0)
+        return self._gzipped
+
+    @property
+    def gzip_etag(self) -> str:
+        # Another representation, another strong validator (RFC 9110 §8.8.3).
+        return self.etag[:-1] + '-gzip"'
+
+
+def accepts_gzip(header: str | None) -> bool:
+    for part in (header or "").split(","):
+        coding, _, params = part.strip().partition(";")
+        if coding.strip().lower() in ("gzip", "*"):
+            return params.strip().replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+    return False
 
 
 def http_date(moment: datetime) -> str:
@@ -70,10 +104,19 @@ def conditional_response(
     *,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    """The rendered body, or an empty 304 when the client already has it."""
-    out = {"ETag": rendered.etag, "Cache-Control": CACHE_CONTROL, **(headers or {})}
+    """The rendered body (gzipped if the client takes it), or an empty 304 when the
+    client already has it."""
+    body, etag = rendered.body, rendered.etag
+    out = {"Cache-Control": CACHE_CONTROL, **(headers or {})}
+    if rendered.compressible:
+        out["Vary"] = "Accept-Encoding"
+        if accepts_gzip(request.headers.get("accept-encoding")):
+            body, etag = rendered.gzipped, rendered.gzip_etag
+            out["Content-Encoding"] = "gzip"
+    out["ETag"] = etag
     if last_modified is not None:
         out["Last-Modified"] = http_date(last_modified)
-    if not_modified(request, rendered.etag, last_modified):
+    if not_modified(request, etag, last_modified):
+        out.pop("Content-Encoding", None)
         return Response(status_code=304, headers=out)
-    return Response(rendered.body, media_type=rendered.media_type, headers=out)
+    return Response(body, media_type=rendered.media_type, headers=out)

@@ -93,7 +93,10 @@ async def respond(
         return _render(model, payload), (headers(payload) if headers else {})
 
     cache = _cache(request)
-    rendered, extra = await run_in_threadpool(cache.derived, data, key, render)
+    found = cache.cached(data, key)
+    if found is None:  # rendering a large page runs off the event loop
+        found = await run_in_threadpool(cache.derived, data, key, render)
+    rendered, extra = found
     return conditional_response(request, rendered, data.last_modified, headers=extra)
 
 

@@ -71,13 +71,14 @@ class TransferOut(_Model):
     claims: list[str]
 
 
-class ArrangementOut(_Model):
+class ArrangementSummary(_Model):
+    """An arrangement as lists show it: figures and counts; the detail adds the claims."""
+
     sender: str
     receiver: str
     status: str | None = Field(description="Current status, projected from accepted claims.")
     status_date: str | None
     disputed: bool = Field(description="A denial stands against an agreement claim.")
-    dispute_claims: list[str]
     roles: list[str]
     capacity: int | None
     compensation: Money | None
@@ -85,11 +86,20 @@ class ArrangementOut(_Model):
     facilities: list[str]
     concerns: list[str]
     first_transfer_date: str | None
-    transfers: list[TransferOut]
-    onward_transfers: list[TransferOut]
     people_transferred: int
     source_count: int
     last_updated: str | None
+    transfer_count: int = Field(description="Distinct transfer events.")
+    onward_transfer_count: int
+    claim_count: int = Field(description="Accepted claims behind the arrangement.")
+
+
+class ArrangementOut(ArrangementSummary):
+    """One arrangement with its transfers and the ids of every claim behind it."""
+
+    dispute_claims: list[str]
+    transfers: list[TransferOut]
+    onward_transfers: list[TransferOut]
     claims: list[str]
 
 
@@ -123,7 +133,7 @@ class FacilityOut(_Model):
 
 
 class CountryDetail(CountryOut):
-    arrangements: list[ArrangementOut]
+    arrangements: list[ArrangementSummary]
     facilities: list[FacilityOut]
 
 
@@ -193,7 +203,7 @@ class CountryPage(_Page):
 
 
 class ArrangementPage(_Page):
-    items: list[ArrangementOut]
+    items: list[ArrangementSummary]
 
 
 class ClaimPage(_Page):

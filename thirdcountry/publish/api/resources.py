@@ -90,13 +90,26 @@ def transfer_dict(_data: PublicData | None, transfer: PublicTransfer) -> dict[st
     return transfer.to_dict()
 
 
+_DETAIL_ONLY = ("dispute_claims", "transfers", "onward_transfers", "claims")
+
+
 def arrangement_dict(_data: PublicData | None, arrangement: Arrangement) -> dict[str, Any]:
+    """The full form: transfers (with their ids) and every claim id."""
     out = arrangement.to_dict()
     for field_name, kind in (("transfers", "transfer"), ("onward_transfers", "onward_transfer")):
         out[field_name] = [
             {"id": min(item["claims"]), "kind": kind, **item} for item in out[field_name]
         ]
+    out["transfer_count"] = len(arrangement.transfers)
+    out["onward_transfer_count"] = len(arrangement.onward_transfers)
+    out["claim_count"] = len(arrangement.claim_ids)
     return out
+
+
+def arrangement_summary(data: PublicData | None, arrangement: Arrangement) -> dict[str, Any]:
+    """The list form: lists of ids stay in the detail, where a page holds one arrangement."""
+    full = arrangement_dict(data, arrangement)
+    return {k: v for k, v in full.items() if k not in _DETAIL_ONLY}
 
 
 def country_dict(_data: PublicData | None, country: CountrySummary) -> dict[str, Any]:
@@ -123,7 +136,11 @@ COUNTRIES: Collection[CountrySummary] = Collection(
     "countries", lambda c: (c.code,), 1, country_dict, models.CountryPage
 )
 ARRANGEMENTS: Collection[Arrangement] = Collection(
-    "arrangements", lambda a: (a.sender, a.receiver), 2, arrangement_dict, models.ArrangementPage
+    "arrangements",
+    lambda a: (a.sender, a.receiver),
+    2,
+    arrangement_summary,
+    models.ArrangementPage,
 )
 CLAIMS: Collection[Claim] = Collection("claims", lambda c: (c.id,), 1, claim_dict, models.ClaimPage)
 DOCUMENTS: Collection[Document] = Collection(
@@ -247,7 +264,7 @@ def country_detail(data: PublicData, code: str) -> dict[str, Any]:
         found = CountrySummary(country.code, country.name_en, country.name_es)
     return {
         **found.to_dict(),
-        "arrangements": [arrangement_dict(data, a) for a in arrangements(data, country=code)],
+        "arrangements": [arrangement_summary(data, a) for a in arrangements(data, country=code)],
         "facilities": [facility_dict(data, f) for f in facilities(data, country=code)],
     }
 

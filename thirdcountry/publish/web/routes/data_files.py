@@ -33,11 +33,9 @@ async def data_file(request: Request, name: str, store: Store = Depends(get_stor
     exporter = exporter_for_file(data, name)
     # Feeds link back to the site and the API: absolute links when served live.
     links = Links(site=str(request.base_url))
-    rendered = await run_in_threadpool(
-        cache.derived,
-        data,
-        ("export", exporter.name, links.site),
-        lambda: _render_format(data, exporter.name, links),
+    key = ("export", exporter.name, links.site)
+    rendered = cache.cached(data, key) or await run_in_threadpool(
+        cache.derived, data, key, lambda: _render_format(data, exporter.name, links)
     )
     return conditional_response(
         request,
