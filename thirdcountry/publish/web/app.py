@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from thirdcountry import __version__
+from thirdcountry.publish.api.app import create_api
 from thirdcountry.publish.web import routes
 from thirdcountry.publish.web.errors import install_error_handlers
 from thirdcountry.store import Store, open_store
@@ -35,6 +36,8 @@ def create_app(store: Store | str) -> FastAPI:
     )
     app.state.store = store
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # Mounted before the page routes so that no language catch-all can shadow it.
+    app.mount("/api/v1", create_api(store), name="api")
     install_error_handlers(app)
     for module in sorted(pkgutil.iter_modules(routes.__path__), key=lambda m: m.name):
         loaded = importlib.import_module(f"{routes.__name__}.{module.name}")

@@ -1,0 +1,119 @@
+"""The API application: read-only, JSON errors, CORS for GETs, a precise OpenAPI document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.utils import get_openapi
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import JSONResponse, Response
+
+from thirdcountry import __version__
+from thirdcountry.domain.errors import ThirdCountryError
+from thirdcountry.domain.projection import ProjectionRules
+from thirdcountry.publish.api.endpoints import router
+from thirdcountry.publish.web.errors import error_body
+from thirdcountry.settings import load_settings
+from thirdcountry.store import Store
+from thirdcountry.store.public import public_cache
+
+DESCRIPTION = """\
+Read-only access to the public data of thirdcountry: arrangements projected from accepted,
+cited claims, the claims themselves, their sources, distinct transfers and facilities.
+
+* Only accepted claims are shown; a claim a correction superseded appears only with
+  `history=true`.
+* Lists are paginated with opaque cursors: follow `next` (or the `Link` header) until it
+  is null. Cursors name the last item seen, so pages never shift under you.
+* Every response carries `ETag` and `Last-Modified`; send `If-None-Match` or
+  `If-Modified-Since` to get `304 Not Modified` when nothing changed.
+* Any origin may read (CORS). Errors are `{"error": {"status", "code", "message"}}`.
+"""
+
+
+def rules_from_settings() -> ProjectionRules:
+    """Projection rules as the settings (file, environment) give them."""
+    values = load_settings()
+    return ProjectionRules(
+        dispute_window_days=int(values["dispute_window_days"]),
+        same_event_slack_days=int(values["same_event_slack_days"]),
+        same_event_window_days=int(values["same_event_window_days"]),
+    )
+
+
+def _json_error(status: int, message: str, code: str, headers: Any = None) -> Response:
+    return JSONResponse(error_body(status, message, code), status_code=status, headers=headers)
+
+
+def validation_message(exc: RequestValidationError) -> str:
+    """The first problem in one line; long lists of allowed values point to the schema."""
+    first = exc.errors()[0] if exc.errors() else {}
+    where = ".".join(str(p) for p in first.get("loc", ()))
+    message = str(first.get("msg", "invalid request"))
+    if first.get("type") == "enum" and len(message) > 200:
+        message = f"{first.get('input')!r} is not an allowed value (see /api/v1/openapi.json)"
+    return f"{where}: {message}" if where else message
+
+
+def _install_error_handlers(api: FastAPI) -> None:
+    @api.exception_handler(ThirdCountryError)
+    async def _project_error(_request: Request, exc: ThirdCountryError) -> Response:
+        return _json_error(exc.http_status, exc.message, type(exc).__name__.lower())
+
+    @api.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> Response:
+        return _json_error(exc.status_code, str(exc.detail), "http", exc.headers)
+
+    @api.exception_handler(RequestValidationError)
+    async def _validation_error(_request: Request, exc: RequestValidationError) -> Response:
+        return _json_error(400, validation_message(exc), "badinput")
+
+
+def _openapi(api: FastAPI) -> dict[str, Any]:
+    """FastAPI's document, minus the 422 responses this API never sends (it says 400)."""
+    if api.openapi_schema:
+        return api.openapi_schema
+    document = get_openapi(
+        title=api.title,
+        version=api.version,
+        description=api.description,
+        routes=api.routes,
+        servers=api.servers or None,
+    )
+    for operations in document.get("paths", {}).values():
+        for operation in operations.values():
+            operation.get("responses", {}).pop("422", None)
+    schemas = document.get("components", {}).get("schemas", {})
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(unused, None)
+    api.openapi_schema = document
+    return document
+
+
+def create_api(store: Store, rules: ProjectionRules | None = None) -> FastAPI:
+    """The /api/v1 application over ``store``; mount it under /api/v1."""
+    api = FastAPI(
+        title="thirdcountry API",
+        version=f"1 ({__version__})",
+        description=DESCRIPTION,
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    api.state.store = store
+    api.state.public = public_cache(store, rules or rules_from_settings())
+    api.include_router(router)
+    _install_error_handlers(api)
+    api.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "HEAD", "OPTIONS"],
+        allow_headers=["If-None-Match", "If-Modified-Since"],
+        expose_headers=["ETag", "Last-Modified", "Link"],
+        max_age=86400,
+    )
+    api.openapi = lambda: _openapi(api)  # type: ignore[method-assign]
+    return api

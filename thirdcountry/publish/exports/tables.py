@@ -1,0 +1,360 @@
+"""The public data as flat tables: one definition feeds CSV, the Data Package and SQLite.
+
+Each column is declared once with its type and meaning, so the CSV header, the Table
+Schema of ``datapackage.json`` and the documented SQLite columns cannot disagree.
+Lists (roles, claim ids…) are joined with ``;`` in one cell, which spreadsheets read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from thirdcountry.domain.countries import get_country
+from thirdcountry.store.public import PublicData
+
+ColumnType = Literal["string", "integer", "number", "boolean", "datetime"]
+PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+SEPARATOR = ";"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: ColumnType
+    description: str
+    required: bool = False
+    pattern: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignKey:
+    column: str
+    table: str
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: str
+    rows: Callable[[PublicData], Iterable[dict[str, Any]]]
+    foreign_keys: tuple[ForeignKey, ...] = field(default_factory=tuple)
+
+    def records(self, data: PublicData) -> list[list[Any]]:
+        """Rows as lists in column order, values as Python scalars (None when unknown)."""
+        names = [c.name for c in self.columns]
+        return [[row.get(name) for name in names] for row in self.rows(data)]
+
+
+def joined(values: Iterable[str]) -> str | None:
+    items = list(values)
+    return SEPARATOR.join(items) if items else None
+
+
+def timestamp(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _code(name: str, what: str, required: bool = False) -> Column:
+    return Column(name, "string", what, required, r"^[A-Z]{2}$")
+
+
+def _date(name: str, what: str) -> Column:
+    return Column(name, "string", f"{what} (YYYY, YYYY-MM or YYYY-MM-DD)", pattern=PARTIAL_DATE)
+
+
+def _name(code: str, language: str) -> str:
+    country = get_country(code)
+    return country.name_es if language == "es" else country.name_en
+
+
+# -- rows -----------------------------------------------------------------------------
+
+
+def _arrangement_rows(data: PublicData) -> Iterable[dict[str, Any]]:
+    for a in data.arrangements:
+        first = a.first_transfer_date
+        yield {
+            "key": a.key,
+            "sender": a.sender,
+            "receiver": a.receiver,
+            "sender_name": _name(a.sender, "en"),
+            "receiver_name": _name(a.receiver, "en"),
+            "status": a.status,
+            "status_date": a.status_date.isoformat() if a.status_date else None,
+            "disputed": a.disputed,
+            "roles": joined(a.roles),
+            "capacity": a.capacity,
+            "compensation_amount": a.compensation["amount"] if a.compensation else None,
+            "compensation_currency": a.compensation["currency"] if a.compensation else None,
+            "instrument": a.instrument,
+            "facilities": joined(a.facilities),
+            "concerns": joined(a.concerns),
+            "transfers": len(a.transfers),
+            "first_transfer_date": first.isoformat() if first else None,
+            "people_transferred": a.people_transferred,
+            "onward_transfers": len(a.onward_transfers),
+            "source_count": a.source_count,
+            "last_updated": a.last_updated.isoformat() if a.last_updated else None,
+            "claims": joined(a.claim_ids),
+        }
+
+
+def _claim_rows(data: PublicData) -> Iterable[dict[str, Any]]:
+    for c in data.claims:
+        yield {
+            "id": c.id,
+            "kind": c.kind.value,
+            "sender": c.sender,
+            "receiver": c.receiver,
+            "value": c.value,
+            "count": c.count,
+            "nationalities": joined(c.nationalities),
+            "amount": float(c.amount) if c.amount is not None else None,
+            "currency": c.currency,
+            "facility": c.facility,
+            "date": c.when.isoformat() if c.when else None,
+            "date_precision": c.date_precision.value if c.date_precision else None,
+            "document_id": c.document_id,
+            "evidence_start": c.evidence_start,
+            "evidence_end": c.evidence_end,
+            "quote": c.quote,
+            "extractor": c.extractor,
+            "confidence": c.confidence,
+            "reviewer": c.reviewer,
+            "reviewed_at": timestamp(c.reviewed_at),
+            "review_note": c.review_note,
+            "supersedes": c.supersedes,
+        }
+
+
+def _transfer_rows(data: PublicData) -> Iterable[dict[str, Any]]:
+    for t in data.transfers:
+        event = t.event
+        yield {
+            "id": t.id,
+            "kind": t.kind,
+            "sender": event.sender,
+            "receiver": event.receiver,
+            "date": event.date.isoformat() if event.date else None,
+            "count": event.count,
+            "nationalities": joined(event.nationalities),
+            "facility": event.facility,
+            "sources": event.sources,
+            "date_conflict": event.date_conflict,
+            "claims": joined(event.claim_ids),
+        }
+
+
+def _document_rows(data: PublicData) -> Iterable[dict[str, Any]]:
+    for d in data.documents:
+        published = d.published_date
+        yield {
+            "id": d.id,
+            "url": d.url,
+            "outlet": d.outlet,
+            "title": d.title,
+            "published": published.isoformat() if published else None,
+            "language": d.language,
+            "kind": d.kind.value,
+            "author": d.author,
+            "content_hash": d.content_hash,
+            "source_id": d.source_id,
+            "claims": len(data.document_claims.get(d.id, ())),
+        }
+
+
+def _facility_rows(data: PublicData) -> Iterable[dict[str, Any]]:
+    for f in data.facilities:
+        yield {
+            "id": f.id,
+            "name": f.name,
+            "country": f.country,
+            "senders": joined(sorted(f.senders)),
+            "concerns": joined(sorted(f.concerns)),
+            "people_transferred": f.people_transferred,
+            "transfers": joined(f.transfer_ids),
+            "claims": joined(f.claim_ids),
+        }
+
+
+def _country_rows(data: PublicData) -> Iterable[dict[str, Any]]:
+    for c in data.countries:
+        yield {
+            "code": c.code,
+            "name_en": c.name_en,
+            "name_es": c.name_es,
+            "role": c.role,
+            "status": c.status,
+            "disputed": c.disputed,
+            "senders": joined(c.senders),
+            "receivers": joined(c.receivers),
+            "people_received": c.people_received,
+            "people_sent": c.people_sent,
+            "transfers_received": c.transfers_received,
+            "transfers_sent": c.transfers_sent,
+        }
+
+
+# -- the tables -----------------------------------------------------------------------
+
+_CLAIM_IDS = "Ids of the accepted claims behind it, separated by ';'"
+
+ARRANGEMENTS = Table(
+    "arrangements",
+    "Arrangements",
+    "One row per (sender, receiver) pair, projected from accepted claims.",
+    (
+        Column("key", "string", "SENDER-RECEIVER, e.g. US-SV", True),
+        _code("sender", "Sending state, ISO 3166-1 alpha-2 (XK is Kosovo)", True),
+        _code("receiver", "Receiving state, ISO 3166-1 alpha-2 (XK is Kosovo)", True),
+        Column("sender_name", "string", "Sending state's English name (CLDR)"),
+        Column("receiver_name", "string", "Receiving state's English name (CLDR)"),
+        Column("status", "string", "Current status (latest accepted status claim)"),
+        _date("status_date", "When the current status was established"),
+        Column("disputed", "boolean", "A denial stands against an agreement claim", True),
+        Column("roles", "string", "Roles of the receiver, separated by ';'"),
+        Column("capacity", "integer", "Cap on people, latest accepted capacity claim"),
+        Column("compensation_amount", "number", "Money paid to the receiver, latest claim"),
+        Column("compensation_currency", "string", "ISO 4217 currency of the compensation"),
+        Column("instrument", "string", "Legal instrument of the arrangement"),
+        Column("facilities", "string", "Facilities named, separated by ';'"),
+        Column("concerns", "string", "Reported harms, separated by ';'"),
+        Column("transfers", "integer", "Distinct transfer events", True),
+        _date("first_transfer_date", "Date of the earliest dated transfer"),
+        Column("people_transferred", "integer", "People moved, summed over distinct events", True),
+        Column("onward_transfers", "integer", "Distinct onward transfers from the receiver", True),
+        Column("source_count", "integer", "Independent sources (copies count once)", True),
+        _date("last_updated", "Publication date of the newest source about it"),
+        Column("claims", "string", _CLAIM_IDS),
+    ),
+    "key",
+    _arrangement_rows,
+)
+
+DOCUMENTS = Table(
+    "documents",
+    "Documents",
+    "Sources cited by accepted claims (metadata only; their text is not republished).",
+    (
+        Column("id", "string", "Document id", True),
+        Column("url", "string", "Where the source was published"),
+        Column("outlet", "string", "Publisher"),
+        Column("title", "string", "Title"),
+        _date("published", "Publication date"),
+        Column("language", "string", "Language code"),
+        Column("kind", "string", "news, government, court, ngo or other", True),
+        Column("author", "string", "Author"),
+        Column("content_hash", "string", "SHA-256 of the stored text"),
+        Column("source_id", "string", "The original this document is a copy of"),
+        Column("claims", "integer", "Accepted claims citing it", True),
+    ),
+    "id",
+    _document_rows,
+    (ForeignKey("source_id", "documents", "id"),),
+)
+
+CLAIMS = Table(
+    "claims",
+    "Claims",
+    "Accepted claims that no correction superseded, in the claim contract's fields.",
+    (
+        Column("id", "string", "Claim id (UUIDv7, time-ordered)", True),
+        Column("kind", "string", "Claim kind (docs/claims.md)", True),
+        _code("sender", "Sending state"),
+        _code("receiver", "Receiving state", True),
+        Column("value", "string", "Value from the kind's vocabulary"),
+        Column("count", "integer", "People"),
+        Column("nationalities", "string", "Nationalities of the people moved, separated by ';'"),
+        Column("amount", "number", "Money"),
+        Column("currency", "string", "ISO 4217 currency"),
+        Column("facility", "string", "Facility named"),
+        _date("date", "When the asserted thing happened"),
+        Column("date_precision", "string", "day, month or year"),
+        Column("document_id", "string", "The source stating it"),
+        Column("evidence_start", "integer", "Start offset of the evidence in the source text"),
+        Column("evidence_end", "integer", "End offset of the evidence in the source text"),
+        Column("quote", "string", "The evidence, quoted"),
+        Column("extractor", "string", "Rule set or person that proposed it"),
+        Column("confidence", "number", "How sure the extractor was (0-1)"),
+        Column("reviewer", "string", "Who accepted it"),
+        Column("reviewed_at", "datetime", "When it was accepted (UTC)"),
+        Column("review_note", "string", "The reviewer's note"),
+        Column("supersedes", "string", "The claim it corrects"),
+    ),
+    "id",
+    _claim_rows,
+    (ForeignKey("document_id", "documents", "id"),),
+)
+
+TRANSFERS = Table(
+    "transfers",
+    "Transfers",
+    "Distinct transfer events: many reports of one flight are one row.",
+    (
+        Column("id", "string", "Event id: the id of its earliest claim", True),
+        Column("kind", "string", "transfer, or onward_transfer from the receiver", True),
+        _code("sender", "Country people were moved from", True),
+        _code("receiver", "Country people were moved to", True),
+        _date("date", "When"),
+        Column("count", "integer", "People moved"),
+        Column("nationalities", "string", "Nationalities, separated by ';'"),
+        Column("facility", "string", "Where they were taken"),
+        Column("sources", "integer", "Independent sources reporting it", True),
+        Column("date_conflict", "boolean", "Sources disagree on the date", True),
+        Column("claims", "string", _CLAIM_IDS),
+    ),
+    "id",
+    _transfer_rows,
+)
+
+FACILITIES = Table(
+    "facilities",
+    "Facilities",
+    "Places of detention or stay named by accepted claims.",
+    (
+        Column("id", "string", "COUNTRY-name-slug", True),
+        Column("name", "string", "Name as first reported", True),
+        _code("country", "Country where it is", True),
+        Column("senders", "string", "States that sent people there, separated by ';'"),
+        Column("concerns", "string", "Harms reported there, separated by ';'"),
+        Column("people_transferred", "integer", "People taken there in distinct transfers", True),
+        Column("transfers", "string", "Ids of the transfers into it, separated by ';'"),
+        Column("claims", "string", _CLAIM_IDS),
+    ),
+    "id",
+    _facility_rows,
+)
+
+COUNTRIES = Table(
+    "countries",
+    "Countries",
+    "Countries taking part in at least one arrangement, with headline figures.",
+    (
+        _code("code", "ISO 3166-1 alpha-2 (XK is Kosovo)", True),
+        Column("name_en", "string", "English name (CLDR)", True),
+        Column("name_es", "string", "Spanish name (CLDR)", True),
+        Column("role", "string", "sender, receiver or both", True),
+        Column("status", "string", "Most consequential status of its arrangements as receiver"),
+        Column("disputed", "boolean", "One of its arrangements as receiver is disputed", True),
+        Column("senders", "string", "States sending people to it, separated by ';'"),
+        Column("receivers", "string", "States it sends people to, separated by ';'"),
+        Column("people_received", "integer", "People received in distinct transfers", True),
+        Column("people_sent", "integer", "People sent in distinct transfers", True),
+        Column("transfers_received", "integer", "Distinct transfers received", True),
+        Column("transfers_sent", "integer", "Distinct transfers sent", True),
+    ),
+    "code",
+    _country_rows,
+)
+
+# Referenced tables come before the tables that reference them.
+TABLES: tuple[Table, ...] = (COUNTRIES, ARRANGEMENTS, DOCUMENTS, CLAIMS, TRANSFERS, FACILITIES)
