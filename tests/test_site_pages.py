@@ -7,9 +7,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from fastapi import APIRouter
 from fastapi.testclient import TestClient
-from starlette.responses import PlainTextResponse
 
 from thirdcountry.publish.web import create_app
 from thirdcountry.store import Store, open_store, reports
@@ -319,19 +317,35 @@ def test_sources_list_copies_under_their_original(client: TestClient) -> None:
     assert "Also published as:" in wire and "Reprint Daily" in wire
 
 
-def test_data_page_shows_version_changelog_and_only_served_links(client: TestClient) -> None:
+def test_data_page_shows_version_changelog_and_the_files_the_exporters_publish(
+    client: TestClient,
+) -> None:
     html = get(client, "/en/data")
     assert "2026.11.28" in html and "First release" in html and "CC-BY-4.0" in html
-    assert "<code>/data/claims.csv</code>" in html and 'href="/data/claims.csv"' not in html
+    for path in ("/data/claims.csv", "/data/datapackage.json", "/data/thirdcountry.db"):
+        assert f'href="{path}"' in html
+        assert client.get(path).status_code == 200, path
 
 
-def test_data_page_links_downloads_the_server_has(sqlite_store: Store) -> None:
-    app = create_app(sqlite_store)
-    extra = APIRouter()
-    extra.add_api_route("/data/claims.csv", lambda: PlainTextResponse("id\n"))
-    app.include_router(extra)
-    with TestClient(app) as client:
-        assert 'href="/data/claims.csv"' in get(client, "/en/data")
+def test_data_page_lists_an_added_export_format(client: TestClient) -> None:
+    from thirdcountry.publish.exports import registry
+
+    class Plain:
+        name = "plain"
+        description = "Every claim id, one a line."
+
+        def file_names(self, data: object) -> list[str]:
+            return ["claims.txt"]
+
+        def render(self, data: object, links: object) -> list[object]:
+            return []
+
+    registry.register(Plain())  # type: ignore[arg-type]
+    try:
+        html = get(client, "/en/data")
+    finally:
+        registry._REGISTRY.pop("plain", None)
+    assert "Every claim id, one a line." in html and 'href="/data/claims.txt"' in html
 
 
 def test_changes_page_lists_retractions_with_their_reason(client: TestClient) -> None:

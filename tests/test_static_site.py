@@ -84,8 +84,9 @@ def placeholder_pages() -> APIRouter:
 
 
 def site_app(store: Store) -> FastAPI:
+    """The real app with the placeholder pages in front, so their links are what is crawled."""
     app = create_app(store)
-    app.include_router(placeholder_pages())
+    app.router.routes[0:0] = placeholder_pages().routes
     return app
 
 

@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -200,10 +201,23 @@ def relative(target: str, page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
+def _drop_private_links(document: Any, page_url: str) -> None:
+    """A static copy has no accounts: links and forms to login or review pages go."""
+    for element in document.xpath("//a[@href] | //form[@action]"):
+        raw = element.get("href") if element.tag == "a" else element.get("action")
+        target = internal_url(raw, page_url)
+        if target is not None and not _crawlable(target):
+            element.drop_tree()
+    for nav in document.xpath("//nav[contains(concat(' ', @class, ' '), ' account ')]"):
+        if not nav.xpath(".//a | .//form"):
+            nav.drop_tree()
+
+
 def rewrite_html(
     body: bytes, page_url: str, page_file: str, place: Callable[[str], str | None]
 ) -> bytes:
     document = lxml.html.document_fromstring(body)
+    _drop_private_links(document, page_url)
 
     def link(raw: str) -> str:
         target = internal_url(raw, page_url)
@@ -357,6 +371,8 @@ def _build(store: Store, root: Path, start: list[str], app: FastAPI) -> SiteRepo
         return None
 
     for page, link in edges:
+        if not _crawlable(link):
+            continue  # dropped from the copy by rewrite_html: a static site has no accounts
         if place(link) is None:
             status = fetched[link].status if link in fetched else 0
             report.broken.append((page, link, status))

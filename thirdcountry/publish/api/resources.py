@@ -96,6 +96,8 @@ _DETAIL_ONLY = ("dispute_claims", "transfers", "onward_transfers", "claims")
 def arrangement_dict(_data: PublicData | None, arrangement: Arrangement) -> dict[str, Any]:
     """The full form: transfers (with their ids) and every claim id."""
     out = arrangement.to_dict()
+    # The public API speaks of accepted claims only; what awaits review is not its business.
+    out.pop("pending_claims", None)
     for field_name, kind in (("transfers", "transfer"), ("onward_transfers", "onward_transfer")):
         out[field_name] = [
             {"id": min(item["claims"]), "kind": kind, **item} for item in out[field_name]

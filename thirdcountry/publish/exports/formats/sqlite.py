@@ -12,6 +12,7 @@ import sqlite3
 import tempfile
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 from thirdcountry import __version__
 from thirdcountry.publish.exports.registry import ExportFile, Links, register
@@ -59,6 +60,17 @@ def create_table_sql(table: Table) -> str:
     return f"CREATE TABLE {_quote(table.name)} (\n  " + ",\n  ".join(lines) + "\n)"
 
 
+def _referenced_first(table: Table, data: PublicData) -> list[Any]:
+    """Rows in an order the foreign keys accept: a row a sibling points at comes first
+    (a syndicated copy's document after its original's)."""
+    records = list(table.records(data))
+    for key in table.foreign_keys:
+        if key.table == table.name:
+            index: int = [c.name for c in table.columns].index(key.column)
+            records.sort(key=lambda row: row[index] is not None)
+    return records
+
+
 def write_database(data: PublicData, path: Path) -> None:
     """Write the public data to a new SQLite file at ``path``."""
     with closing(sqlite3.connect(path)) as db:
@@ -99,7 +111,8 @@ def write_database(data: PublicData, path: Path) -> None:
                 )
                 marks = ", ".join("?" for _ in table.columns)
                 db.executemany(
-                    f"INSERT INTO {_quote(table.name)} VALUES ({marks})", table.records(data)
+                    f"INSERT INTO {_quote(table.name)} VALUES ({marks})",
+                    _referenced_first(table, data),
                 )
                 for columns in INDEXES.get(table.name, ()):
                     name = f"ix_{table.name}_{'_'.join(columns)}"

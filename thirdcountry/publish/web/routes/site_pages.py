@@ -13,26 +13,18 @@ from starlette.routing import Match
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.countries import all_countries, country_name
 from thirdcountry.domain.documents import Document
+from thirdcountry.publish.exports import exporters
 from thirdcountry.publish.web.deps import check_language, get_store
 from thirdcountry.publish.web.site.formatting import fold
 from thirdcountry.publish.web.site.pages import page, picture, projection_rules
+from thirdcountry.store import Store
+from thirdcountry.store.public import public_cache
 from thirdcountry.store.site_views import PublicPicture, changelog
 
 router = APIRouter()
 
 CHANGELOG_LENGTH = 200
 SEARCH_LIMIT = 50
-# What the open-data exports publish; each is linked when this server serves it.
-DOWNLOADS = (
-    ("claims", "/data/claims.csv", "CSV"),
-    ("claims", "/data/claims.json", "JSON"),
-    ("arrangements", "/data/arrangements.csv", "CSV"),
-    ("arrangements", "/data/arrangements.json", "JSON"),
-    ("transfers", "/data/transfers.csv", "CSV"),
-    ("map", "/data/arrangements.geojson", "GeoJSON"),
-    ("package", "/data/datapackage.json", "Data Package"),
-    ("feed", "/data/changes.atom", "Atom"),
-)
 API_DOCS = "/api/v1/docs"
 
 
@@ -88,15 +80,27 @@ def _served(request: Request, path: str) -> bool:
     return False
 
 
+def downloads(store: Store) -> list[tuple[str, str, list[str]]]:
+    """Every export format with the files it publishes now: the registry decides."""
+    data = public_cache(store).current()
+    return [
+        (name, exporter.description, [f"/data/{file}" for file in exporter.file_names(data)])
+        for name, exporter in sorted(exporters().items())
+    ]
+
+
 @router.get("/{lang}/data", include_in_schema=False)
 def data(request: Request, lang: str) -> Response:
     check_language(lang)
-    downloads = [(name, path, fmt, _served(request, path)) for name, path, fmt in DOWNLOADS]
     return page(
         request,
         "site/data.html",
         lang,
-        {"downloads": downloads, "api_docs": API_DOCS, "api_served": _served(request, API_DOCS)},
+        {
+            "downloads": downloads(get_store(request)),
+            "api_docs": API_DOCS,
+            "api_served": _served(request, API_DOCS),
+        },
     )
 
 
