@@ -615,6 +615,15 @@ class _PageMaker:
         )
 
 
+def render_article(
+    article: Article, *, url: str, sidebar_mention: bool = False, seed: int = 0
+) -> bytes:
+    """One article as a full news page of an outlet of its language (for hand-built sites)."""
+    maker = _PageMaker(seed)
+    outlet = next(o for o in OUTLETS if o.language == article.language)
+    return maker.article_page(outlet, article, url=url, sidebar_mention=sidebar_mention).body
+
+
 def _byline(language: str, rng: random.Random) -> str:
     names = ("Ana Ruiz", "Sam Okafor", "Marta Gil", "Lee Chen", "Rosa Iglesias", "Tom Berg")
     return ("By " if language == "en" else "Por ") + rng.choice(names)

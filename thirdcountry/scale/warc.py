@@ -44,6 +44,14 @@ class Span:
         return (size if self.stop is None else min(self.stop, size)) - self.start
 
 
+def target_uri(record: WarcRecord) -> str:
+    """The record's WARC-Target-URI, without the angle brackets wget puts around it."""
+    raw = (record.headers.get("WARC-Target-URI") or "").strip()
+    if raw.startswith("<") and raw.endswith(">"):
+        return raw[1:-1].strip()
+    return raw
+
+
 def _open(path: str) -> BinaryIO:
     try:
         return Path(path).open("rb")
@@ -70,34 +78,47 @@ def _plain_record_starts(data: bytes, at: int, absolute: int) -> bool:
     return _PLAIN_START.match(data, at) is not None
 
 
-def next_record_start(
-    f: BinaryIO, offset: int, *, gzipped: bool, limit: int | None = None
-) -> int | None:
-    """The offset of the first record starting at or after ``offset`` (before ``limit``)."""
-    magic = GZIP_MAGIC if gzipped else b"WARC/1."
+def next_record_start(f: BinaryIO, offset: int, *, limit: int | None = None) -> int | None:
+    """The offset of the first record starting at or after ``offset`` (before ``limit``).
+
+    Both kinds of start are looked for, so a file whose first bytes are damaged is still
+    read: a gzip member that inflates to ``WARC/``, or a ``WARC/1.x`` line at the start of
+    a line followed by a header field.
+    """
     position = offset
     while limit is None or position < limit:
         f.seek(position)
         data = f.read(_WINDOW + _SPARE)
         if not data:
             return None
-        last_window = len(data) <= _WINDOW
-        at = data.find(magic)
-        while at >= 0 and (last_window or at < _WINDOW):
-            absolute = position + at
-            if limit is not None and absolute >= limit:
-                return None
-            found = (
-                _gzip_member_starts_record(data, at)
-                if gzipped
-                else _plain_record_starts(data, at, absolute)
-            )
-            if found:
-                return absolute
-            at = data.find(magic, at + 1)
-        if last_window:
+        end = len(data) if len(data) <= _WINDOW else _WINDOW
+        found = [
+            at
+            for at in (_first(data, end, position, gzipped=True), _first(data, end, position))
+            if at is not None
+        ]
+        if found:
+            absolute = position + min(found)
+            return None if limit is not None and absolute >= limit else absolute
+        if len(data) <= _WINDOW:
             return None
         position += _WINDOW
+    return None
+
+
+def _first(data: bytes, end: int, position: int, *, gzipped: bool = False) -> int | None:
+    """The first valid record start of one kind among the hits before ``end`` in a window."""
+    magic = GZIP_MAGIC if gzipped else b"WARC/1."
+    at = data.find(magic, 0, end + len(magic) - 1)
+    while 0 <= at < end:
+        valid = (
+            _gzip_member_starts_record(data, at)
+            if gzipped
+            else _plain_record_starts(data, at, position + at)
+        )
+        if valid:
+            return at
+        at = data.find(magic, at + 1, end + len(magic) - 1)
     return None
 
 
@@ -152,25 +173,28 @@ class RecordStream:
         self.malformed += 1
 
     def read(self, record: WarcRecord, limit: int) -> bytes | None:
-        """Up to ``limit`` bytes of the record's payload, or None if it cannot be read."""
+        """Up to ``limit`` bytes of the record's payload; None if it is damaged or cut short."""
         try:
-            return record.reader.read(limit)
+            payload = record.reader.read(limit)
         except OSError:
+            payload = None
+        if payload is None or len(payload) < min(limit, record.content_length):
             self.malformed += 1
             self._read_failed = True
             return None
+        return payload
 
     def __iter__(self) -> Iterator[WarcRecord]:
         span = self.span
         with _open(span.path) as f:
-            gzipped = f.read(3) == GZIP_MAGIC
             start: int | None = span.start
             if span.start > 0:
-                start = next_record_start(f, span.start, gzipped=gzipped, limit=span.stop)
+                start = next_record_start(f, span.start, limit=span.stop)
             suspect: int | None = None  # a record start already counted as damaged
             while start is not None and (span.stop is None or start < span.stop):
                 f.seek(start)
                 last: int | None = None
+                failed = False
                 try:
                     for record in ArchiveIterator(f, parse_http=True):
                         self._read_failed = False
@@ -180,13 +204,18 @@ class RecordStream:
                         last = offset
                         self.position = offset
                         yield record
-                    return
                 except OSError:
-                    # Count each damaged place once: a failure right at the record we
-                    # resumed on, or just after a payload that would not read, is the same.
-                    if not (self._read_failed or (last is None and start == suspect)):
-                        self.malformed += 1
-                    self._read_failed = False
-                    resume = (start if last is None else last) + 1
-                    start = next_record_start(f, resume, gzipped=gzipped, limit=span.stop)
-                    suspect = start if last is not None else None
+                    failed = True
+                resume = (start if last is None else last) + 1
+                following = next_record_start(f, resume, limit=span.stop)
+                if not failed and following is None:
+                    return
+                # Either FastWARC gave up on a record, or it stopped quietly before a record
+                # start (a truncated last member). Count each damaged place once: a failure
+                # at the record we resumed on, or right after a payload that would not
+                # read, is the damage already counted.
+                if not (self._read_failed or (last is None and start == suspect)):
+                    self.malformed += 1
+                self._read_failed = False
+                suspect = following if last is not None else None
+                start = following
