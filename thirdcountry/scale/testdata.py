@@ -2,9 +2,8 @@
 
 ``write_archive`` writes a WARC file (gzipped per record, or plain) that looks like a news
 crawl: a ``warcinfo`` record, then a request and a response for every page, with the odd
-redirect, robots.txt, JSON feed, image and "not found" page in between. Pages are full HTML
-documents (head with metadata, inline scripts and styles, navigation, the article, a "most
-read" sidebar, footer), in English and Spanish, some in windows-1252 and some with HTML
+redirect, robots.txt, JSON feed, image and "not found" page in between. Pages are full news
+pages (``testdata_pages``), in English and Spanish, some in windows-1252 and some with HTML
 entities. A configurable share of pages carry one of the relevant articles of
 ``testdata_articles``; the rest are generated sports, weather, business, technology,
 culture and local stories plus hard negatives (ordinary immigration news, trade with "third
@@ -18,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import html
 import io
 import json
 import random
@@ -30,371 +28,9 @@ from pathlib import Path
 from fastwarc.warc import WarcRecord, WarcRecordType
 
 from thirdcountry.scale.testdata_articles import HARD_NEGATIVES, RELEVANT, Article
+from thirdcountry.scale.testdata_pages import OUTLETS, Page, PageMaker
 
-
-@dataclass(frozen=True, slots=True)
-class Outlet:
-    name: str
-    host: str
-    language: str
-
-
-OUTLETS = (
-    Outlet("The Riverside Ledger", "www.riverside-ledger.example", "en"),
-    Outlet("Daily Meridian", "dailymeridian.example", "en"),
-    Outlet("Harbor Times", "www.harbortimes.example", "en"),
-    Outlet("Northern Courier", "news.northerncourier.example", "en"),
-    Outlet("El Heraldo del Valle", "www.heraldodelvalle.example", "es"),
-    Outlet("Diario La Costa", "diariolacosta.example", "es"),
-    Outlet("Noticias del Sur", "www.noticiasdelsur.example", "es"),
-)
-
-NAV = {
-    "en": ("Home", "World", "U.S.", "Politics", "Business", "Sports", "Weather", "Opinion"),
-    "es": ("Inicio", "Nacionales", "Internacional", "Economía", "Deportes", "Tiempo", "Opinión"),
-}
-
-# Words for generated stories, by language and section. Sentences are assembled from these
-# so that pages differ from each other the way real news pages do.
-TOPICS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
-    "en": {
-        "Sports": {
-            "subject": (
-                "the Harbor City Gulls",
-                "Riverside United",
-                "the Northern Foxes",
-                "coach Dana Whitfield",
-                "striker Tomás Ibarra",
-                "the league leaders",
-            ),
-            "verb": ("beat", "drew with", "lost to", "edged past", "routed", "held off"),
-            "object": (
-                "their rivals",
-                "the defending champions",
-                "a depleted side",
-                "the visitors",
-                "last season's finalists",
-            ),
-            "tail": (
-                "in front of a sold-out crowd",
-                "after extra time",
-                "on a rain-soaked pitch",
-                "with a late penalty",
-                "to stay top of the table",
-            ),
-        },
-        "Weather": {
-            "subject": (
-                "a cold front",
-                "the storm system",
-                "forecasters",
-                "a heat dome",
-                "the weather service",
-                "heavy rain",
-            ),
-            "verb": (
-                "will bring",
-                "warned of",
-                "is expected to bring",
-                "could cause",
-                "has issued alerts about",
-                "will ease",
-            ),
-            "object": (
-                "gusty winds",
-                "flash flooding",
-                "record temperatures",
-                "icy roads",
-                "scattered thunderstorms",
-                "dense fog",
-            ),
-            "tail": (
-                "through the weekend",
-                "across the valley",
-                "by Tuesday morning",
-                "along the coast",
-                "in higher elevations",
-            ),
-        },
-        "Business": {
-            "subject": (
-                "shares of Corvel Industries",
-                "the central bank",
-                "retail sales",
-                "the regional airline",
-                "a grocery chain",
-                "mortgage rates",
-            ),
-            "verb": ("rose", "fell", "climbed", "slipped", "held steady", "surged"),
-            "object": (
-                "for a third quarter",
-                "after weak earnings",
-                "on strong demand",
-                "despite rising costs",
-                "ahead of the holiday season",
-            ),
-            "tail": (
-                "analysts said",
-                "according to company filings",
-                "in early trading",
-                "the report showed",
-                "investors noted",
-            ),
-        },
-        "Technology": {
-            "subject": (
-                "the startup",
-                "a chipmaker",
-                "regulators",
-                "the social network",
-                "researchers",
-                "the city's transit app",
-            ),
-            "verb": ("launched", "delayed", "unveiled", "fined", "tested", "upgraded"),
-            "object": (
-                "a new battery design",
-                "an update to its privacy settings",
-                "a cheaper subscription",
-                "a satellite service",
-                "its data centre",
-            ),
-            "tail": (
-                "this week",
-                "after months of testing",
-                "in three markets",
-                "amid supply shortages",
-                "to mixed reviews",
-            ),
-        },
-        "Local": {
-            "subject": (
-                "the city council",
-                "the school board",
-                "residents",
-                "the mayor",
-                "county officials",
-                "a neighbourhood group",
-            ),
-            "verb": ("approved", "debated", "rejected", "postponed", "celebrated", "funded"),
-            "object": (
-                "a new bike lane",
-                "the library budget",
-                "a zoning change",
-                "repairs to the bridge",
-                "a summer festival",
-            ),
-            "tail": (
-                "on Monday night",
-                "after a long hearing",
-                "by a narrow vote",
-                "despite objections",
-                "for the coming year",
-            ),
-        },
-        "Culture": {
-            "subject": (
-                "the orchestra",
-                "a first novel",
-                "the museum",
-                "a touring play",
-                "the film festival",
-                "a local painter",
-            ),
-            "verb": ("opened", "won", "drew", "announced", "revived", "closed"),
-            "object": (
-                "its autumn season",
-                "a national prize",
-                "record crowds",
-                "a retrospective",
-                "a new gallery wing",
-            ),
-            "tail": (
-                "to warm reviews",
-                "this weekend",
-                "after renovations",
-                "with free admission",
-                "in the old town",
-            ),
-        },
-    },
-    "es": {
-        "Deportes": {
-            "subject": (
-                "el Club Deportivo Norte",
-                "la selección",
-                "el entrenador Luis Paredes",
-                "el delantero Julián Soto",
-                "el líder del torneo",
-                "las campeonas",
-            ),
-            "verb": ("venció a", "empató con", "cayó ante", "goleó a", "superó a", "eliminó a"),
-            "object": (
-                "su rival de siempre",
-                "los vigentes campeones",
-                "un equipo mermado",
-                "los visitantes",
-                "los finalistas del año pasado",
-            ),
-            "tail": (
-                "ante un estadio lleno",
-                "en la prórroga",
-                "bajo la lluvia",
-                "con un penalti en el último minuto",
-                "y sigue en lo más alto",
-            ),
-        },
-        "Tiempo": {
-            "subject": (
-                "un frente frío",
-                "la tormenta tropical",
-                "los meteorólogos",
-                "una ola de calor",
-                "el servicio meteorológico",
-                "las lluvias",
-            ),
-            "verb": (
-                "traerá",
-                "advirtió de",
-                "provocará",
-                "podría causar",
-                "anunció",
-                "dará paso a",
-            ),
-            "object": (
-                "fuertes vientos",
-                "inundaciones repentinas",
-                "temperaturas récord",
-                "niebla densa",
-                "tormentas eléctricas",
-            ),
-            "tail": (
-                "durante el fin de semana",
-                "en todo el valle",
-                "hasta el martes",
-                "en la costa",
-                "en las zonas altas",
-            ),
-        },
-        "Economía": {
-            "subject": (
-                "el índice bursátil",
-                "el banco central",
-                "la facturación",
-                "la aerolínea regional",
-                "una cadena de supermercados",
-                "el café",
-            ),
-            "verb": ("subió", "bajó", "creció", "cayó", "se mantuvo", "repuntó"),
-            "object": (
-                "por tercer trimestre",
-                "tras malos resultados",
-                "por la demanda",
-                "pese al aumento de costos",
-                "antes de las fiestas",
-            ),
-            "tail": (
-                "según los analistas",
-                "según el informe",
-                "en la apertura",
-                "indicaron los datos",
-                "señalaron los inversores",
-            ),
-        },
-        "Tecnología": {
-            "subject": (
-                "la empresa emergente",
-                "el fabricante de chips",
-                "los reguladores",
-                "la red social",
-                "los investigadores",
-                "la aplicación de transporte",
-            ),
-            "verb": ("lanzó", "retrasó", "presentó", "multó a", "probó", "actualizó"),
-            "object": (
-                "una nueva batería",
-                "su política de privacidad",
-                "una suscripción más barata",
-                "un servicio satelital",
-                "su centro de datos",
-            ),
-            "tail": (
-                "esta semana",
-                "tras meses de pruebas",
-                "en tres mercados",
-                "en plena escasez",
-                "con reseñas dispares",
-            ),
-        },
-        "Cultura": {
-            "subject": (
-                "la orquesta",
-                "una primera novela",
-                "el museo",
-                "una obra de teatro",
-                "el festival de cine",
-                "una pintora local",
-            ),
-            "verb": ("inauguró", "ganó", "atrajo", "anunció", "recuperó", "cerró"),
-            "object": (
-                "su temporada de otoño",
-                "un premio nacional",
-                "un público récord",
-                "una retrospectiva",
-                "una nueva sala",
-            ),
-            "tail": (
-                "con buenas críticas",
-                "este fin de semana",
-                "tras las obras",
-                "con entrada libre",
-                "en el casco antiguo",
-            ),
-        },
-    },
-}
-
-# Headlines for "most read" sidebars. A few point at deportation stories, as sidebars of
-# real news sites do: the keywords are on the page, the article is about something else.
-SIDEBAR = {
-    "en": (
-        "Ten easy dinners for busy weeknights",
-        "Transit fares to rise in spring",
-        "Gulls sign veteran goalkeeper",
-        "How to read your electricity bill",
-        "Storm damage: what insurers will pay",
-        "Library extends weekend hours",
-    ),
-    "es": (
-        "Diez recetas rápidas para la semana",
-        "Suben las tarifas del transporte",
-        "El Atlético ficha a un portero veterano",
-        "Cómo leer la factura de la luz",
-        "Daños por tormenta: qué cubre el seguro",
-        "La biblioteca amplía su horario",
-    ),
-}
-SIDEBAR_DEPORTATION = {
-    "en": "U.S. deports more migrants to Eswatini under third-country deal",
-    "es": "EE.UU. deporta a más migrantes a un tercer país: Eswatini",
-}
-
-AD_SLOTS = ("top", "mid", "rail")
-CHROME = {
-    "en": {"most_read": "Most read", "rights": "All rights reserved."},
-    "es": {"most_read": "Lo más leído", "rights": "Todos los derechos reservados."},
-}
-FOOTER_LINKS = (
-    '<li><a href="/privacy">Privacy</a></li><li><a href="/terms">Terms</a></li>'
-    '<li><a href="/contact">Contact</a></li>'
-)
-
-CSS_RULES = (
-    ".nav{display:flex;gap:1rem}",
-    ".card{border-radius:4px;box-shadow:0 1px 2px rgba(0,0,0,.2)}",
-    "@media (max-width:640px){.sidebar{display:none}}",
-    ".ad-slot{min-height:250px;background:#f4f4f4}",
-    "h1,h2,h3{font-family:Georgia,serif;line-height:1.2}",
-)
+__all__ = ["HARD_NEGATIVES", "RELEVANT", "Manifest", "render_article", "write_archive"]
 
 
 @dataclass(slots=True)
@@ -419,214 +55,13 @@ class Manifest:
         }
 
 
-@dataclass(slots=True)
-class _Page:
-    url: str
-    body: bytes
-    content_type: str
-    status: str = "200 OK"
-    extra_headers: tuple[tuple[str, str], ...] = ()
-
-
-class _PageMaker:
-    """Builds pages from a seeded random generator, so archives are reproducible."""
-
-    def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)
-        self.serial = 0
-        # A per-outlet "vendor bundle": real sites inline the same library on every page.
-        self.bundles = {o.host: self._bundle(o) for o in OUTLETS}
-
-    def _bundle(self, outlet: Outlet) -> str:
-        rng = self.rng
-        names = ("render", "track", "lazy", "consent", "paywall", "carousel", "share")
-        parts = [f"/*! {outlet.host} site bundle */"]
-        for _ in range(rng.randint(60, 140)):
-            fn = f"{rng.choice(names)}{rng.randint(0, 999)}"
-            parts.append(
-                f"function {fn}(e,t){{var n=e&&e.dataset?e.dataset.{rng.choice(names)}:null;"
-                f"return n?t({rng.randint(1, 99)},n):void 0}}"
-            )
-        return "".join(parts)
-
-    def _filler_script(self, size: int) -> str:
-        """Inline state of the kind news sites ship: ids, ad slots, tracking config."""
-        rng = self.rng
-        slots: list[str] = []
-        while sum(len(s) for s in slots) < size:
-            slots.append(
-                json.dumps(
-                    {
-                        "id": rng.randbytes(12).hex(),
-                        "slot": f"/{rng.randint(1000, 9999)}/news/{rng.choice(AD_SLOTS)}",
-                        "sizes": [[300, 250], [728, 90]],
-                        "targeting": {"kw": rng.randbytes(6).hex(), "pos": rng.randint(1, 9)},
-                    }
-                )
-            )
-        return "window.__ADS__=[" + ",".join(slots) + "];"
-
-    def _sentence(self, words: dict[str, tuple[str, ...]]) -> str:
-        rng = self.rng
-        text = (
-            f"{rng.choice(words['subject'])} {rng.choice(words['verb'])} "
-            f"{rng.choice(words['object'])} {rng.choice(words['tail'])}."
-        )
-        return text[0].upper() + text[1:]
-
-    def generated_article(self, language: str, day: date) -> Article:
-        rng = self.rng
-        section = rng.choice(sorted(TOPICS[language]))
-        words = TOPICS[language][section]
-        paragraphs = tuple(
-            " ".join(self._sentence(words) for _ in range(rng.randint(2, 5)))
-            for _ in range(rng.randint(3, 12))
-        )
-        headline = self._sentence(words).rstrip(".")
-        return Article(
-            key=f"gen-{section.lower()}",
-            language=language,
-            section=section,
-            headline=headline,
-            dek=self._sentence(words),
-            published=day,
-            paragraphs=paragraphs,
-        )
-
-    def next_url(self, outlet: Outlet, article: Article) -> str:
-        self.serial += 1
-        slug = "-".join(
-            "".join(c for c in word.lower() if c.isascii() and c.isalnum())
-            for word in article.headline.split()[:8]
-        ).strip("-")
-        day = article.published
-        return f"https://{outlet.host}/{day:%Y/%m/%d}/{slug}-{self.serial}"
-
-    def article_page(
-        self, outlet: Outlet, article: Article, *, url: str, sidebar_mention: bool = False
-    ) -> _Page:
-        rng = self.rng
-        lang = article.language
-        # Some Spanish-language sites still serve windows-1252; some escape accents.
-        charset = "windows-1252" if lang == "es" and rng.random() < 0.2 else "utf-8"
-        entities = lang == "es" and charset == "utf-8" and rng.random() < 0.2
-
-        def text(value: str) -> str:
-            escaped = html.escape(value, quote=False)
-            if entities:
-                escaped = escaped.encode("ascii", "xmlcharrefreplace").decode("ascii")
-            return escaped
-
-        sidebar = list(rng.sample(SIDEBAR[lang], 4))
-        if sidebar_mention:
-            sidebar.insert(rng.randint(0, 4), SIDEBAR_DEPORTATION[lang])
-        published = datetime.combine(article.published, datetime.min.time(), UTC) + timedelta(
-            hours=rng.randint(5, 22), minutes=rng.randint(0, 59)
-        )
-        jsonld = json.dumps(
-            {
-                "@context": "https://schema.org",
-                "@type": "NewsArticle",
-                "headline": article.headline,
-                "datePublished": published.isoformat(),
-                "publisher": {"@type": "Organization", "name": outlet.name},
-            },
-            ensure_ascii=True,
-        )
-        nav = "".join(f'<li><a href="/{item.lower()}/">{text(item)}</a></li>' for item in NAV[lang])
-        paragraphs = "\n".join(f"<p>{text(p)}</p>" for p in article.paragraphs)
-        rail = "".join(
-            f'<li><a href="/story/{rng.randint(10_000, 99_999)}">{text(h)}</a></li>'
-            for h in sidebar
-        )
-        css = "".join(rng.choice(CSS_RULES) for _ in range(rng.randint(20, 80)))
-        chrome = CHROME[lang]
-        stamp = f'<time datetime="{published.isoformat()}">{article.published.isoformat()}</time>'
-        page = f"""<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="{charset}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{text(article.headline)} | {text(outlet.name)}</title>
-<meta name="description" content="{html.escape(article.dek)}">
-<meta property="og:title" content="{html.escape(article.headline)}">
-<meta property="og:site_name" content="{html.escape(outlet.name)}">
-<meta property="og:type" content="article">
-<meta property="article:published_time" content="{published.isoformat()}">
-<meta property="article:section" content="{html.escape(article.section)}">
-<link rel="canonical" href="{url}">
-<style>{css}</style>
-<script>{self.bundles[outlet.host]}</script>
-<script type="application/ld+json">{jsonld}</script>
-</head>
-<body class="article-page">
-<header class="site-header"><a class="logo" href="/">{text(outlet.name)}</a>
-<nav class="nav"><ul>{nav}</ul></nav></header>
-<div class="ad-slot" id="ad-top"></div>
-<main>
-<article>
-<h1>{text(article.headline)}</h1>
-<p class="dek">{text(article.dek)}</p>
-<p class="byline">{text(_byline(lang, rng))} · {stamp}</p>
-{paragraphs}
-</article>
-<aside class="sidebar"><h2>{text(chrome["most_read"])}</h2><ol>{rail}</ol></aside>
-</main>
-<footer><p>© {article.published.year} {text(outlet.name)}. {text(chrome["rights"])}</p>
-<ul>{FOOTER_LINKS}</ul></footer>
-<script>{self._filler_script(rng.randint(4_000, 90_000))}</script>
-</body>
-</html>
-"""
-        body = page.encode(charset, errors="xmlcharrefreplace")
-        return _Page(url, body, f"text/html; charset={charset}")
-
-    def side_page(self, outlet: Outlet) -> _Page:
-        """A record that is not an article: redirect, robots.txt, JSON, image, or a 404."""
-        rng = self.rng
-        self.serial += 1
-        base = f"https://{outlet.host}"
-        kind = rng.choice(("redirect", "robots", "json", "image", "missing"))
-        if kind == "redirect":
-            target = f"{base}/story/{self.serial}"
-            return _Page(
-                f"{base}/s/{self.serial}",
-                b"",
-                "text/html",
-                status="301 Moved Permanently",
-                extra_headers=(("Location", target),),
-            )
-        if kind == "robots":
-            return _Page(f"{base}/robots.txt", b"User-agent: *\nDisallow: /admin/\n", "text/plain")
-        if kind == "json":
-            blob = json.dumps({"items": [rng.randbytes(8).hex() for _ in range(50)]}).encode()
-            return _Page(f"{base}/api/feed/{self.serial}.json", blob, "application/json")
-        if kind == "image":
-            return _Page(
-                f"{base}/img/{self.serial}.jpg",
-                b"\xff\xd8\xff\xe0" + rng.randbytes(rng.randint(2_000, 30_000)),
-                "image/jpeg",
-            )
-        return _Page(
-            f"{base}/missing/{self.serial}",
-            b"<html><head><title>Not found</title></head><body><h1>404</h1></body></html>",
-            "text/html; charset=utf-8",
-            status="404 Not Found",
-        )
-
-
 def render_article(
     article: Article, *, url: str, sidebar_mention: bool = False, seed: int = 0
 ) -> bytes:
     """One article as a full news page of an outlet of its language (for hand-built sites)."""
-    maker = _PageMaker(seed)
+    maker = PageMaker(seed)
     outlet = next(o for o in OUTLETS if o.language == article.language)
     return maker.article_page(outlet, article, url=url, sidebar_mention=sidebar_mention).body
-
-
-def _byline(language: str, rng: random.Random) -> str:
-    names = ("Ana Ruiz", "Sam Okafor", "Marta Gil", "Lee Chen", "Rosa Iglesias", "Tom Berg")
-    return ("By " if language == "en" else "Por ") + rng.choice(names)
 
 
 def _record(
@@ -654,7 +89,7 @@ def _uuid(rng: random.Random) -> str:
     return f"{raw[:8]}-{raw[8:12]}-4{raw[13:16]}-a{raw[17:20]}-{raw[20:]}"
 
 
-def _page_records(page: _Page, when: datetime, rng: random.Random) -> Iterator[bytes]:
+def _page_records(page: Page, when: datetime, rng: random.Random) -> Iterator[bytes]:
     host = page.url.split("/")[2]
     path = "/" + page.url.split("/", 3)[3] if page.url.count("/") >= 3 else "/"
     request = (
@@ -678,8 +113,8 @@ def _page_records(page: _Page, when: datetime, rng: random.Random) -> Iterator[b
 
 
 def _pages(
-    maker: _PageMaker, relevant_ratio: float, manifest: Manifest, start: date
-) -> Iterator[_Page]:
+    maker: PageMaker, relevant_ratio: float, manifest: Manifest, start: date
+) -> Iterator[Page]:
     """An endless stream of pages; exactly ``relevant_ratio`` of the articles are relevant."""
     rng = maker.rng
     relevant_seen = 0
@@ -733,7 +168,7 @@ def write_archive(
     if not 0 <= relevant_ratio <= 1:
         raise ValueError("relevant_ratio must be between 0 and 1")
     compress = path.name.endswith(".gz") if compress is None else compress
-    maker = _PageMaker(seed)
+    maker = PageMaker(seed)
     rng = maker.rng
     manifest = Manifest(path=path)
     limit = None if size_mb is None else int(size_mb * 1024 * 1024)
