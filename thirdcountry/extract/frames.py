@@ -1,0 +1,735 @@
+"""Frames: what a sentence claims, kind by kind.
+
+Each frame looks for its cues in a clause (``Lexicon.status``, ``roles``, ``transfer`` …),
+drops cues that are negated, denied, hypothetical or in the future where that matters, and
+attaches the claim to the states the clause names: receivers in the clause (or the group a
+relative clause hangs on), else in the sentence, else — for kinds that often come without a
+name, like roles, payments and concerns — the receiving state in focus. The sender is the one
+the sentence names, else the document's usual sender.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from thirdcountry.domain.dates import PartialDate
+from thirdcountry.domain.vocabulary import ClaimKind, DatePrecision, Denier, Role, Status
+from thirdcountry.extract.engine import Candidate, Document
+from thirdcountry.extract.gazetteer import Mention, MentionKind
+from thirdcountry.extract.lexicon import Lexicon
+from thirdcountry.extract.numbers import parse_digits
+from thirdcountry.extract.reading import Clause, Count, How, Ref, Sentence, Slot, antecedent
+
+_NEAR = 45  # characters before a cue searched for negation and modality
+
+# How sure each kind of evidence makes us; lowered below for implicit states.
+_BASE = {
+    ClaimKind.ARRANGEMENT_STATUS: 0.75,
+    ClaimKind.ROLE: 0.7,
+    ClaimKind.CAPACITY: 0.75,
+    ClaimKind.COMPENSATION: 0.7,
+    ClaimKind.INSTRUMENT: 0.75,
+    ClaimKind.TRANSFER: 0.75,
+    ClaimKind.ONWARD_TRANSFER: 0.65,
+    ClaimKind.FACILITY: 0.7,
+    ClaimKind.DENIAL: 0.7,
+    ClaimKind.CONCERN: 0.6,
+}
+_FORWARD = (Status.AGREED, Status.IMPLEMENTED, Status.NEGOTIATING, Status.REQUESTED)
+_BACKWARD = (Status.SUSPENDED, Status.ENDED, Status.REFUSED, Status.DENIED)
+
+
+def unreal(sentence: Sentence) -> bool:
+    """A question, or a sentence that opens with a condition, claims nothing."""
+    stripped = sentence.text.rstrip()
+    if stripped.endswith("?"):
+        return True
+    opening = stripped[:40]
+    return bool(sentence.lexicon.hypothetical.search(opening)) and bool(
+        re.match(r"[\"'“¿¡(]*\w+\b", opening)
+        and sentence.lexicon.hypothetical.match(opening.lstrip("\"'“¿¡("))
+    )
+
+
+def read(document: Document, sentence: Sentence, about_migration: bool) -> None:
+    """Add the candidates ``sentence`` supports to ``document``.
+
+    ``about_migration`` says whether the sentence's paragraph is about moving people; most
+    frames need it, so an agreement to reopen a border crossing claims nothing.
+    """
+    lexicon = sentence.lexicon
+    if not sentence.facilities and not any(p.search(sentence.text) for p in lexicon.cue_alternatives()):
+        return
+    if unreal(sentence):
+        return
+    for clause in sentence.clauses:
+        if lexicon.hypothetical.search(sentence.piece(clause.start, clause.end)):
+            continue
+        context = _ClauseContext(document, sentence, clause, about_migration)
+        if about_migration:
+            _status(context)
+            _denial(context)
+            _transfer(context)
+            _roles(context)
+            _capacity(context)
+            _compensation(context)
+        _instruments(context)
+    _facilities(document, sentence)
+    _concerns(document, sentence)
+
+
+class _ClauseContext:
+    def __init__(
+        self, document: Document, sentence: Sentence, clause: Clause, about_migration: bool
+    ) -> None:
+        self.document = document
+        self.sentence = sentence
+        self.clause = clause
+        self.text = sentence.piece(clause.start, clause.end)
+        self.about_migration = about_migration
+        self.inherited = antecedent(sentence, clause)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.sentence.lexicon
+
+    def cues(self, pattern: re.Pattern[str]) -> Iterable[tuple[int, int, re.Match[str]]]:
+        for match in pattern.finditer(self.text):
+            yield self.clause.start + match.start(), self.clause.start + match.end(), match
+
+    def before(self, position: int, width: int = _NEAR) -> str:
+        return self.sentence.piece(max(self.clause.start, position - width), position)
+
+    def negated(self, start: int, end: int, *, denied: bool = False) -> bool:
+        """Negated near the cue; with ``denied``, also denied earlier in the clause
+        ("denied that they had agreed")."""
+        window = self.before(start) + self.sentence.piece(start, end)
+        if self.lexicon.negation.search(window):
+            return True
+        return denied and bool(self.lexicon.denial.search(self.before(start, 400)))
+
+    def modal(self, start: int) -> bool:
+        return bool(self.lexicon.modality.search(self.before(start)))
+
+    def future(self, start: int) -> bool:
+        return bool(self.lexicon.future.search(self.before(start, 40)))
+
+    def explicit(self, *, onward: bool = False) -> list[Ref]:
+        """Receiving states named in the clause itself (with ``onward``, also the states
+        people were moved on to)."""
+        excluded = {self.sender()}
+        if not onward:
+            excluded |= self.document.onward_destinations
+        return [
+            r
+            for r in self.sentence.refs_in(self.clause.start, self.clause.end, Slot.RECEIVER)
+            if r.code not in excluded
+        ]
+
+    def receivers(self, *, focus: bool, sentence: bool = True) -> list[Ref]:
+        """The receiving states a cue in this clause is about: named in the clause or the
+        group a relative clause hangs on, else (with ``sentence``) in the sentence, else a
+        facility's state, else (with ``focus``) the state in focus."""
+        excluded = {self.sender(), *self.document.onward_destinations}
+        found = self.explicit() + [r for r in self.inherited if r.code not in excluded]
+        if not found and sentence:
+            whole = [
+                r for r in self.sentence.refs if r.slot is Slot.RECEIVER and r.code not in excluded
+            ]
+            if len({r.code for r in whole}) <= 2:
+                found = whole
+        if not found:
+            found = [
+                _facility_ref(m) for m in self.sentence.facilities if m.code not in excluded
+            ]
+        if not found and focus:
+            code = self.document.focus_receiver(excluded)
+            if code:
+                found = [Ref(self.clause.start, self.clause.start, code, How.ANAPHORA)]
+        unique: dict[str, Ref] = {}
+        for ref in found:
+            unique.setdefault(ref.code, ref)
+        return list(unique.values())
+
+    def sender(self) -> str | None:
+        for refs in (
+            self.sentence.refs_in(self.clause.start, self.clause.end, Slot.SENDER),
+            [r for r in self.sentence.refs if r.slot is Slot.SENDER],
+        ):
+            if refs:
+                return refs[0].code
+        return self.document.sender
+
+    def explicit_sender(self) -> bool:
+        return any(r.slot is Slot.SENDER for r in self.sentence.refs)
+
+    def party_not_a_state(self, position: int) -> bool:
+        """An organisation (the EU, IOM) acts and no sending state is named."""
+        if self.explicit_sender():
+            return False
+        return any(self.clause.start <= m.start < position for m in self.sentence.organizations)
+
+    def date(self, position: int, *, told: bool = True) -> PartialDate | None:
+        """The date phrase nearest to ``position``, preferring the clause. Without ``told``,
+        a date that says when something was said ("said on Friday") is left out."""
+        dates = self.sentence.dates
+        if not told:
+            acts = [
+                d
+                for d in dates
+                if not self.lexicon.speech.search(self.sentence.piece(d.start - 30, d.start))
+            ]
+            dates = acts or dates
+        if not dates:
+            return None
+            return None
+        inside = [d for d in dates if self.clause.start <= d.start < self.clause.end]
+        pool = inside or dates
+        nearest = min(pool, key=lambda d: min(abs(d.start - position), abs(d.end - position)))
+        return nearest.when
+
+    def count(
+        self, position: int, *, partitive: bool = True, sentence: bool = True
+    ) -> int | None:
+        """The number of people nearest to ``position``, leaving out caps ("up to 200")
+        and, without ``partitive``, parts of a group ("six of them"); with ``sentence``, the
+        one count of the sentence when the clause has none."""
+        counts = [
+            c
+            for c in self.sentence.counts
+            if not self._in_cap(c) and (partitive or not c.partitive)
+        ]
+        if not counts:
+            return None
+        inside = [c for c in counts if self.clause.start <= c.start < self.clause.end]
+        pool = inside or (counts if sentence and len(counts) == 1 else [])
+        if not pool:
+            return None
+        return min(pool, key=lambda c: abs(c.start - position)).value
+
+    def _in_cap(self, count: Count) -> bool:
+        head = self.sentence.piece(count.start - 30, count.start)
+        return bool(self.lexicon.capacity.search(head + self.sentence.piece(count.start, count.end)))
+
+    def candidate(
+        self, kind: ClaimKind, sender: str | None, receiver: Ref, penalty: float = 0.0, **fields: object
+    ) -> None:
+        confidence = _BASE[kind] - penalty
+        if receiver.how is How.ANAPHORA:
+            confidence -= 0.15
+        if not self.explicit_sender():
+            confidence -= 0.05
+        start, end = self.sentence.start, self.sentence.end
+        if end - start > 500:
+            start, end = self.clause.start, self.clause.end
+        self.document.add(
+            Candidate(
+                kind=kind,
+                sender=sender,
+                receiver=receiver.code,
+                start=start,
+                end=end,
+                extractor=self.sentence.rules.extractor,
+                confidence=confidence,
+                **fields,  # type: ignore[arg-type]
+            )
+        )
+
+
+def _not_own_people(context: _ClauseContext, receivers: list[Ref]) -> list[Ref]:
+    """Leave out a state whose own nationals are the people the clause moves ("allows 280
+    Tuvaluans a year to move to Australia" is no arrangement with Tuvalu)."""
+    clause = {
+        m.code
+        for m in context.sentence.mentions
+        if m.kind is MentionKind.DEMONYM
+        and context.clause.start <= m.start < context.clause.end
+        and m.code in context.sentence.nationalities
+    }
+    return [r for r in receivers if r.code not in clause]
+
+
+def _facility_ref(mention: Mention) -> Ref:
+    return Ref(mention.start, mention.end, mention.code or "", How.FACILITY)
+
+
+def _dated(when: PartialDate | None) -> dict[str, object]:
+    if when is None:
+        return {}
+    return {"date": when.value, "date_precision": when.precision.value}
+
+
+# --- arrangement status ------------------------------------------------------------------
+
+
+def _status(context: _ClauseContext) -> None:
+    lexicon = context.lexicon
+    if lexicon.own_nationals.search(context.text):
+        return
+    found: list[tuple[Status, int, str]] = []
+    for status, pattern in lexicon.status.items():
+        for start, end, match in context.cues(pattern):
+            value = status
+            if status in _FORWARD:
+                if context.negated(start, end, denied=True):
+                    continue
+                if status in (Status.AGREED, Status.IMPLEMENTED) and context.modal(start):
+                    value = Status.NEGOTIATING
+            elif status in (Status.SUSPENDED, Status.ENDED) and not (
+                lexicon.denial_object.search(context.sentence.text)
+            ):
+                continue
+            found.append((value, start, match.group(0)))
+    for start, end, match in context.cues(lexicon.first_receiver):
+        if not context.negated(start, end):
+            found.append((Status.IMPLEMENTED, start, match.group(0)))
+    if any(value in _BACKWARD for value, _s, _c in found):
+        # "the plan to send them to Rwanda was scrapped": the plan is not a new request.
+        found = [f for f in found if f[0] not in (Status.REQUESTED, Status.NEGOTIATING)]
+    for value, start, cue in found:
+        _emit_status(context, value, start, cue)
+
+
+def _emit_status(context: _ClauseContext, value: Status, position: int, cue: str) -> None:
+    if value in (Status.AGREED, Status.IMPLEMENTED, Status.NEGOTIATING, Status.REFUSED) and (
+        context.party_not_a_state(position)
+    ):
+        return
+    sender = context.sender()
+    when = context.date(position)
+    published = context.document.published
+    if when is None and value in (Status.AGREED, Status.IMPLEMENTED) and published and (
+        context.lexicon.present.search(cue)
+    ):
+        # "Kosovo has agreed": news of the month it is reported in.
+        when = PartialDate.of(published, DatePrecision.MONTH)
+    # "The agreement was signed in May" with no state named is about the one in focus;
+    # "…, but that plan was scrapped" is about the states of the sentence.
+    whole = bool(context.lexicon.deal_reference.search(context.text))
+    focus = value is Status.AGREED and not context.sentence.refs and whole
+    receivers = context.receivers(focus=focus, sentence=whole)
+    if value is Status.REQUESTED:
+        receivers = _destination_group(receivers, position, position + len(cue), False)
+    for receiver in _not_own_people(context, receivers):
+        context.candidate(
+            ClaimKind.ARRANGEMENT_STATUS, sender, receiver, value=value.value, **_dated(when)
+        )
+
+
+# --- denial --------------------------------------------------------------------------------
+
+
+_AGENT = re.compile(
+    r"\b(?:officials?|minister|ministry|spokes(?:man|woman|person)|president|presidency|"
+    r"director|secretary|government|authorities|funcionari[oa]s?|ministr[oa]|portavoz|"
+    r"vicepresident[ea]|president[ea]|director[a]?|secretari[oa]|gobierno|autoridades)\b",
+    re.IGNORECASE,
+)
+
+
+# A state named after one of these is not the one speaking: "during Noem's visit".
+_PREPOSITION = re.compile(
+    r"\b(?:of|during|with|to|by|in|for|de|del|durante|con|a|por|en|para)\s+"
+    r"(?:the\s+|la\s+|el\s+|los\s+|las\s+)?(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
+
+
+def _denial(context: _ClauseContext) -> None:
+    lexicon, sentence = context.lexicon, context.sentence
+    positions: list[int] = []
+    for start, end, _match in context.cues(lexicon.denial):
+        around = sentence.piece(start - 25, start) + " " + sentence.piece(end, end + 160)
+        if lexicon.denial_object.search(around):
+            positions.append(start)
+    positions += [start for start, _end, _m in context.cues(lexicon.negated_deal)]
+    if not positions:
+        return
+    position = min(positions)
+    sender = context.sender()
+    subjects = [
+        r
+        for r in sentence.refs
+        if context.clause.start <= r.start < position
+        and r.slot not in (Slot.NATIONALITY, Slot.GEO)
+        and position - r.end <= 80
+        and not _PREPOSITION.search(sentence.piece(r.start - 25, r.start))
+    ]
+    denier = Denier.RECEIVER
+    if subjects:
+        nearest = subjects[-1]
+        between = sentence.piece(nearest.end, position)
+        possessive = bool(re.match(r"['’]s?\s+(?:[\w-]+\s+){0,2}?" + _AGENT.pattern, between))
+        if possessive or not _AGENT.search(between):
+            group = [r for r in subjects if r.group == nearest.group]
+            codes = {r.code for r in group}
+            if sender in codes and codes - {sender}:
+                denier = Denier.BOTH
+            elif nearest.code == sender:
+                denier = Denier.SENDER
+    receivers = [r for r in subjects if r.code != sender] or context.receivers(focus=True)
+    when = context.date(position)
+    for receiver in receivers[:3]:
+        context.candidate(ClaimKind.DENIAL, sender, receiver, value=denier.value, **_dated(when))
+
+
+# --- transfers ---------------------------------------------------------------------------------
+
+
+def _transfer(context: _ClauseContext) -> None:
+    lexicon, sentence, document = context.lexicon, context.sentence, context.document
+    done: set[tuple[str | None, str]] = set()
+    for start, end, _match in context.cues(lexicon.transfer):
+        if context.negated(start, end) or context.modal(start) or context.future(start):
+            continue
+        if _describes_people(context, start, end) or context.party_not_a_state(start):
+            continue
+        after = sentence.piece(end, min(context.clause.end, end + 60))
+        home = bool(lexicon.home_destination.search(after[:40]))
+        receive = bool(lexicon.receive.search(sentence.piece(start, end)))
+        explicit = _destination_group(context.explicit(onward=True), start, end, receive)
+        destinations = explicit or context.receivers(focus=False)
+        arrival = bool(lexicon.arrival.search(sentence.piece(start, end)))
+        count = context.count(start, partitive=False)
+        if count is None and lexicon.pronoun_subject.search(context.text):
+            count = document.recent_count
+        if not destinations and not home and count is not None and arrival:
+            destinations = context.receivers(focus=True)
+        sender = context.sender()
+        for destination in destinations:
+            origin = _onward_origin(context, start, destination.code)
+            if origin is None and _moves_on(context, sender):
+                origin = sender  # "Ghana expelled them to Togo": a third country moves them on
+            if origin is not None:
+                if destination not in explicit or (origin, destination.code) in done:
+                    continue
+                done.add((origin, destination.code))
+                context.candidate(
+                    ClaimKind.ONWARD_TRANSFER,
+                    origin,
+                    destination,
+                    count=context.count(start, sentence=False),
+                    nationalities=tuple(sentence.nationalities),
+                    **_dated(context.date(start, told=False)),
+                )
+                document.onward_destinations.add(destination.code)
+                continue
+            group = {d.code for d in destinations}
+            if home or not _third_country_transfer(context, destination.code, group):
+                continue
+            if _internal_move(context, destination.code):
+                continue
+            if (sender, destination.code) in done:
+                continue
+            done.add((sender, destination.code))
+            facility = next(
+                (m.entry.facility for m in sentence.facilities if m.code == destination.code),
+                None,
+            )
+            context.candidate(
+                ClaimKind.TRANSFER,
+                sender,
+                destination,
+                count=count,
+                nationalities=tuple(sentence.nationalities),
+                facility=facility,
+                **_dated(context.date(start, told=False)),
+            )
+            if facility and _is_prison(sentence, destination.code):
+                context.candidate(
+                    ClaimKind.ROLE, sender, destination, penalty=0.1, value=Role.DETENTION.value
+                )
+
+
+_AUXILIARY = re.compile(
+    r"\b(?:were|was|are|is|have|has|had|been|be|fueron|fue|han|ha|son|sido|habían|había)\b",
+    re.IGNORECASE,
+)
+
+
+def _describes_people(context: _ClauseContext, start: int, end: int) -> bool:
+    """ "immigrants deported from the U.S." names people; it reports no move in this clause."""
+    lexicon, sentence = context.lexicon, context.sentence
+    head = sentence.piece(start - 60, start)
+    if re.search(r"\b(?:being|siendo|those|these|aquellos)\s+$", head, re.IGNORECASE):
+        return True
+    tail = sentence.piece(end, end + 12)
+    if not lexicon.participle_tail.match(tail):
+        return False
+    noun = re.search(
+        r"(?:\b(?:" + lexicon.people + r"|those|these|aquellos|quienes)\b)((?:\s+[\w'’-]+){0,3})\s+$",
+        head,
+        re.IGNORECASE,
+    )
+    if noun and not _AUXILIARY.search(noun.group(1)):
+        return True
+    return any(
+        m.entry.plural and 0 <= start - m.end <= 2
+        for m in sentence.mentions
+        if m.kind in (MentionKind.DEMONYM, MentionKind.REGION_PEOPLE)
+    )
+
+
+def _destination_group(refs: list[Ref], start: int, end: int, receive: bool) -> list[Ref]:
+    """Where a move in the clause goes: the first group named after the verb ("sent to
+    Ghana and Togo"), else the nearest group before it; for a verb of receiving, the group
+    before it first ("Bukele received", "Panama, which received")."""
+    after = [r for r in refs if r.start >= end]
+    before = [r for r in refs if r.end <= start]
+    first_after = [r for r in after if after and r.group == after[0].group]
+    last_before = [r for r in before if before and r.group == before[-1].group]
+    ordered = (last_before, first_after) if receive else (first_after, last_before)
+    for group in ordered:
+        if group:
+            return group
+    return refs
+
+
+def _moves_on(context: _ClauseContext, sender: str | None) -> bool:
+    """The clause's sender is a third country moving on people the usual sender sent: it
+    received people in this document, or the clause says who deported them first."""
+    document = context.document
+    if sender in (document.sender, None) or sender in document.gazetteer.senders:
+        return False
+    if sender in document.established:
+        return True
+    return any(
+        r.code == document.sender and r.slot is Slot.SENDER
+        for r in context.sentence.refs_in(context.clause.start, context.clause.end)
+    )
+
+
+def _internal_move(context: _ClauseContext, destination: str) -> bool:
+    """A move inside the country that received people: by bus, or from one of its places."""
+    if destination in context.document.established and context.lexicon.internal_move.search(
+        context.text
+    ):
+        return True
+    for mention in context.sentence.mentions:
+        if mention.code != destination or not (
+            context.clause.start <= mention.start < context.clause.end
+        ):
+            continue
+        if mention.kind in (MentionKind.FACILITY, MentionKind.PLACE) and re.search(
+            r"\b(?:from|desde)\s+(?:the\s+|el\s+|la\s+)?(?:\w+\s+){0,2}$",
+            context.sentence.piece(mention.start - 30, mention.start),
+            re.IGNORECASE,
+        ):
+            return True
+    return False
+
+
+def _is_prison(sentence: Sentence, code: str) -> bool:
+    return any(m.code == code and m.entry.facility_type == "prison" for m in sentence.facilities)
+
+
+def _onward_origin(context: _ClauseContext, position: int, destination: str) -> str | None:
+    """The third country people are moved on from, when a move to ``destination`` is an
+    onward one: they were held at a facility elsewhere, the clause names the third country
+    before the move, or it reads "six of them", "later", "posteriormente"."""
+    document, sentence = context.document, context.sentence
+    sender = document.sender
+    for mention in sentence.facilities:
+        if mention.code and mention.code not in (destination, sender):
+            return mention.code
+    arrival = context.lexicon.arrival.search(sentence.piece(position, position + 20))
+    for ref in sentence.refs_in(context.clause.start, context.clause.end):
+        if arrival or ref.code in (destination, sender) or ref.slot is Slot.NATIONALITY:
+            continue
+        if ref.code in document.established and ref.start < position:
+            return ref.code
+    if context.lexicon.onward.search(context.text):
+        code = document.focus_receiver({sender, destination})
+        if code in document.established:
+            return code
+    return None
+
+
+def _third_country_transfer(context: _ClauseContext, destination: str, group: set[str]) -> bool:
+    """Not an ordinary deportation of a country's own nationals. ``group`` holds every
+    destination of the move ("returned to Bogotá and Lima")."""
+    lexicon, sentence, document = context.lexicon, context.sentence, context.document
+    if lexicon.own_nationals.search(context.text):
+        return False
+    destinations = group | {destination}
+    if sentence.nationalities:
+        return bool(set(sentence.nationalities) - destinations)
+    # The people of the last sentences, or of the whole text, when the sentence does not say:
+    # if they include the destination's nationals, this is presumably a return home.
+    for known in (document.recent_nationalities, document.nationalities):
+        if known:
+            return destination not in known
+    return document.third_country or destination in document.established
+
+
+# --- roles -----------------------------------------------------------------------------------
+
+
+def _roles(context: _ClauseContext) -> None:
+    facility_states = [_facility_ref(m) for m in context.sentence.facilities if m.code]
+    for role, pattern in context.lexicon.roles.items():
+        for start, end, _match in context.cues(pattern):
+            if context.negated(start, end):
+                continue
+            sender = context.sender()
+            if role is Role.DETENTION and facility_states:
+                receivers = facility_states  # held at CECOT: held in El Salvador
+            else:
+                # Without any state named, a role hangs on the state in focus.
+                receivers = context.receivers(focus=not context.sentence.refs)
+            for receiver in receivers:
+                context.candidate(ClaimKind.ROLE, sender, receiver, value=role.value)
+
+
+# --- capacity, money, instruments ---------------------------------------------------------
+
+
+def _capacity(context: _ClauseContext) -> None:
+    lexicon = context.lexicon
+    for pattern in (lexicon.capacity, lexicon.capacity_units):
+        for start, _end, match in context.cues(pattern):
+            if lexicon.negation.search(context.before(start, 25)):
+                continue
+            if pattern is lexicon.capacity and not _about_people(context, start, _end):
+                continue
+            raw = next((g for g in (match.groupdict().get(k) for k in "nmk") if g), None)
+            value = lexicon.numbers.parse(raw) if raw else None
+            if value is None or value != value.to_integral_value() or value <= 0:
+                continue
+            sender = context.sender()
+            for receiver in _not_own_people(context, context.receivers(focus=True)):
+                context.candidate(ClaimKind.CAPACITY, sender, receiver, count=int(value))
+
+
+def _about_people(context: _ClauseContext, start: int, end: int) -> bool:
+    """ "up to 250 migrants", "accept up to 250": a cap on people, not "up to 60 days"."""
+    lexicon = context.lexicon
+    after = context.sentence.piece(end, end + 40)
+    if re.match(r"(?:\s+[\w'’-]+){0,3}?\s+(?:" + lexicon.people + r")\b", after, re.IGNORECASE):
+        return True
+    if re.match(r"\s*(?:[\w'’-]+\s+){0,2}?(?:" + lexicon.people + r")\b", after, re.IGNORECASE):
+        return True
+    return any(
+        m.kind in (MentionKind.DEMONYM, MentionKind.REGION_PEOPLE) and 0 <= m.start - end <= 25
+        for m in context.sentence.mentions
+    )
+
+
+def _compensation(context: _ClauseContext) -> None:
+    lexicon = context.lexicon
+    strong = list(context.cues(lexicon.payment)) + list(context.cues(lexicon.costs))
+    weak = list(context.cues(lexicon.money_context))
+    if not strong and not weak:
+        return
+    cues = strong + weak
+    first = min(s for s, _e, _m in cues)
+    if any(context.negated(s, e) or context.modal(s) for s, e, _m in cues):
+        return
+    if context.party_not_a_state(first) or lexicon.per_person.search(context.sentence.text):
+        return
+    money = _money(context, [s for s, _e, _m in cues])
+    if money is None and not strong:
+        return
+    sender = context.sender()
+    for receiver in context.receivers(focus=True):
+        if money is not None:
+            amount, currency = money
+            context.candidate(
+                ClaimKind.COMPENSATION, sender, receiver, amount=amount, currency=currency
+            )
+        else:
+            context.candidate(ClaimKind.COMPENSATION, sender, receiver, penalty=0.1)
+
+
+def _money(context: _ClauseContext, cues: list[int]) -> tuple[Decimal, str] | None:
+    """The sum nearest to a payment cue, leaving out totals and estimates."""
+    lexicon = context.lexicon
+    best: tuple[int, Decimal, str] | None = None
+    for match in lexicon.money.finditer(context.text):
+        position = context.clause.start + match.start()
+        if lexicon.aggregate.search(context.before(position, 40)):
+            continue
+        groups = match.groupdict()
+        raw = (groups.get("amount") or groups.get("amount2") or "").rstrip(".,")
+        symbol = re.sub(r"\s+", " ", (groups.get("pre") or groups.get("post") or "").lower())
+        currency = lexicon.currencies.get(symbol)
+        if not raw or not currency:
+            continue
+        number = lexicon.numbers.parse(raw) or parse_digits(raw)
+        if number is None:
+            continue
+        scale = re.sub(r"\s+", " ", (groups.get("scale") or groups.get("scale2") or "").lower())
+        amount = (number * lexicon.scales.get(scale, 1)).normalize()
+        distance = min(abs(position - cue) for cue in cues)
+        if best is None or distance < best[0]:
+            best = (distance, amount, currency)
+    return (best[1], best[2]) if best else None
+
+
+def _instruments(context: _ClauseContext) -> None:
+    lexicon = context.lexicon
+    if lexicon.status[Status.NEGOTIATING].search(context.text):
+        return  # an instrument still being negotiated is not the arrangement's instrument
+    for instrument, pattern in lexicon.instruments.items():
+        for start, end, _match in context.cues(pattern):
+            if context.negated(start, end, denied=True) or context.modal(start):
+                continue
+            sender = context.sender()
+            for receiver in _not_own_people(context, context.receivers(focus=True)):
+                context.candidate(ClaimKind.INSTRUMENT, sender, receiver, value=instrument.value)
+
+
+# --- facilities and concerns -------------------------------------------------------------------
+
+
+def _facilities(document: Document, sentence: Sentence) -> None:
+    for mention in sentence.facilities:
+        if not mention.code or not mention.entry.facility:
+            continue
+        document.add(
+            Candidate(
+                kind=ClaimKind.FACILITY,
+                sender=None,
+                receiver=mention.code,
+                start=sentence.start,
+                end=sentence.end,
+                extractor=sentence.rules.extractor,
+                confidence=_BASE[ClaimKind.FACILITY],
+                facility=mention.entry.facility,
+            )
+        )
+
+
+def _concerns(document: Document, sentence: Sentence) -> None:
+    lexicon = sentence.lexicon
+    if not lexicon.concern_subject.search(sentence.text) and not sentence.facilities:
+        return
+    for concern, pattern in lexicon.concerns.items():
+        match = pattern.search(sentence.text)
+        if match is None:
+            continue
+        if lexicon.negation.search(sentence.text[max(0, match.start() - 20) : match.start()]):
+            continue
+        # Receivers that never get a claim of their own are dropped when the document ends.
+        codes = [m.code for m in sentence.facilities if m.code]
+        codes += [r.code for r in sentence.refs if r.slot is Slot.RECEIVER]
+        focus = document.focus_receiver({document.sender})
+        if focus:
+            codes.append(focus)
+        for code in dict.fromkeys(codes):
+            facility = next((m.entry.facility for m in sentence.facilities if m.code == code), None)
+            document.add(
+                Candidate(
+                    kind=ClaimKind.CONCERN,
+                    sender=None,
+                    receiver=code,
+                    start=sentence.start,
+                    end=sentence.end,
+                    extractor=sentence.rules.extractor,
+                    confidence=_BASE[ClaimKind.CONCERN],
+                    value=concern.value,
+                    facility=facility,
+                )
+            )

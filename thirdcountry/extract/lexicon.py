@@ -1,0 +1,137 @@
+"""What a language gives the extraction engine: its cues as regular expressions.
+
+A language's rules module (``extract/rules/en.py``, ``es.py`` …) builds one
+:class:`Lexicon`; the engine (``extract/engine.py``) does the rest the same way for every
+language. Patterns are compiled case-insensitively unless noted. Patterns named ``*_before``
+are matched against the text just before a country mention and should end with ``$``;
+``*_after`` patterns are matched at the start of the text just after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from thirdcountry.domain.vocabulary import Concern, Instrument, Role, Status
+from thirdcountry.extract.dates import DateWords
+from thirdcountry.extract.numbers import NumberWords
+
+
+def words(*items: str) -> str:
+    """An alternation of literal words and phrases, longest first, as a non-capturing group.
+
+    A phrase may carry its own regex syntax after a ``~`` prefix (``"~agree(?:s|d)?"``).
+    """
+    parts: list[str] = []
+    for item in sorted(set(items), key=len, reverse=True):
+        parts.append(item[1:] if item.startswith("~") else re.escape(item).replace(r"\ ", r"\s+"))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every cue the engine looks for, for one language."""
+
+    # --- the language -------------------------------------------------------------------
+    stopwords: frozenset[str]  # frequent words, to tell the language of a paragraph
+    numbers: NumberWords
+    dates: DateWords
+    relevance: re.Pattern[str]  # the topic: deportation, migrants, asylum …
+    third_country: re.Pattern[str]  # "third country", "of other nationalities" …
+    # --- sentence structure ---------------------------------------------------------------
+    clause_break: re.Pattern[str]  # where a clause ends; group "rel" marks a relative clause
+    list_joiner: re.Pattern[str]  # fullmatch on the gap between two list items
+    # --- what a mention of a state is doing -------------------------------------------------
+    geo_before: re.Pattern[str]  # "sharing borders with ", "independence from "
+    nationality_before: re.Pattern[str]  # "nationals of ", "migrants from "
+    sender_before: re.Pattern[str]  # "deported from the ", "at the request of "
+    sender_after: re.Pattern[str]  # "'s request", " deported"
+    partner_before: re.Pattern[str]  # "negotiate with the ", "agreement with ": a sending
+    # state when the state is one known to send, else simply the other party
+    actor_before: re.Pattern[str]  # "el Gobierno de ", "el presidente " (demonym after)
+    actor_after: re.Pattern[str]  # " officials", "'s government", " authorities"
+    people_before: re.Pattern[str]  # "migrantes " (Spanish demonym after the noun)
+    people_after: re.Pattern[str]  # " migrants", " nationals" (English demonym before)
+    anaphora: re.Pattern[str]  # "the Balkan nation": group "adj" may name a region
+    plural_anaphora: re.Pattern[str]  # "all five countries": group "n"
+    # --- people and numbers --------------------------------------------------------------
+    people: str  # regex source: nouns for people moved ("migrants", "deportados")
+    of_them: re.Pattern[str]  # "{n} of them": group "n"
+    bare_count: re.Pattern[str]  # a count with its noun left out: "los 299 que llegaron"
+    lower_bound: re.Pattern[str]  # just before a number: "more than", "más de" (not a count)
+    # --- polarity --------------------------------------------------------------------------
+    negation: re.Pattern[str]
+    modality: re.Pattern[str]  # could, may, plans to, podría …
+    hypothetical: re.Pattern[str]  # if, imagine, whether, si … (the whole clause is unreal)
+    own_nationals: re.Pattern[str]  # "its own citizens", "sus connacionales"
+    home_destination: re.Pattern[str]  # "their countries of origin" after a send verb
+    speech: re.Pattern[str]  # just before a date: "said on Friday" dates the telling, not the act
+    present: re.Pattern[str]  # present or perfect tense of the cue ("has agreed", "acepta")
+    future: re.Pattern[str]  # just before a cue: "will be", "serán" (a move not yet made)
+    # --- frames -------------------------------------------------------------------------------
+    migration: re.Pattern[str]  # the sentence is about moving people
+    status: dict[Status, re.Pattern[str]]
+    first_receiver: re.Pattern[str]  # "the first country to accept": implemented
+    denial: re.Pattern[str]  # "denied", "negó"
+    denial_object: re.Pattern[str]  # what is denied must be a deal: "agreement", "acuerdo"
+    negated_deal: re.Pattern[str]  # "had not reached any deal", "no existe ningún acuerdo"
+    roles: dict[Role, re.Pattern[str]]
+    transfer: re.Pattern[str]  # people moved: "deported … to", "llegaron a"
+    arrival: re.Pattern[str]  # "landed", "llegaron": a move whose destination may go unsaid
+    receive: re.Pattern[str]  # "received", "recibió": the receiving state is the subject
+    deal_reference: re.Pattern[str]  # "that plan", "el acuerdo": the deal already in view
+    pronoun_subject: re.Pattern[str]  # "they", "the men", "ellos": people already counted
+    internal_move: re.Pattern[str]  # "by bus": a move inside the receiving country
+    per_person: re.Pattern[str]  # "each of the men", "por persona": money to people, not states
+    participle_tail: re.Pattern[str]  # after a send verb: "by", "from", "por", "desde"
+    onward: re.Pattern[str]  # "of them", "later", "posteriormente": a move out of a third country
+    capacity: re.Pattern[str]  # "up to {n}": group "n"
+    capacity_units: re.Pattern[str]  # "{n} prison cells", "{n} refugees a year": group "n"
+    payment: re.Pattern[str]  # paid, grant, in exchange, pagará: money changes hands
+    money_context: re.Pattern[str]  # worth, provide, recibirá: a payment only with a figure
+    costs: re.Pattern[str]  # "will cover the costs": payment without a figure
+    money: re.Pattern[str]  # groups "pre" (symbol/code), "amount", "scale", "post" (word)
+    aggregate: re.Pattern[str]  # "in total", "the total cost": not a payment to one state
+    currencies: dict[str, str]  # lower-case symbol, code or word → ISO 4217
+    scales: dict[str, int]  # lower-case "million", "m", "millones" → multiplier
+    instruments: dict[Instrument, re.Pattern[str]]
+    concerns: dict[Concern, re.Pattern[str]]
+    concern_subject: re.Pattern[str]  # the people harmed: deportees, detainees, "the men"
+    extra_people: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def count_pattern(self) -> re.Pattern[str]:
+        return self._count
+
+    def __post_init__(self) -> None:
+        number = self.numbers.pattern
+        # A number of people: "238 immigrants", "five men", "seven vetted migrants",
+        # "13 Nigerians" (a plural demonym is checked by the engine via the gazetteer).
+        # Words in between are adjectives, never another number or "of": "two of the nine
+        # people" counts nine, not two.
+        between = rf"(?:\s+(?!(?:of|de|del|las|los|the)\b)(?!{number})[\w'’-]+){{0,3}}?"
+        count = rf"(?P<n>{number}){between}\s+(?:{self.people})\b"
+        object.__setattr__(self, "_count", re.compile(count, re.IGNORECASE))
+
+    def cue_alternatives(self) -> Iterable[re.Pattern[str]]:
+        """Every frame pattern: a sentence matching none of them yields no claim."""
+        yield from self.status.values()
+        yield from self.roles.values()
+        yield from self.instruments.values()
+        yield from self.concerns.values()
+        yield from (
+            self.first_receiver,
+            self.denial,
+            self.negated_deal,
+            self.transfer,
+            self.capacity,
+            self.capacity_units,
+            self.payment,
+            self.money_context,
+            self.costs,
+        )

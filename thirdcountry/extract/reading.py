@@ -1,0 +1,409 @@
+"""Reading one sentence: which states it names and in what role, how many people, when.
+
+The reader turns gazetteer mentions into *references* to states, groups references written
+as lists ("Panama, El Salvador, and to some extent Honduras and Costa Rica"), and gives each
+group a *slot* from the words around it: the sending state ("deported from the U.S."), a
+nationality ("nationals of Vietnam"), geography that is no arrangement ("sharing borders
+with Serbia"), or a possible receiving state. It also finds counts of people, dates and
+clause boundaries. The frames of ``engine.py`` then decide which claims the sentence makes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from thirdcountry.extract.dates import DateMention, find_dates
+from thirdcountry.extract.gazetteer import Entry, Gazetteer, Mention, MentionKind
+from thirdcountry.extract.lexicon import Lexicon
+from thirdcountry.extract.numbers import as_count
+from thirdcountry.extract.rules import LanguageRules
+
+_WINDOW = 90  # characters of context read around a mention
+
+# "MBABANE, Eswatini —", "ACCRA, Sept 12 (Reuters) -", "Pristina, 13 jun (EFE).-": where the
+# reporter files from, not a party to anything.
+_DATELINE = re.compile(
+    r"^[\"“]?[A-ZÁÉÍÓÚÑ][\w'’.]*(?:[ /-][A-ZÁÉÍÓÚÑ][\w'’.]*){0,3}"
+    r"(?:,\s*[^—–()\n]{1,40}?)?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|\.-|-\s|\(|:\s)"
+)
+
+
+class Slot(StrEnum):
+    SENDER = "sender"
+    RECEIVER = "receiver"
+    NATIONALITY = "nationality"
+    GEO = "geo"
+
+
+class How(StrEnum):
+    NAME = "name"
+    GOVERNMENT = "government"
+    PLACE = "place"
+    PERSON = "person"
+    DEMONYM = "demonym"  # "Honduran officials", "el canciller ghanés"
+    FACILITY = "facility"
+    ANAPHORA = "anaphora"  # "the Balkan nation", "all five countries"
+
+
+@dataclass(slots=True)
+class Ref:
+    """A reference to a state inside a sentence (absolute offsets)."""
+
+    start: int
+    end: int
+    code: str
+    how: How
+    slot: Slot = Slot.RECEIVER
+    group: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    start: int
+    end: int
+    value: int
+    partitive: bool = False  # "six of them": part of a group counted before
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int
+    end: int
+    relative: bool  # "…, which received 299 deportees": its subject is the group before
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str  # the sentence itself (text[start:end])
+    rules: LanguageRules
+    mentions: list[Mention]
+    refs: list[Ref] = field(default_factory=list)
+    groups: list[list[Ref]] = field(default_factory=list)
+    nationalities: list[str] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    facilities: list[Mention] = field(default_factory=list)
+    organizations: list[Mention] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.rules.lexicon
+
+    def local(self, position: int) -> int:
+        return position - self.start
+
+    def piece(self, start: int, end: int) -> str:
+        return self.text[max(0, start - self.start) : max(0, end - self.start)]
+
+    def refs_in(self, start: int, end: int, slot: Slot | None = None) -> list[Ref]:
+        return [
+            r for r in self.refs if start <= r.start < end and (slot is None or r.slot is slot)
+        ]
+
+
+class MentionIndex:
+    """All gazetteer mentions of a document, looked up by span."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self._mentions = list(mentions)
+        self._starts = [m.start for m in self._mentions]
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_left(self._starts, end)
+        return [m for m in self._mentions[low:high] if m.end <= end]
+
+
+def read_sentence(
+    text: str,
+    start: int,
+    end: int,
+    rules: LanguageRules,
+    index: MentionIndex,
+    gazetteer: Gazetteer,
+    published: dt.date | None,
+    sender: str | None,
+    focus: Sequence[str],
+    last_lists: Sequence[list[str]],
+    *,
+    details: bool = True,
+) -> Sentence:
+    """Everything the frames need to know about ``text[start:end]``."""
+    lexicon = rules.lexicon
+    sentence = Sentence(start, end, text[start:end], rules, index.between(start, end))
+    people_demonyms: list[Mention] = []
+    for mention in sentence.mentions:
+        kind = mention.kind
+        if kind is MentionKind.FACILITY:
+            sentence.facilities.append(mention)
+        elif kind is MentionKind.ORGANIZATION:
+            sentence.organizations.append(mention)
+        elif kind is MentionKind.DEMONYM and mention.code:
+            use = _demonym_use(sentence, mention)
+            if use == "people":
+                people_demonyms.append(mention)
+                sentence.nationalities.append(mention.code)
+            elif use == "actor":
+                sentence.refs.append(Ref(mention.start, mention.end, mention.code, How.DEMONYM))
+        elif kind in _HOW and mention.code:
+            sentence.refs.append(Ref(mention.start, mention.end, mention.code, _HOW[kind]))
+    _add_anaphora(sentence, gazetteer, focus, last_lists, sender)
+    sentence.refs.sort(key=lambda r: r.start)
+    _group_and_slot(sentence, sender, gazetteer.senders)
+    dateline = _DATELINE.match(sentence.text)
+    filed = sentence.start  # where the dateline ends
+    if dateline and dateline.end() < 60:
+        filed = sentence.start + dateline.end()
+        for ref in sentence.refs:
+            if ref.start < filed:
+                ref.slot = Slot.GEO
+    for group in sentence.groups:
+        if group and group[0].slot is Slot.NATIONALITY:
+            sentence.nationalities.extend(r.code for r in group)
+    if details:
+        sentence.counts = _counts(sentence, people_demonyms)
+        sentence.dates = [
+            d for d in find_dates(text, start, end, lexicon.dates, published) if d.start >= filed
+        ]
+        sentence.clauses = _clauses(sentence)
+    return sentence
+
+
+_HOW = {
+    MentionKind.COUNTRY: How.NAME,
+    MentionKind.GOVERNMENT: How.GOVERNMENT,
+    MentionKind.PLACE: How.PLACE,
+    MentionKind.PERSON: How.PERSON,
+}
+
+
+def _demonym_use(sentence: Sentence, mention: Mention) -> str | None:
+    """Whether a demonym names people moved ("Venezuelans", "migrantes venezolanos"), a
+    government ("Honduran officials", "el canciller ghanés"), or neither."""
+    lexicon = sentence.lexicon
+    before = sentence.piece(mention.start - _WINDOW, mention.start)
+    after = sentence.piece(mention.end, mention.end + _WINDOW)
+    if lexicon.actor_after.match(after) or lexicon.actor_before.search(before):
+        return "actor"
+    if mention.entry.plural or lexicon.people_after.match(after):
+        return "people"
+    if lexicon.people_before.search(before):
+        return "people"
+    # "13 Nigerians and a Gambian": a singular demonym listed after people counted.
+    listed = re.search(r"\b(?:and|y|e)\s+(?:a|an|one|un|una)\s+$", before, re.IGNORECASE)
+    if listed and any(
+        m.kind is MentionKind.DEMONYM and m.entry.plural and 0 < mention.start - m.end < 30
+        for m in sentence.mentions
+    ):
+        return "people"
+    return None
+
+
+def _add_anaphora(
+    sentence: Sentence,
+    gazetteer: Gazetteer,
+    focus: Sequence[str],
+    last_lists: Sequence[list[str]],
+    sender: str | None = None,
+) -> None:
+    lexicon = sentence.lexicon
+    taken = [(m.start, m.end) for m in sentence.mentions if m.kind is not MentionKind.BLOCKED]
+
+    def free(start: int, end: int) -> bool:
+        return not any(start < b and a < end for a, b in taken)
+
+    for match in lexicon.anaphora.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if not free(start, end):
+            continue
+        region = None
+        groups = match.groupdict()
+        adjective = groups.get("adj") or groups.get("adj2")
+        if adjective:
+            region = gazetteer.region_adjectives.get(adjective.casefold())
+        # The state named earlier in the same sentence comes first, then the focus.
+        earlier = [r.code for r in sentence.refs if r.end <= start and r.how is not How.ANAPHORA]
+        for code in [*reversed(earlier), *reversed(focus)]:
+            if code != sender and (region is None or code in region):
+                sentence.refs.append(Ref(start, end, code, How.ANAPHORA))
+                break
+    for match in lexicon.plural_anaphora.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if not free(start, end):
+            continue
+        value = lexicon.numbers.parse(match.group("n"))
+        size = as_count(value)
+        for codes in reversed(last_lists):
+            if size is not None and len(codes) == size:
+                for code in codes:
+                    sentence.refs.append(Ref(start, end, code, How.ANAPHORA))
+                break
+
+
+def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[str]) -> None:
+    """Join references written as a list, then read each group's role from its context."""
+    lexicon = sentence.lexicon
+    # Region names ("Central Asia") have no code but still join a list.
+    members: list[tuple[int, int, Ref | None]] = [(r.start, r.end, r) for r in sentence.refs]
+    members += [
+        (m.start, m.end, None) for m in sentence.mentions if m.kind is MentionKind.BLOCKED
+    ]
+    members.sort(key=lambda m: (m[0], m[1]))
+    groups: list[list[tuple[int, int, Ref | None]]] = []
+    for member in members:
+        if groups:
+            previous = groups[-1][-1]
+            gap = sentence.piece(previous[1], member[0])
+            same_anaphor = previous[2] is not None and member[2] is not None and (
+                previous[0] == member[0]
+            )
+            if same_anaphor or (member[0] >= previous[1] and lexicon.list_joiner.fullmatch(gap)):
+                groups[-1].append(member)
+                continue
+        groups.append([member])
+    for number, group in enumerate(groups):
+        refs = [m[2] for m in group if m[2] is not None]
+        if not refs:
+            continue
+        before = sentence.piece(group[0][0] - _WINDOW, group[0][0])
+        after = sentence.piece(group[-1][1], group[-1][1] + _WINDOW)
+        slot = Slot.RECEIVER
+        partner = False
+        if lexicon.geo_before.search(before):
+            slot = Slot.GEO
+        elif lexicon.nationality_before.search(before):
+            slot = Slot.NATIONALITY
+        elif lexicon.sender_before.search(before) or (
+            len(refs) == 1 and lexicon.sender_after.match(after)
+        ):
+            slot = Slot.SENDER
+        elif lexicon.partner_before.search(before):
+            partner = True
+        for ref in refs:
+            ref.group = number
+            ref.slot = slot
+            if slot is Slot.RECEIVER and (
+                ref.code == sender
+                or (partner and ref.code in senders)
+                or (ref.how is How.GOVERNMENT and ref.code in senders and sender is None)
+            ):
+                ref.slot = Slot.SENDER
+        sentence.groups.append(refs)
+
+
+def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
+    """Numbers of people: "238 immigrants", "five men", "13 Nigerians and a Gambian"."""
+    lexicon = sentence.lexicon
+    found: list[Count] = []
+
+    def add(start: int, end: int, raw: str, partitive: bool = False) -> None:
+        if lexicon.lower_bound.search(sentence.text[max(0, start - 25) : start]):
+            return  # "more than 100 people" bounds a number, it does not give one
+        value = as_count(lexicon.numbers.parse(raw))
+        if value is not None and not any(
+            c.start <= sentence.start + start < c.end for c in found
+        ):
+            found.append(Count(sentence.start + start, sentence.start + end, value, partitive))
+
+    for match in lexicon.of_them.finditer(sentence.text):
+        add(match.start(), match.end(), match.group("n"), partitive=True)
+    for match in lexicon.bare_count.finditer(sentence.text):
+        raw = next((g for g in match.groups() if g), None)
+        if raw:
+            add(match.start(), match.end(), raw)
+    for match in lexicon.count_pattern.finditer(sentence.text):
+        add(match.start(), match.end(), match.group("n"))
+    number = lexicon.numbers.regex
+    for demonym in people_demonyms:
+        head = sentence.piece(demonym.start - 40, demonym.start)
+        offset = demonym.start - sentence.start - len(head)
+        match = _last(number, head)
+        if match and len(head) - match.end() <= 12:
+            add(offset + match.start(), demonym.end - sentence.start, match.group(0))
+        elif not demonym.entry.plural:
+            article = re.search(r"\b(?:a|an|one|un|una|uno)\s+$", head, re.IGNORECASE)
+            if article:
+                local = offset + article.start()
+                value = 1
+                if not any(c.start <= sentence.start + local < c.end for c in found):
+                    found.append(
+                        Count(sentence.start + local, demonym.end, value)
+                    )
+    region_people = [m for m in sentence.mentions if m.kind is MentionKind.REGION_PEOPLE]
+    for people in region_people:
+        head = sentence.piece(people.start - 30, people.start)
+        match = _last(lexicon.numbers.regex, head)
+        if match and len(head.rstrip()) == match.end():
+            offset = people.start - sentence.start - len(head)
+            add(offset + match.start(), people.end - sentence.start, match.group(0))
+    found.sort(key=lambda c: c.start)
+    return _sum_pairs(sentence, found)
+
+
+def _sum_pairs(sentence: Sentence, counts: list[Count]) -> list[Count]:
+    """ "five women and four men" is nine people."""
+    joined: list[Count] = []
+    for count in counts:
+        if joined:
+            gap = sentence.piece(joined[-1].end, count.start)
+            if re.fullmatch(r"\s+(?:and|y|e)\s+", gap):
+                previous = joined.pop()
+                joined.append(Count(previous.start, count.end, previous.value + count.value))
+                continue
+        joined.append(count)
+    return joined
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    match = None
+    for match in pattern.finditer(text):
+        pass
+    return match
+
+
+def _clauses(sentence: Sentence) -> list[Clause]:
+    clauses: list[Clause] = []
+    position, relative = 0, False
+    for match in sentence.lexicon.clause_break.finditer(sentence.text):
+        if match.start() > position:
+            clauses.append(
+                Clause(sentence.start + position, sentence.start + match.start(), relative)
+            )
+        position = match.end()
+        relative = bool(match.groupdict().get("rel"))
+    if position < len(sentence.text):
+        clauses.append(Clause(sentence.start + position, sentence.end, relative))
+    return clauses
+
+
+def antecedent(sentence: Sentence, clause: Clause) -> list[Ref]:
+    """The group a relative clause hangs on: the last group of receivers before it."""
+    if not clause.relative:
+        return []
+    before = [r for r in sentence.refs if r.end <= clause.start and r.slot is Slot.RECEIVER]
+    if not before:
+        return []
+    last_group = before[-1].group
+    return [r for r in before if r.group == last_group]
+
+
+__all__ = [
+    "Clause",
+    "Count",
+    "Entry",
+    "How",
+    "MentionIndex",
+    "Ref",
+    "Sentence",
+    "Slot",
+    "antecedent",
+    "read_sentence",
+]

@@ -1,0 +1,486 @@
+"""Reglas en español: las señales de la prensa en español sobre acuerdos con terceros países."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from thirdcountry.domain.vocabulary import Concern, Instrument, Role, Status
+from thirdcountry.extract.dates import DateWords, Shape
+from thirdcountry.extract.lexicon import Lexicon, rx, words
+from thirdcountry.extract.numbers import NumberWords
+from thirdcountry.extract.rules import LanguageRules, register
+
+VERSION = "1.0"
+
+_UNITS = {
+    "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
+    "catorce": 14, "quince": 15, "dieciséis": 16, "dieciseis": 16, "diecisiete": 17,
+    "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21, "veintiún": 21,
+    "veintiuna": 21, "veintidós": 22, "veintidos": 22, "veintitrés": 23, "veintitres": 23,
+    "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26, "veintiseis": 26,
+    "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30, "cuarenta": 40,
+    "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100,
+    "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
+    "trescientas": 300, "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500,
+    "quinientas": 500, "seiscientos": 600, "seiscientas": 600, "setecientos": 700,
+    "setecientas": 700, "ochocientos": 800, "ochocientas": 800, "novecientos": 900,
+    "novecientas": 900,
+}  # fmt: skip
+NUMBERS = NumberWords(
+    units={k: v for k, v in _UNITS.items() if k not in ("un", "una")},
+    scales={"mil": 1000, "millón": 10**6, "millon": 10**6, "millones": 10**6},
+    joiners=frozenset({"y"}),
+    fixed={"una decena": 10, "una docena": 12, "media docena": 6, "un centenar": 100},
+)
+
+_MONTHS = {
+    "enero": 1, "ene": 1, "febrero": 2, "feb": 2, "marzo": 3, "mar": 3, "abril": 4, "abr": 4,
+    "mayo": 5, "junio": 6, "jun": 6, "julio": 7, "jul": 7, "agosto": 8, "ago": 8,
+    "septiembre": 9, "setiembre": 9, "sep": 9, "sept": 9, "octubre": 10, "oct": 10,
+    "noviembre": 11, "nov": 11, "diciembre": 12, "dic": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
+    "sábado": 5, "sabado": 5, "domingo": 6,
+}  # fmt: skip
+DATES = DateWords(
+    months=_MONTHS,
+    weekdays=_WEEKDAYS,
+    numbers={k: v for k, v in _UNITS.items() if v <= 12},
+    templates=(
+        (r"\b\d{4}-\d{2}-\d{2}\b", Shape.ISO),
+        (r"\bentre\s+el\s+{day}\s+y\s+el\s+{day2}\s+de\s+{month}(?:\s+(?:de|del)\s+{year})?\b",
+         Shape.RANGE),
+        (r"\bdel\s+{day}\s+al\s+{day2}\s+de\s+{month}(?:\s+(?:de|del)\s+{year})?\b", Shape.RANGE),
+        (r"\b{day}\s+(?:de\s+)?{month}(?:\s*(?:de|del|,)?\s*{year})?\b", Shape.DATE),
+        (r"\b{month}\s+(?:de\s+)?este\s+año\b", Shape.THIS_YEAR_MONTH),
+        (r"\b(?:en|desde|durante|hasta|de|a\s+(?:principios|mediados|finales|fines)\s+de|"
+         r"principios\s+de|finales\s+de|mediados\s+de)\s+{month}(?:\s+(?:de|del)\s+{year})?\b",
+         Shape.MONTH),
+        (r"\b{month}\s+de\s+{year}\b", Shape.MONTH),
+        (r"\b(?:en|desde|durante|hasta|de)\s+{year}\b", Shape.YEAR),
+        (r"\b(?:el\s+)?pasado\s+{weekday}\b", Shape.PAST_WEEKDAY),
+        (r"\b(?:el\s+)?{weekday}\s+pasado\b", Shape.PAST_WEEKDAY),
+        (r"\b(?:este|el|del|desde\s+el)\s+{weekday}(?:\s+(?:por\s+la\s+(?:noche|mañana|tarde)))?\b",
+         Shape.WEEKDAY),
+        (r"\bhoy\b", Shape.TODAY),
+        (r"\bayer\b", Shape.YESTERDAY),
+        (r"\besta\s+semana\b", Shape.THIS_WEEK),
+        (r"\bla\s+semana\s+pasada\b|\bla\s+pasada\s+semana\b", Shape.LAST_WEEK),
+        (r"\beste\s+mes\b|\bprincipios\s+de\s+este\s+mes\b", Shape.THIS_MONTH),
+        (r"\bel\s+mes\s+pasado\b|\bel\s+pasado\s+mes\b", Shape.LAST_MONTH),
+        (r"\beste\s+año\b|\bel\s+presente\s+año\b", Shape.THIS_YEAR),
+        (r"\bel\s+año\s+pasado\b|\bel\s+pasado\s+año\b", Shape.LAST_YEAR),
+        (r"\bhace\s+{n}\s+días\b", Shape.DAYS_AGO),
+        (r"\bhace\s+{n}\s+semanas\b", Shape.WEEKS_AGO),
+        (r"\bhace\s+{n}\s+meses\b", Shape.MONTHS_AGO),
+    ),
+)
+
+PEOPLE = words(
+    "migrantes", "migrante", "inmigrantes", "deportados", "deportadas", "deportado",
+    "personas", "persona", "individuos", "hombres", "hombre", "mujeres", "mujer", "niños",
+    "menores", "menores de edad", "familias", "solicitantes de asilo", "solicitantes",
+    "refugiados", "detenidos", "presos", "reos", "reclusos", "internos", "extranjeros",
+    "extranjero", "ciudadanos", "nacionales", "connacionales", "retornados", "pasajeros",
+    "miembros", "expulsados", "trasladados", "adultos",
+)
+_GOVERNMENT_NOUNS = words(
+    "gobierno", "autoridades", "presidente", "presidenta", "primer ministro",
+    "primera ministra", "canciller", "cancillería", "ministro", "ministra", "ministerio",
+    "vicepresidente", "vicepresidenta", "embajada", "embajador", "portavoz", "director",
+    "directora", "funcionarios", "parlamento", "congreso", "ejecutivo", "mandatario",
+    "mandataria", "policía", "ejército", "fuerza aérea", "cárcel", "prisión", "penal",
+    "territorio", "suelo", "aerolínea", "estado",
+)
+_PARTICIPLE = (
+    r"(?:deportad|expulsad|enviad|trasladad|devuelt|llevad|repatriad|retornad|abandonad|"
+    r"llegad|ingresad)[oa]s?"
+)
+_SEND_PAST = words(
+    # A participle reports a move when an auxiliary or a destination goes with it;
+    # "cuarenta deportados más" only names people.
+    r"~(?:fue|fueron|sido|han|había|habían|ha|son|siendo)\s+" + _PARTICIPLE,
+    "~" + _PARTICIPLE + r"(?=\s+(?:a|al|hacia|hasta)\s)",
+    "~deport[oó]",
+    r"~lleg(?:ó|aron)(?!\s+a\s+(?:un|el|ningún)\s+acuerdo)", "~deportaron", "~expuls[oó]", "~expulsaron",
+    "~envi[oó]", "~enviaron", "~traslad[oó]", "~trasladaron",
+    "~aterriz[oó]", "~aterrizaron", "~arrib[oó]", "~arribaron", "~ingresad[oa]s?",
+    "~recibi[oó]", "~recibieron", "~acogi[oó]", "~ha\\s+recibido", "~han\\s+recibido",
+    "~ha\\s+acogido", "~entreg[oó]",
+)
+_ACCEPT = r"(?:recibir|aceptar|acoger|albergar|alojar|admitir|reasentar|hospedar)"
+
+
+def demonym_forms(base: str) -> Iterator[tuple[str, bool]]:
+    """Un gentilicio en masculino singular y sus formas: venezolano → venezolanos,
+    venezolana, venezolanas; ghanés → ghaneses, ghanesa; marroquí → marroquíes."""
+    yield base, False
+    stem, last = base[:-1], base[-1:]
+    if last == "o":
+        yield stem + "os", True
+        yield stem + "a", False
+        yield stem + "as", True
+    elif base.endswith(("és", "án", "ín", "ón", "ís")):
+        plain = base[:-2] + {"é": "e", "á": "a", "í": "i", "ó": "o"}[base[-2]] + base[-1]
+        yield plain + "es", True
+        yield plain + "a", False
+        yield plain + "as", True
+    elif last in ("í", "ú"):
+        yield base + "es", True
+        yield base + "s", True
+    elif last in ("e", "a"):
+        yield base + "s", True
+    elif last == "l":
+        yield base + "es", True
+        yield base + "a", False
+        yield base + "as", True
+    else:
+        yield base + "es", True
+
+
+LEXICON = Lexicon(
+    stopwords=frozenset(
+        "de la que el en y los del se las por un para con una su al lo como más pero sus le "
+        "ya o fue este ha sí porque esta son entre está cuando muy sin sobre también me hasta "
+        "hay donde han quien desde todo nos durante estados todos uno les ni contra otros ese "
+        "eso había ante ellos esto antes algunos qué unos yo otro otras otra él tanto esa "
+        "estos mucho quienes nada muchos cual sea poco ella estar haber estas".split()
+    ),
+    numbers=NUMBERS,
+    dates=DATES,
+    relevance=rx(
+        r"deport|migra|asilo|refugi|tercer(?:os)?\s+pa[ií]s|expuls|traslad|extranjer|retornad"
+    ),
+    third_country=rx(
+        r"tercer(?:os)?\s+pa[ií]s(?:es)?|otras\s+nacionalidades|no\s+son\s+sus\s+ciudadanos|"
+        r"de\s+otros\s+pa[ií]ses|no\s+pueden\s+ser\s+devueltos|pa[ií]s(?:es)?\s+puente|"
+        r"que\s+no\s+son\s+(?:sus\s+)?(?:nacionales|ciudadanos)"
+    ),
+    clause_break=rx(
+        r";|\s[—–]\s|(?<=[a-záéíóúñ]{3})\.\s+(?-i:(?=[a-záéíóú]))|:\s+(?-i:(?=[A-ZÁÉÍÓÚÑ]))|"
+        r",\s+y\s+que\b|"
+        r",\s+(?:(?P<rel>que|quien|quienes|el\s+cual|la\s+cual|los\s+cuales|las\s+cuales|donde|"
+        r"cuyo|cuya)\b|(?=(?:pero|mientras|aunque|sino|según|tras|después|pese|aun\s+cuando|"
+        r"además|sin\s+embargo)\b))|\s+(?=(?:pero|aunque|mientras\s+que|sino\s+que)\s)"
+    ),
+    list_joiner=rx(
+        r"\s*(?:,\s*(?:(?:y|e|o|u)\s+)?|\s+(?:y|e|o|u|así\s+como|además\s+de)\s+)"
+        r"(?:(?:también|incluso|en\s+menor\s+medida)\s+)?(?:(?:el|la|los|las)\s+)?"
+    ),
+    geo_before=rx(
+        r"(?:frontera(?:s)?\s+(?:con|de)|limita\s+con|vecin[oa]s?(?:\s+de)?|"
+        r"reconoc\w+|reconocimiento\s+(?:de|por)|independencia\s+de|situad[oa]\s+en|"
+        r"ubicad[oa]\s+en|litigio\s+(?:territorial\s+)?con|disputa\s+con|"
+        r"relaciones\s+(?:diplomáticas\s+)?con|rompió\s+relaciones\s+con|guerra\s+con|"
+        r"visit(?:ó|a|aron|ar)\s+(?:antes\s+)?|viajar\s+a|viajó\s+a|gira\s+por|"
+        r"previsto\s+viajar\s+a|costa\s+de|huyen\s+de(?:l)?)\s+(?:el\s+|la\s+|los\s+)?$"
+    ),
+    nationality_before=rx(
+        r"(?:nacionales\s+de|ciudadanos\s+de|originari[oa]s\s+de|procedentes\s+de|"
+        r"provenientes\s+de|oriund[oa]s\s+de|naturales\s+de|nacid[oa]s\s+en|"
+        r"de\s+nacionalidad|" + PEOPLE + r"\s+(?:\w+\s+)?de|incluid[oa]s|"
+        r"(?:\d+|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+de|"
+        r"(?:evacuad[oa]s|huyen|huyeron|rescatad[oa]s)\s+(?:\w+\s+)?de)"
+        r"\s+(?:el\s+|la\s+|los\s+|las\s+)?$"
+    ),
+    sender_before=rx(
+        r"(?:(?:deportad|expulsad|enviad|trasladad|devuelt|retornad|remitid)[oa]s?|deportados|"
+        r"vuelos?|deportaciones|traslados)\s+(?:\w+\s+){0,2}?(?:por|de|desde)\s+"
+        r"(?:el\s+|la\s+|los\s+)?$|"
+        r"(?:petición|solicitud|pedido|presión|instancias|exigencia)\s+de\s+(?:el\s+|la\s+)?$|"
+        r"corren\s+por\s+cuenta\s+de\s+$"
+    ),
+    partner_before=rx(
+        r"(?:(?:negoci\w*|conversaciones|diálogo|acuerdo|acord\w+|pacto|convenio|firm\w+|"
+        r"memorando|cooperación|asociación|arreglo|canje|relación|alianza)\s+(?:[\w-]+\s+){0,3}?"
+        r"con|entre)\s+(?:el\s+|la\s+)?$"
+    ),
+    sender_after=rx(
+        r"^\s+(?:ha\s+|había\s+|habría\s+)?(?:deport|expuls|envi|traslad|pag|pidi|solicit|"
+        r"presion|quier|plane)\w*"
+    ),
+    actor_before=rx(
+        r"(?:^|\s)(?:el|la|los|las)?\s*" + _GOVERNMENT_NOUNS + r"(?:\s+[\w-]+)?\s+$"
+    ),
+    actor_after=rx(r"(?!x)x"),
+    people_before=rx(r"(?:" + PEOPLE + r")(?:\s+[\w-]+)?\s+$"),
+    people_after=rx(r"(?!x)x"),
+    anaphora=rx(
+        r"\b(?:[Ee]l|[Ee]ste|[Dd]icho|al|del)\s+(?:(?:pequeño|joven|empobrecido)\s+)?"
+        r"(?:país|reino|estado\s+insular)(?:\s+(?P<adj>balcánico|centroamericano|sudamericano|"
+        r"suramericano|latinoamericano|caribeño|africano|asiático|centroasiático|europeo|"
+        r"insular|norteafricano))?\b(?!\s+(?:de|del)\s+origen)|"
+        r"\b[Ll]a\s+(?:pequeña\s+)?nación(?:\s+(?P<adj2>balcánica|centroamericana|sudamericana|"
+        r"caribeña|africana|asiática|insular))?\b",
+        0,
+    ),
+    plural_anaphora=rx(
+        r"\b(?:los|estos|esos|ambos)\s+(?P<n>dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|"
+        r"\d{1,2})\s+(?:países|gobiernos|estados)\b"
+    ),
+    people=PEOPLE,
+    of_them=rx(r"(?P<n>" + NUMBERS.pattern + r"|uno|una)\s+de\s+(?:ellos|ellas|los\s+"
+               r"(?:\w+\s+)?(?:deportados|migrantes|hombres|\d+))\b"),
+    bare_count=rx(
+        r"\b(?:los|las)\s+(?:primer[oa]s\s+)?(?P<n>" + NUMBERS.pattern + r")\s+(?=(?:que|"
+        r"deportad|enviad|expulsad|trasladad|llegad)\w*\b)|"
+        r"\b(?:los|las)\s+primer[oa]s\s+(?P<m>" + NUMBERS.pattern + r")\b"
+    ),
+    lower_bound=rx(r"\b(?:más\s+de|por\s+encima\s+de|superior\s+a)\s+$"),
+    negation=rx(
+        r"\b(?:no|nunca|jamás|ni|tampoco|sin|neg[oó]|negaron|rechaz\w+|ningún|ninguna|"
+        r"ninguno|nadie|nada)\b"
+    ),
+    modality=rx(
+        r"\b(?:podría|podrían|podrá|podrán|puede|pueden|posible|posiblemente|eventual\w*|"
+        r"planea\w*|prevé|previsto|pretende\w*|estudia|estudian|evalúa|evalúan|considera\w*|"
+        r"propuest\w*|propone\w*|busca\w*|quiere\w*|se\s+habla\s+de)\b"
+    ),
+    hypothetical=rx(r"\b(?:si|imagin\w+|supongamos|en\s+teoría|hipot\w+)\b|[¿?]"),
+    own_nationals=rx(
+        r"(?<!no\sson\s)\b(?:sus\s+(?:propios\s+)?(?:ciudadanos|nacionales|connacionales)|connacionales|"
+        r"readmisión)"
+    ),
+    home_destination=rx(
+        r"\b(?:sus\s+(?:propios\s+)?(?:países|naciones)(?:\s+de\s+(?:origen|procedencia))?|"
+        r"su\s+país(?:\s+de\s+origen)?|su\s+tierra)\b"
+    ),
+    speech=rx(
+        r"\b(?:dijo|dice|afirmó|aseguró|anunció|informó|confirmó|declaró|señaló|explicó|"
+        r"indicó|precisó|reconoció|denunció|escribió|publicó)\s+(?:\w+\s+){0,2}?$"
+    ),
+    present=rx(
+        r"\b(?:acepta|aceptará|recibirá|acogerá|ha|han|firma|aprueba|aprobó|acuerda|"
+        r"se\s+suma|recibir|acoger|aceptar|confirma)\b"
+    ),
+    future=rx(
+        r"\b(?:será|serán|sería|serían|va\s+a|van\s+a|vamos\s+a|podrá|podrán|podría|podrían|"
+        r"pueden|puede|deberán|para)\s+(?:\w+\s+){0,2}?$"
+    ),
+    migration=rx(
+        PEOPLE + r"|\b(?:deport\w*|asilo|refugi\w*|migra\w*|tercer(?:os)?\s+pa[ií]s\w*|"
+        r"expuls\w*|vuelos?|traslados?|reasenta\w*|protección|puente|tránsito|"
+        r"[a-záéíóúñ]+(?:anos|eños|eses|ianos|inos|íes|enses|itas)\b)"
+    ),
+    status={
+        Status.AGREED: rx(
+            r"\b(?:acept[aóo]|aceptará|aceptaron|acord[óo]|acordaron|acuerda|hemos\s+acordado|"
+            r"aprob[óo]|aprueba|se\s+comprometió\s+a|se\s+compromete\s+a|decidió|"
+            r"accedió\s+a)\s+(?:(?:[\w.]+\s+){0,3})?" + _ACCEPT + r"|"
+            r"\blleg(?:ó|aron|a|an)\s+a\s+un\s+acuerdo\b|"
+            r"\b(?:acuerdo|arreglo|pacto|convenio)\s+(?:[\w-]+\s+){0,2}?para\s+"
+            r"(?:recibir|acoger|aceptar)\b|"
+            r"\b(?:recibirá|acogerá|aceptará|albergará|podrá\s+recibir)\b|"
+            r"\b(?:firm(?:ó|aron|an|a|ado)|suscrib(?:ió|ieron|en)|sell(?:ó|aron)|alcanz(?:ó|aron)|"
+            r"concret(?:ó|aron)|formaliz(?:ó|aron|ado)|ratific(?:ó|aron)|aprob(?:ó|aron)|acuerdan|"
+            r"se\s+formalizó)\s+(?:\w+\s+){0,4}?(?:acuerdos?|pacto|convenio|memorando|"
+            r"memorándum|carta\s+de\s+intención|arreglo|tratado|mecanismo)\b|"
+            r"\b(?:acuerdan|acordaron|pactaron)\b|"
+            r"\b(?:acept(?:ó|a|aron)|aceptado)\s+(?:la\s+|el\s+)?(?:propuesta|petición|solicitud|"
+            r"oferta)\b|\bse\s+suma\s+a\b|\baceptó\s+convertirse\b|\bacepta\s+que\b|"
+            r"\b(?:anunció|anuncia)\s+un\s+acuerdo\b|"
+            r"\b(?:acuerdo|pacto|convenio|memorando)\s+(?:[\w-]+\s+){0,2}?(?:se\s+)?"
+            r"(?:firm(?:ó|aron)|firmado|suscrito|firmaron)\b|"
+            r"\b(?:han|ha)\s+aceptado\s+" + _ACCEPT + r"|\bal\s+amparo\s+del?\s+(?:acuerdo|pacto|convenio)\b|"
+            r"\bbajo\s+(?:el|este)\s+(?:acuerdo|pacto|convenio)\b"
+        ),
+        Status.IMPLEMENTED: rx(
+            r"\b(?:ya\s+)?(?:ha|han|había|habían)\s+(?:ya\s+)?(?:recibido|acogido|aceptado)\b"
+            r"(?!\s+(?:recibir|aceptar|acoger|la\s+propuesta|la\s+petición))|"
+            r"\b(?:comenzó|empezó|comenzaron)\s+a\s+(?:recibir|aceptar|acoger)\b|"
+            r"\bya\s+(?:recibe|acoge|acepta|reciben)\b|\bfuncionaron\s+como\b|"
+            r"\b(?:recibió|acogió|ha\s+recibido)\s+(?:en\s+\w+\s+)?(?:a\s+)?(?:"
+            + NUMBERS.pattern + r")\b"
+        ),
+        Status.NEGOTIATING: rx(
+            r"\bnegoci(?:a|an|ando|aciones|ación|ar|ado)\b|\bconversaciones\b|"
+            r"\ben\s+diálogo\b|\bdiálogos?\s+con\b|\bpláticas\b|\bexploran?\b|"
+            r"\bestudian?\s+(?:la\s+)?(?:posibilidad|propuesta)\b"
+        ),
+        Status.REQUESTED: rx(
+            r"\b(?:pidió|pide|pidieron|solicitó|solicita|presion(?:ó|a|aron)|insta|instó)\s+"
+            r"(?:\w+\s+){0,6}?(?:que\s+)?(?:recib|acept|acog)\w*|"
+            r"\b(?:a\s+)?(?:petición|solicitud|pedido)\s+de\s+(?:acoger|recibir|aceptar)\b|"
+            r"\b(?:planea|planeaba|pretende|prevé)\s+(?:enviar|deportar|trasladar)\b"
+        ),
+        Status.REFUSED: rx(
+            r"\b(?:rechaz(?:ó|a|aron|ado)|declin(?:ó|aron))\s+(?:\w+\s+){0,2}?(?:la\s+|el\s+)?"
+            r"(?:petición|solicitud|propuesta|presión|pedido|oferta|plan)\b|"
+            r"\bse\s+neg(?:ó|aron|a)\s+a\s+(?:recibir|aceptar|acoger)\b|"
+            r"\bno\s+(?:recibirá|aceptará|acogerá|recibiría|aceptaría)\s+(?:a\s+)?"
+            r"(?:deportados|migrantes)\b"
+        ),
+        Status.SUSPENDED: rx(
+            r"\b(?:suspend(?:ió|ieron|ido|idas|idos|e)|paraliz(?:ó|ado)|congel(?:ó|ado)|"
+            r"bloque(?:ó|ado)|fren(?:ó|ado))\b"
+        ),
+        Status.ENDED: rx(
+            r"\b(?:puso\s+fin|pusieron\s+fin|cancel(?:ó|aron|ado)|termin(?:ó|aron)\s+con|"
+            r"anul(?:ó|aron|ado)|derog(?:ó|aron|ado)|abandon(?:ó|aron)|dio\s+por\s+terminado|"
+            r"rompi(?:ó|eron)\s+el\s+acuerdo)\b"
+        ),
+    },
+    first_receiver=rx(
+        r"\b(?:primer|último|segundo)\s+país\s+(?:\w+\s+){0,2}?en\s+(?:recibir|aceptar|acoger|"
+        r"firmar)\b"
+    ),
+    denial=rx(r"\b(?:neg(?:ó|aron|ado|ando)|desminti(?:ó|eron)|desmiente|desmienten|niega|niegan|"
+              r"negado|rechazó\s+"
+              r"(?:esas\s+|las\s+)?(?:informaciones|versiones))\b"),
+    denial_object=rx(
+        r"\b(?:acuerdos?|pacto|convenio|arreglo|memorando|firmado|firma|firmar|plan|programa|"
+        r"traslados|vuelos|política)\b|\blo\b"
+    ),
+    negated_deal=rx(
+        r"\bno\s+(?:hay|existe|existía|había)\s+(?:ningún|un|tal)?\s*(?:\w+\s+){0,2}?"
+        r"(?:acuerdo|pacto|convenio)\b|"
+        r"\bno\s+(?:ha|había|hemos|han)\s+firmado\s+(?:ningún\s+|un\s+)?(?:acuerdo|pacto|convenio)\b|"
+        r"\bningún\s+acuerdo\b"
+    ),
+    roles={
+        Role.DETENTION: rx(
+            r"\b(?:encarcel\w+|encerr\w+|recluid[oa]s|reclusos|presos|ingresad[oa]s\s+en\s+"
+            r"(?:el\s+)?penal|detenid[oa]s\s+en|retenid[oa]s\s+en|privad[oa]s\s+de\s+(?:su\s+)?"
+            r"libertad|confin\w+|megacárcel|cárcel\s+de\s+máxima\s+seguridad|"
+            r"prisión\s+de\s+máxima\s+seguridad|permanecerán\s+en\s+el\s+cecot)\b"
+        ),
+        Role.TEMPORARY_STAY_THEN_RETURN: rx(
+            r"\b(?:acoger|recibir|albergar)\s+temporalmente\b|\btemporalmente\b|"
+            r"\bde\s+forma\s+temporal\b|\bestancia\s+(?:era\s+)?temporal\b|"
+            r"\b(?:regreso|retorno)\s+(?:seguro\s+)?a\s+sus\s+países\b|"
+            r"\bpara\s+luego\s+enviarlos\s+a\s+sus\s+países\b|\bmientras\s+(?:\w+\s+){0,4}?"
+            r"(?:facilitan|gestionan|tramitan)\s+su\s+(?:regreso|retorno)\b|"
+            r"\bcosto\s+de\s+su\s+retorno\b|\bluego\s+(?:\w+\s+){0,2}?(?:trasladad|enviad|devuelt|"
+            r"repatriad)\w*\s+a\s+sus\s+países\b"
+        ),
+        Role.PROTECTION_OR_RESETTLEMENT: rx(
+            r"\breasenta\w+|\b(?:solicitar|pedir|tramitar|tramiten|tramita)\s+(?:su\s+)?"
+            r"(?:pedido\s+de\s+)?(?:asilo|refugio|protección)\b|\bprotección\s+internacional\b|"
+            r"\bsolicitudes\s+(?:de\s+protección|de\s+asilo)?\s*(?:serán|se\s+resuelven|"
+            r"sean)\b|\bsolicitudes\s+serán\s+analizadas\b|\bvivir\s+y\s+trabajar\b|"
+            r"\bintegrarse\b|\bquedarse\s+a\s+vivir\b|"
+            r"\b(?:acoger|recibir|albergar)\s+(?:a\s+)?refugiados\b"
+        ),
+        Role.TRANSIT_STOPOVER: rx(
+            r"\bpa[ií]s(?:es)?\s+(?:\"|“|«)?puente\b|\bpuente\b|\bescalas?\s+técnicas?\b|"
+            r"\bpa[ií]s(?:es)?\s+de\s+tránsito\b|\bestación\s+de\s+paso\b|"
+            r"\bcentro\s+de\s+tránsito\b|\bparada\s+temporal\b"
+        ),
+        Role.ONWARD_REMOVAL: rx(
+            r"\b(?:trasladad[oa]s|enviad[oa]s|expulsad[oa]s|devuelt[oa]s)\s+posteriormente\b|"
+            r"\bposteriormente\s+(?:\w+\s+){0,2}?(?:trasladad|enviad|expulsad)\w*\s+a\s+sus\b|"
+            r"\breexpuls\w+"
+        ),
+    },
+    transfer=rx(r"\b(?:" + _SEND_PAST + r")\b"),
+    arrival=rx(
+        r"\b(?:llegaron|lleg[oó]|aterriz[oó]|aterrizaron|arrib[oó]|arribaron|llegad[oa]s|"
+        r"recibi[oó]|recibieron|acogi[oó])\b"
+    ),
+    receive=rx(r"\b(?:recibi[oó]|recibieron|acogi[oó]|acogieron|ha\s+recibido|han\s+recibido)\b"),
+    deal_reference=rx(
+        r"\b(?:ese|el|este|dicho|aquel)\s+(?:plan|acuerdo|pacto|convenio|programa|arreglo|"
+        r"mecanismo|esquema)\b"
+    ),
+    pronoun_subject=rx(
+        r"^\W*(?:(?:el|la|tras|después)\b[^,]{0,60},\s*)?(?:ellos|ellas|los\s+(?:\w+\s+)?"
+        r"(?:hombres|migrantes|deportados|detenidos)|el\s+grupo)\b"
+    ),
+    internal_move=rx(r"\ben\s+(?:autob[uú]s|bus|buses|autobuses)\b"),
+    per_person=rx(r"\bcada\s+uno\b|\bpor\s+(?:persona|cabeza|migrante)\b|\ben\s+efectivo\b"),
+    participle_tail=rx(r"\s+(?:por|de|desde)\b"),
+    onward=rx(
+        r"\b(?:de\s+ellos|de\s+ellas|posteriormente|luego|después|más\s+tarde|hacia\s+"
+        r"(?:la\s+)?frontera)\b"
+    ),
+    capacity=rx(
+        r"\b(?:hasta|un\s+máximo\s+de|máximo\s+de|no\s+más\s+de|un\s+tope\s+de|"
+        r"un\s+límite\s+de|como\s+máximo)\s+(?:a\s+)?(?P<n>" + NUMBERS.pattern + r")"
+    ),
+    capacity_units=rx(
+        r"(?P<n>" + NUMBERS.pattern + r")\s+(?:celdas|plazas|camas|cupos)\b|"
+        r"(?P<m>" + NUMBERS.pattern + r")\s+(?:\w+\s+){0,2}?(?:personas|refugiados|migrantes|"
+        r"solicitantes\s+de\s+asilo|deportados)\s+(?:al|por)\s+año\b|"
+        r"\b(?:los|las)\s+(?P<k>" + NUMBERS.pattern + r")\s+(?:\w+\s+){0,2}?que\s+(?:el\s+)?"
+        r"(?:\w+\s+){0,2}?(?:aceptó|acordó|se\s+comprometió\s+a)\s+" + _ACCEPT
+    ),
+    payment=rx(
+        r"\b(?:pag(?:ó|ará|a|an|aron|o|os)|pago|pagos|a\s+cambio|tarifa|subvención|donación|"
+        r"compensación)\b"
+    ),
+    money_context=rx(r"\b(?:recibió|recibirá|recibe|contempla|fondos|aporta\w*|entreg\w+)\b"),
+    costs=rx(
+        r"\bcorr(?:en|erán|ían|ieron)\s+por\s+cuenta\s+de\b|"
+        r"\b(?:cubrirá|cubre|cubrir|cubiertos|cubierto|costea\w*|financia\w*|sufraga\w*)\s+"
+        r"(?:\w+\s+){0,2}?(?:costos?|costes?|gastos?)\b|"
+        r"\b(?:costos?|costes?|gastos?)\s+(?:\w+\s+){0,4}?(?:eran|son|serán|corren|correrán|fueron)\s+"
+        r"(?:cubiertos|pagados|por\s+cuenta)\b|\bcorren\s+por\s+cuenta\s+de\b|"
+        r"\bpago\s+de\s+Washington\b|\bapoyo\s+financiero\b"
+    ),
+    money=rx(
+        r"(?P<pre>US\$|USD|EUR|€|\$|£)\s?(?P<amount>\d[\d,.]*)(?:\s?(?P<scale>millones|"
+        r"mil\s+millones|millón|M)\b)?|"
+        r"(?P<amount2>\d[\d,.]*|" + NUMBERS.pattern + r")\s+(?P<scale2>mil\s+millones|millones|"
+        r"millón)?\s*(?:de\s+)?(?P<post>dólares|euros|libras(?:\s+esterlinas)?|"
+        r"dólares\s+australianos)\b"
+    ),
+    aggregate=rx(r"\b(?:en\s+total|el\s+total|costo\s+total|gastó|gastado|en\s+conjunto)\b"),
+    currencies={
+        "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
+        "dólares": "USD", "euros": "EUR", "libras": "GBP", "libras esterlinas": "GBP",
+        "dólares australianos": "AUD",
+    },  # fmt: skip
+    scales={"millones": 10**6, "millón": 10**6, "m": 10**6, "mil millones": 10**9},
+    instruments={
+        Instrument.SAFE_THIRD_COUNTRY_AGREEMENT: rx(
+            r"\b(?:acuerdo|pacto|convenio|memorando)\s+(?:\w+\s+){0,2}?de\s+(?:\"|“|«)?tercer\s+"
+            r"país\s+seguro\b|\bpacto\s+de\s+este\s+tipo\b"
+        ),
+        Instrument.ASYLUM_COOPERATION_AGREEMENT: rx(
+            r"\bacuerdo\s+de\s+cooperación\s+(?:en\s+materia\s+)?de\s+asilo\b|\bACA\b"
+        ),
+        Instrument.MEMORANDUM_OF_UNDERSTANDING: rx(
+            r"\bmemor[aá]nd(?:o|um)\s+de\s+entendimiento\b"
+        ),
+        Instrument.UNDISCLOSED: rx(
+            r"\bno\s+(?:ha|han)\s+hecho\s+público\s+el\s+texto\b|\btexto\s+no\s+(?:ha\s+sido|fue)\s+"
+            r"publicado\b|\bacuerdo\s+secreto\b|\btérminos\s+no\s+(?:han\s+sido\s+)?(?:revelados|"
+            r"divulgados)\b"
+        ),
+        Instrument.OTHER: rx(
+            r"\bcarta\s+de\s+intención\b|\bcanje\s+de\s+notas\b|\bintercambio\s+de\s+notas\b|"
+            r"\bnotas\s+diplomáticas\b|\bdeclaración\s+política\b|\btratado\b|"
+            r"\bmarco\s+de\s+entendimiento\b"
+        ),
+    },
+    concerns={
+        Concern.ABUSE: rx(
+            r"\b(?:abusos?|tortur\w+|maltrat\w+|golpiz\w+|golpead[oa]s|vejaciones|"
+            r"violencia\s+sexual|hacinamiento)\b"
+        ),
+        Concern.INCOMMUNICADO: rx(
+            r"\bincomunicad[oa]s\b|\bsin\s+(?:poder\s+comunicarse|comunicación|acceso\s+"
+            r"(?:regular\s+)?a\s+(?:sus\s+)?(?:abogados|teléfonos|familias))\b|"
+            r"\baislamiento\s+total\b|\bsin\s+poder\s+comunicarse\b"
+        ),
+        Concern.REFOULEMENT: rx(
+            r"\bdevolución\b|\bno\s+devolución\b|\briesgo\s+de\s+ser\s+devuelt[oa]s\b|\bprotección\s+(?:\w+\s+){0,4}?contra\s+la\s+"
+            r"devolución\b|\bdevueltas?\s+a\s+países\s+donde\s+su\s+vida\b"
+        ),
+        Concern.DUE_PROCESS: rx(
+            r"\bsin\s+(?:juicio|cargos|debido\s+proceso)\b|\bno\s+tuvieron\s+oportunidad\s+de\s+"
+            r"defenderse\b|\bprivad[oa]s\s+de\s+su\s+libertad\s+de\s+forma\s+ilegítima\b|"
+            r"\bfalta\s+de\s+asesoría\s+legal\b|\bno\s+recibieron\s+información\b|"
+            r"\binconstitucional\b|\bsin\s+que\s+un\s+juez\b|\bsin\s+(?:una\s+)?audiencia\b"
+        ),
+        Concern.DEATH: rx(r"\b(?:muri[óe]|murieron|falleci\w+|muerte)\b"),
+    },
+    concern_subject=rx(
+        r"\b(?:deportados|detenidos|migrantes|presos|reos|reclusos|venezolanos|extranjeros|"
+        r"personas|familias|ellos|hombres|los\s+deportados|sus\s+clientes)\b"
+    ),
+)
+
+RULES = register(LanguageRules("es", VERSION, LEXICON, demonym_forms))
