@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
+from distributed import LocalCluster
 
 from tests.scale_support import gunzip, small_archive
 from thirdcountry.cli import cli
@@ -170,6 +172,31 @@ def test_the_dask_engine_writes_what_the_local_engine_writes(
     assert distributed.out.read_bytes() == local.out.read_bytes()
 
 
+def test_the_command_line_joins_a_running_scheduler(
+    generated: Manifest, scanned: ScanReport, tmp_path: Path
+) -> None:
+    cluster = LocalCluster(
+        n_workers=2,
+        processes=False,
+        protocol="tcp",
+        host="127.0.0.1",
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+    try:
+        out = tmp_path / "cluster.parquet"
+        args = ["scan", str(generated.path), "--out", str(out), "--engine", "dask"]
+        args += ["--scheduler", cluster.scheduler_address, "--split-mb", "1", "--format", "json"]
+        result = CliRunner().invoke(cli, args)
+    finally:
+        cluster.close()
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert (summary["engine"], summary["workers"]) == ("dask", 2)
+    assert summary["spans"] > 1
+    assert table_of(out).equals(table_of(scanned.out))
+
+
 def test_progress_adds_up_to_the_whole_archive(generated: Manifest, tmp_path: Path) -> None:
     seen = [0, 0]
 
@@ -218,12 +245,18 @@ def test_scan_then_import_from_the_command_line(generated: Manifest, tmp_path: P
             "--scheduler and --workers need --engine dask",
         ),
         (["import", "missing.parquet"], 1, "missing.parquet: no such file"),
+        (
+            ["scan", "a.warc", "--out", "x.parquet", "--engine", "dask", "--scheduler", "foo"],
+            1,
+            "scheduler 'foo' is not an address like tcp://HOST:PORT",
+        ),
     ],
 )
 def test_command_line_mistakes_are_named(
     args: list[str], code: int, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.warc").write_bytes(b"")
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == code
     assert message in result.output

@@ -7,6 +7,7 @@ candidates while both keep the article and drop navigation and sidebars.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -38,9 +39,18 @@ class ParsedPage:
     outlet: str | None
 
 
+def _known(encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:  # servers do announce charsets nobody knows
+        return None
+
+
 def decode(payload: bytes, charset: str | None) -> str:
     """The page as text: the HTTP charset if it is usable, else what the bytes say."""
-    encoding = charset or detect_encoding(payload, from_html_meta=True) or "utf-8"
+    encoding = _known(charset) or _known(detect_encoding(payload, from_html_meta=True)) or "utf-8"
     return bytes_to_str(payload, encoding)
 
 

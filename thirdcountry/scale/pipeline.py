@@ -26,6 +26,7 @@ from fastwarc.warc import WarcRecord, WarcRecordType
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.ids import content_hash
 from thirdcountry.extract import detect_language, extract_claims
+from thirdcountry.extract.rules import rules_for
 from thirdcountry.scale.page import parse_page
 from thirdcountry.scale.relevance import is_candidate, judge
 from thirdcountry.scale.warc import RecordStream, Span, target_uri
@@ -92,7 +93,9 @@ def stable_uuid7(moment: datetime, *parts: str) -> str:
 def _claims_for(
     text: str, *, doc_id: str, captured: datetime, published: date | None, language: str
 ) -> list[dict[str, Any]]:
-    found = extract_claims(text, published=published or captured.date(), language=language)
+    # A language without rules (French, say) is left to extraction's own per-paragraph reading.
+    known = language if rules_for(language) is not None else None
+    found = extract_claims(text, published=published or captured.date(), language=known)
     out = []
     for position, claim in enumerate(found):
         anchored: Claim = replace(claim, document_id=doc_id)

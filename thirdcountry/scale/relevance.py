@@ -83,6 +83,7 @@ _DEPORT_WORD = re.compile(r"\bdeport\w*", re.IGNORECASE)
 # "Deport", the look-ahead turns away deporte(s), deportivo and deportista — all in C, so
 # the many "Deportes" links of a Spanish news site's menus cost no Python.
 _REMOVAL_BYTES = re.compile(rb"port(?<=[dD]eport)(?!e[^de]|iv|ist)")
+_NEAR = 2048  # bytes either side of the first deportation word searched first
 
 
 def _is_removal_word(word: str) -> bool:
@@ -159,11 +160,17 @@ def concept_terms_in_bytes(payload: bytes) -> set[str]:
 
 def is_candidate(payload: bytes) -> bool:
     """The prefilter: the test every HTML payload goes through before any parsing."""
-    if not mentions_deportation(payload):
+    removal = _REMOVAL_BYTES.search(payload)
+    if removal is None:
         return False
-    # Any one concept term will do: stop at the first.
-    matches = _byte_automaton().iter(payload.lower().decode("latin-1"))
-    return next(matches, None) is not None
+    # Any one concept term will do. Look next to the deportation word first (a headline,
+    # a description, a paragraph usually has both), then in the whole page.
+    automaton = _byte_automaton()
+    at = removal.start()
+    near = payload[max(0, at - _NEAR) : at + _NEAR].lower().decode("latin-1")
+    if next(automaton.iter(near), None) is not None:
+        return True
+    return next(automaton.iter(payload.lower().decode("latin-1")), None) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from types import TracebackType
 from typing import Any
+from urllib.parse import urlsplit
 
 from distributed import Client, LocalCluster, as_completed, get_worker
 
@@ -75,18 +76,29 @@ class _ProgressRelay:
         self.update(message["span"], message["records"], message["bytes"])
 
 
+def _checked_address(address: str) -> str:
+    """A scheduler address as Dask takes it (tcp://HOST:PORT or tls://HOST:PORT)."""
+    parts = urlsplit(address.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if parts.scheme not in ("tcp", "tls") or not parts.hostname or port is None:
+        raise BadInput(f"scheduler {address!r} is not an address like tcp://HOST:PORT")
+    return address.strip()
+
+
 class DaskEngine:
     name = "dask"
 
     def __init__(self, options: EngineOptions) -> None:
         self._cluster: LocalCluster | None = None
         if options.scheduler:
+            address = _checked_address(options.scheduler)
             try:
-                self.client = Client(options.scheduler, timeout=15)
-            except (OSError, TimeoutError) as exc:
-                raise BadInput(
-                    f"cannot reach the Dask scheduler at {options.scheduler}: {exc}"
-                ) from None
+                self.client = Client(address, timeout=15)
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise BadInput(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         else:
             self._cluster = LocalCluster(
                 n_workers=options.workers or os.cpu_count() or 1,
