@@ -29,7 +29,7 @@ def _print_report(report: ScanReport) -> None:
             ("records", f"{stats.records:,}"),
             ("megabytes read", f"{stats.bytes / 1e6:,.1f}"),
             ("malformed records skipped", stats.malformed),
-            ("HTML pages", f"{stats.html:,}"),
+            ("HTML pages (payloads cut at 5 MB)", f"{stats.html:,} ({stats.truncated})"),
             ("candidates (prefilter)", stats.candidates),
             ("false candidates (rejected on text)", stats.false_candidates),
             ("relevant pages written", report.rows),
