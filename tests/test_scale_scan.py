@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -261,3 +262,35 @@ def test_command_line_mistakes_are_named(
     assert result.exit_code == code
     assert message in result.output
     assert not (tmp_path / "x.parquet").exists()
+
+
+def test_a_damaged_archive_is_scanned_around_the_damage(
+    generated: Manifest, scanned: ScanReport, tmp_path: Path
+) -> None:
+    data = bytearray(generated.path.read_bytes())
+    members = [m.start() for m in re.finditer(b"\x1f\x8b\x08\x00\x00\x00\x00\x00", data)]
+    for at in range(members[20] + 30, members[20] + 90):  # a member early in the file
+        data[at] ^= 0x55
+    damaged = tmp_path / "damaged.warc.gz"
+    damaged.write_bytes(bytes(data))
+    report = scan([str(damaged)], tmp_path / "damaged.parquet")
+    assert report.stats.malformed == 1
+    assert report.stats.records == scanned.stats.records - 1
+    kept = {row["url"] for row in rows_of(report.out)}
+    assert len(kept) >= len(generated.relevant) - 1
+
+
+def test_a_failed_scan_leaves_the_previous_result_alone(
+    generated: Manifest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "result.parquet"
+    out.write_bytes(b"the previous result")
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disk went away")
+
+    monkeypatch.setattr("thirdcountry.scale.engines.local.scan_span", broken)
+    with pytest.raises(OSError, match="disk went away"):
+        scan([str(generated.path)], out)
+    assert out.read_bytes() == b"the previous result"
+    assert [p.name for p in tmp_path.iterdir()] == ["result.parquet"]
