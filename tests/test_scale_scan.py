@@ -20,7 +20,7 @@ from thirdcountry.domain.claims import CONTRACT_FIELDS
 from thirdcountry.scale.engines import EngineOptions
 from thirdcountry.scale.results import read_metadata, read_rows
 from thirdcountry.scale.scan import ScanReport, scan
-from thirdcountry.scale.testdata import Manifest
+from thirdcountry.scale.testdata import RELEVANT, Manifest, render_article
 
 
 @pytest.fixture(scope="module")
@@ -294,3 +294,25 @@ def test_a_failed_scan_leaves_the_previous_result_alone(
         scan([str(generated.path)], out)
     assert out.read_bytes() == b"the previous result"
     assert [p.name for p in tmp_path.iterdir()] == ["result.parquet"]
+
+
+def test_a_record_without_a_date_is_still_scanned(tmp_path: Path) -> None:
+    kosovo = next(a for a in RELEVANT if a.key == "xk-fifty-en")
+    body = render_article(kosovo, url="http://news.test/kosovo")
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
+    record = (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:7>\r\n"
+        b"WARC-Target-URI: http://news.test/kosovo\r\n"
+        b"Content-Type: application/http; msgtype=response\r\n"
+        + b"Content-Length: %d\r\n\r\n" % len(http)
+        + http
+        + b"\r\n\r\n"
+    )
+    path = tmp_path / "undated.warc"
+    path.write_bytes(record)
+    report = scan([str(path)], tmp_path / "undated.parquet")
+    (row,) = rows_of(report.out)
+    assert row["captured"] is None
+    assert row["published"].isoformat() == "2025-06-12"
+    again = scan([str(path)], tmp_path / "again.parquet")
+    assert rows_of(again.out)[0]["id"] == row["id"]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from fastwarc.warc import WarcRecord, WarcRecordType
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -186,3 +189,42 @@ def test_records_untouched_by_damage_are_all_read(
     intact = [uri for i, uri in enumerate(uris) if i not in spared]
     missing = [uri for uri in intact if uri not in seen]
     assert not missing
+
+
+def _chunked(body: bytes, size: int = 100) -> bytes:
+    pieces = [body[i : i + size] for i in range(0, len(body), size)]
+    return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
+
+
+@pytest.mark.parametrize(
+    ("headers", "encode"),
+    [
+        (b"Transfer-Encoding: chunked\r\n", _chunked),
+        (b"Content-Encoding: gzip\r\n", gzip.compress),
+        (
+            b"Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n",
+            lambda body: _chunked(gzip.compress(body)),
+        ),
+    ],
+    ids=["chunked", "gzip", "gzip+chunked"],
+)
+def test_payloads_are_read_as_the_server_meant_them(
+    tmp_path: Path, headers: bytes, encode: Callable[[bytes], bytes]
+) -> None:
+    """Crawlers store the raw HTTP message; the reader undoes transfer and content coding."""
+    html = b"<html><body><p>Deported to a third country.</p></body></html>" * 30
+    record = WarcRecord()
+    record.init_headers(WarcRecordType.response, b"uuid:0190b5e2-0000-7000-8000-000000000001")
+    record.headers.append("WARC-Target-URI", "http://news.test/a")
+    record.headers.append("Content-Type", "application/http; msgtype=response")
+    record.set_bytes_content(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + headers + b"\r\n" + encode(html)
+    )
+    raw = io.BytesIO()
+    record.write(raw)
+    path = tmp_path / "encoded.warc"
+    path.write_bytes(raw.getvalue())
+    stream = RecordStream(Span(0, str(path), 0, None))
+    payloads = [stream.read(r, 1 << 20) for r in stream]
+    assert payloads == [html]
+    assert stream.malformed == 0

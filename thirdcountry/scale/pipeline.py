@@ -34,6 +34,7 @@ from thirdcountry.scale.warc import RecordStream, Span, target_uri
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _RESPONSE = WarcRecordType.response
 _PROGRESS_EVERY = 1024  # records between progress reports
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 Progress = Callable[[int, int], None]
 """Called with (records, bytes) read since the previous call."""
@@ -91,17 +92,17 @@ def stable_uuid7(moment: datetime, *parts: str) -> str:
 
 
 def _claims_for(
-    text: str, *, doc_id: str, captured: datetime, published: date | None, language: str
+    text: str, *, doc_id: str, moment: datetime, published: date | None, language: str
 ) -> list[dict[str, Any]]:
     # A language without rules (French, say) is left to extraction's own per-paragraph reading.
     known = language if rules_for(language) is not None else None
-    found = extract_claims(text, published=published or captured.date(), language=known)
+    found = extract_claims(text, published=published, language=known)
     out = []
     for position, claim in enumerate(found):
         anchored: Claim = replace(claim, document_id=doc_id)
         stable = replace(
             anchored,
-            id=stable_uuid7(captured, doc_id, str(position), anchored.fingerprint()),
+            id=stable_uuid7(moment, doc_id, str(position), anchored.fingerprint()),
         )
         out.append(stable.to_dict())
     return out
@@ -117,13 +118,22 @@ def _document_row(
     if not judgement.relevant:
         return None
     stats.relevant += 1
-    captured = record.record_date.astimezone(UTC)
+    # A record without a readable WARC-Date still gets stable ids (at the epoch).
+    captured = record.record_date.astimezone(UTC) if record.record_date else None
+    moment = captured or _EPOCH
     record_id = record.headers.get("WARC-Record-ID") or ""
-    doc_id = stable_uuid7(captured, record_id, url)
-    published = page.published if page.published and page.published <= captured.date() else None
+    doc_id = stable_uuid7(moment, record_id, url)
+    published = page.published
+    if published is not None and captured is not None and published > captured.date():
+        published = None  # a page cannot be published after it was fetched
     language = detect_language(page.text)
+    # Relative dates resolve against publication, else against the capture (news is fresh).
     claims = _claims_for(
-        page.text, doc_id=doc_id, captured=captured, published=published, language=language
+        page.text,
+        doc_id=doc_id,
+        moment=moment,
+        published=published or (captured.date() if captured else None),
+        language=language,
     )
     stats.claims += len(claims)
     return {

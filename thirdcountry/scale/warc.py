@@ -173,12 +173,18 @@ class RecordStream:
         self.malformed += 1
 
     def read(self, record: WarcRecord, limit: int) -> bytes | None:
-        """Up to ``limit`` bytes of the record's payload; None if it is damaged or cut short."""
+        """Up to ``limit`` bytes of the decoded payload; None if it is damaged or cut short."""
         try:
             payload = record.reader.read(limit)
         except OSError:
             payload = None
-        if payload is None or len(payload) < min(limit, record.content_length):
+        # FastWARC undoes chunked and compressed encodings, which changes the length: only
+        # a payload sent as is can be checked against its Content-Length.
+        headers = record.http_headers if record.is_http else None
+        encoded = headers is not None and bool(
+            headers.get("Content-Encoding") or headers.get("Transfer-Encoding")
+        )
+        if payload is None or (not encoded and len(payload) < min(limit, record.content_length)):
             self.malformed += 1
             self._read_failed = True
             return None
@@ -196,7 +202,7 @@ class RecordStream:
                 last: int | None = None
                 failed = False
                 try:
-                    for record in ArchiveIterator(f, parse_http=True):
+                    for record in ArchiveIterator(f, parse_http=True, auto_decode="all"):
                         self._read_failed = False
                         offset = record.stream_pos
                         if span.stop is not None and offset >= span.stop:
