@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test check lint typecheck format docs clean browser screenshots
+.PHONY: run test check lint typecheck format docs clean browser screenshots wget
 
 # Browser tests drive Debian's Chromium through Playwright; never a downloaded browser.
 CHROMIUM := /usr/bin/chromium
@@ -41,7 +41,12 @@ browser:
 	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
 	  || echo "warning: could not install chromium (not root?): browser tests will be skipped"
 
-test: $(VENV)/.installed-test browser
+# The WARC compatibility test crawls a local site with wget, an independent WARC producer.
+wget:
+	@command -v wget >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wget; } \
+	  || echo "warning: could not install wget (not root?): the wget WARC test will be skipped"
+
+test: $(VENV)/.installed-test browser wget
 	$(BIN)/pytest -q
 
 lint: $(VENV)/.installed-test

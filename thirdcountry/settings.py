@@ -116,6 +116,14 @@ SETTINGS: tuple[Setting, ...] = (
         _bool,
     ),
     Setting(
+        "scan_split_mb",
+        64,
+        "THIRDCOUNTRY_SCAN_SPLIT_MB",
+        "`scan` cuts gzipped WARC files larger than this many MB into ranges of this size, "
+        "so several workers can read one file; 0 keeps every file whole.",
+        int,
+    ),
+    Setting(
         "user_agent",
         "thirdcountry/0.1 (+https://github.com/thirdcountry/thirdcountry)",
         "THIRDCOUNTRY_USER_AGENT",

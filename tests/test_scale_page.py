@@ -1,0 +1,100 @@
+"""Candidate pages: text, title, outlet and date from the HTML bytes."""
+
+from __future__ import annotations
+
+from datetime import date
+from io import StringIO
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+
+from thirdcountry.scale.page import parse_page
+from thirdcountry.scale.pipeline import stable_uuid7
+from thirdcountry.scale.progress import ScanProgress
+
+ARTICLE = (
+    "<html><head>{head}</head><body><nav><a href='/'>Portada</a><a href='/deportes/'>"
+    "Deportes</a></nav><article><h1>Panamá acoge a 299 deportados</h1>{body}"
+    "<p>Los deportados fueron alojados en un hotel de la capital mientras se organiza su "
+    "retorno a sus países de origen, según el Gobierno panameño.</p>"
+    "<p>Organizaciones civiles criticaron que Panamá funcione como tercer país.</p>"
+    "</article><aside><ul><li>Receta de la semana</li></ul></aside></body></html>"
+)
+
+
+def page(head: str = "", body: str = "") -> str:
+    return ARTICLE.format(head=head, body=body)
+
+
+def test_the_text_is_the_article_not_the_navigation() -> None:
+    parsed = parse_page(page().encode(), charset="utf-8", url="https://www.diario.example/a")
+    assert "tercer país" in parsed.text
+    assert "Receta" not in parsed.text
+    assert parsed.outlet == "diario.example"
+
+
+def test_windows_1252_is_read_from_the_meta_charset() -> None:
+    markup = page(head='<meta charset="windows-1252">').encode("cp1252")
+    parsed = parse_page(markup, charset=None, url="https://diario.example/a")
+    assert "Panamá" in parsed.text and "tercer país" in parsed.text
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        (
+            '<meta property="article:published_time" content="2025-02-18T10:00:00Z">',
+            "",
+            date(2025, 2, 18),
+        ),
+        ('<meta name="date" content="2025-02-19">', "", date(2025, 2, 19)),
+        ("", '<time datetime="2025-02-20T08:00">20 feb</time>', date(2025, 2, 20)),
+        (
+            '<script type="application/ld+json">{"datePublished": "2025-02-21T09:00"}</script>',
+            "",
+            date(2025, 2, 21),
+        ),
+        ('<meta name="date" content="yesterday">', "", None),
+    ],
+)
+def test_the_publication_date_comes_from_the_markup(
+    head: str, body: str, expected: date | None
+) -> None:
+    parsed = parse_page(page(head, body).encode(), charset="utf-8", url="https://d.example/")
+    assert parsed.published == expected
+
+
+def test_title_and_outlet_prefer_open_graph() -> None:
+    head = (
+        '<title>Panamá acoge | Diario</title><meta property="og:title" content="Panamá acoge">'
+        '<meta property="og:site_name" content="Diario La Costa">'
+    )
+    parsed = parse_page(page(head).encode(), charset="utf-8", url="https://d.example/")
+    assert (parsed.title, parsed.outlet) == ("Panamá acoge", "Diario La Costa")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=3000), st.sampled_from([None, "utf-8", "latin-1", "bogus"]))
+def test_any_bytes_parse_to_some_text(payload: bytes, charset: str | None) -> None:
+    parsed = parse_page(payload, charset=charset, url="https://d.example/")
+    assert isinstance(parsed.text, str)
+
+
+@given(st.datetimes(), st.text(max_size=20))
+def test_stable_ids_are_uuid7_and_repeat(moment: object, seed: str) -> None:
+    first = stable_uuid7(moment, seed)  # type: ignore[arg-type]
+    assert first == stable_uuid7(moment, seed)  # type: ignore[arg-type]
+    assert first[14] == "7" and first[19] in "89ab"
+    assert first != stable_uuid7(moment, seed + "x")  # type: ignore[arg-type]
+
+
+def test_the_progress_bar_shows_megabytes_and_records_per_second() -> None:
+    screen = StringIO()
+    console = Console(file=screen, force_terminal=True, width=160)
+    with ScanProgress(console) as bar:
+        bar.plan(10_000_000)
+        bar(5_000, 4_000_000)
+    shown = screen.getvalue()
+    assert "5,000 records" in shown and "rec/s" in shown and "/s" in shown

@@ -1,0 +1,115 @@
+"""The byte prefilter and the decision on text: what counts as third-country deportation news."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thirdcountry.scale.relevance import (
+    CONCEPT_TERMS,
+    FACILITY_TERMS,
+    is_candidate,
+    judge,
+    mentions_deportation,
+)
+
+
+def page(body: str, *, encoding: str = "utf-8") -> bytes:
+    return f"<html><body><p>{body}</p></body></html>".encode(encoding)
+
+
+@pytest.mark.parametrize(
+    "word", ["deported", "Deportation", "deportees", "deportados", "deportación", "deportó"]
+)
+def test_deportation_words_pass_the_first_stage(word: str) -> None:
+    assert mentions_deportation(page(f"Ayer {word} a tres hombres"))
+
+
+@pytest.mark.parametrize("word", ["Deportes", "deporte", "deportivo", "deportistas", "report"])
+def test_sport_and_reporting_do_not_pass_the_first_stage(word: str) -> None:
+    assert not mentions_deportation(page(f"Sección de {word} del diario"))
+
+
+def test_deportation_in_windows_1252_and_entities_passes() -> None:
+    assert mentions_deportation(page("lo deportó ayer", encoding="cp1252"))
+    assert mentions_deportation(b"<p>lo deport&oacute; ayer</p>")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "fueron deportados a un tercer país",
+        "fueron deportados a un TERCER PAÍS",
+        "fueron deportados a un tercer pa&iacute;s",
+        "fueron deportados a un tercer pa&#237;s",
+        "fueron deportados a un tercer pa&#xed;s",
+        "deported to a third-country prison",
+        "deportees held at CECOT",
+    ],
+)
+def test_candidates_need_deportation_and_a_third_country_term(body: str) -> None:
+    assert is_candidate(page(body))
+    assert is_candidate(page(html.unescape(body), encoding="cp1252"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "deported to Honduras after a routine check-in",  # own country: no third-country term
+        "exports rerouted through third countries",  # third countries, no deportation
+        "la sección de Deportes y el tercer país del torneo",
+    ],
+)
+def test_pages_without_both_sides_are_not_candidates(body: str) -> None:
+    assert not is_candidate(page(body))
+
+
+def test_judge_keeps_the_terms_that_decided() -> None:
+    verdict = judge("Washington deported five men to Eswatini, a third country for them.")
+    assert verdict.relevant
+    assert verdict.terms == ("deported", "third country")
+
+
+def test_judge_needs_whole_words() -> None:
+    assert not judge("The deported men were held in a Cecotti warehouse.").relevant
+
+
+def test_judge_rejects_sport() -> None:
+    assert not judge("El club deportivo jugó en un tercer país.").relevant
+
+
+WORDS = st.sampled_from(
+    ["deported", "Deportados", "deportó", "deportes", "news", "the", "y", "report", "asylum"]
+    + [s for spellings in (*CONCEPT_TERMS.values(), *FACILITY_TERMS.values()) for s in spellings]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, max_size=12), st.sampled_from(["utf-8", "cp1252", "entities"]))
+def test_the_prefilter_never_loses_a_page_the_decision_keeps(
+    words: list[str], encoding: str
+) -> None:
+    """Recall: whatever the text decision accepts, the byte prefilter let through.
+
+    (Deportation words written only in capitals, DEPORTADOS, are the known exception: the
+    prefilter's single pass looks for ``eport``.)
+    """
+    text = " ".join(words)
+    if encoding == "entities":
+        markup = html.escape(text).encode("ascii", "xmlcharrefreplace")
+    else:
+        try:
+            markup = html.escape(text).encode(encoding)
+        except UnicodeEncodeError:
+            markup = html.escape(text).encode("ascii", "xmlcharrefreplace")
+    if judge(text).relevant:
+        assert is_candidate(b"<p>" + markup + b"</p>")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2048), st.binary(max_size=2048))
+def test_a_relevant_phrase_is_found_in_any_surrounding_bytes(before: bytes, after: bytes) -> None:
+    assert is_candidate(before + b" deported to a third country " + after)

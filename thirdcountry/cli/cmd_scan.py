@@ -1,0 +1,144 @@
+"""`scan` and `import`: find relevant pages in web archives, then load them for review."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from thirdcountry.cli.options import OutputFormat, db_option, format_option, store_for
+from thirdcountry.cli.output import console, print_json, print_table
+from thirdcountry.scale.engines import EngineOptions, engine_names
+from thirdcountry.settings import load_settings
+
+if TYPE_CHECKING:
+    from thirdcountry.scale.scan import ScanReport
+
+
+def _print_report(report: ScanReport) -> None:
+    stats = report.stats
+    print_table(
+        f"scan → {report.out}",
+        ["measure", "value"],
+        [
+            ("engine", f"{report.engine} ({report.workers} worker(s))"),
+            ("files / spans", f"{report.files} / {report.spans}"),
+            ("records", f"{stats.records:,}"),
+            ("megabytes read", f"{stats.bytes / 1e6:,.1f}"),
+            ("malformed records skipped", stats.malformed),
+            ("HTML pages (payloads cut at 5 MB)", f"{stats.html:,} ({stats.truncated})"),
+            ("candidates (prefilter)", stats.candidates),
+            ("false candidates (rejected on text)", stats.false_candidates),
+            ("relevant pages written", report.rows),
+            ("claims", stats.claims),
+            ("seconds", f"{report.seconds:.1f}"),
+            (
+                "MB/s · records/s",
+                f"{report.megabytes_per_second:,.1f} · {report.records_per_second:,.0f}",
+            ),
+        ],
+    )
+
+
+def register(cli: click.Group) -> None:
+    @cli.command("scan")
+    @click.argument("inputs", nargs=-1, required=True, metavar="WARC_OR_GLOB...")
+    @click.option(
+        "--out",
+        "-o",
+        required=True,
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Parquet file to write (replaced when the scan completes).",
+    )
+    @click.option(
+        "--engine",
+        type=click.Choice(engine_names()),
+        default="local",
+        show_default=True,
+        help="Where spans are scanned: this process, or a Dask cluster.",
+    )
+    @click.option(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="Dask scheduler to join (with --engine dask); default: a local cluster.",
+    )
+    @click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        help="Workers of the local Dask cluster (default: one per CPU).",
+    )
+    @click.option(
+        "--split-mb",
+        type=click.IntRange(min=0),
+        help="Cut gzipped files larger than this into ranges [env: THIRDCOUNTRY_SCAN_SPLIT_MB].",
+    )
+    @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+    @format_option
+    def scan_command(
+        inputs: tuple[str, ...],
+        out: Path,
+        engine: str,
+        scheduler: str | None,
+        workers: int | None,
+        split_mb: int | None,
+        quiet: bool,
+        fmt: OutputFormat,
+    ) -> None:
+        """Scan WARC files (gzipped or plain, paths or globs) for third-country deportation news.
+
+        Every HTML page goes through a byte-level keyword prefilter; only candidates are
+        parsed, judged on their text and given their claims. Relevant pages, with their
+        text and claims, are written to a Parquet file for `thirdcountry import`.
+        """
+        # The scan machinery (FastWARC, Resiliparse, Arrow) loads only when a scan runs.
+        from thirdcountry.scale.progress import ScanProgress
+        from thirdcountry.scale.scan import scan
+
+        if engine != "dask" and (scheduler or workers):
+            raise click.UsageError("--scheduler and --workers need --engine dask")
+        split = int(load_settings({"scan_split_mb": split_mb})["scan_split_mb"])
+        show = not quiet and fmt is OutputFormat.table and sys.stderr.isatty()
+        bar = ScanProgress() if show else None
+        with bar if bar is not None else nullcontext():
+            report = scan(
+                inputs,
+                out,
+                engine=engine,
+                engine_options=EngineOptions(workers=workers, scheduler=scheduler),
+                split_bytes=split * 1024 * 1024,
+                progress=bar,
+                on_plan=bar.plan if bar is not None else None,
+            )
+        if fmt is OutputFormat.json:
+            print_json(report.to_dict())
+        else:
+            _print_report(report)
+
+    @cli.command("import")
+    @click.argument("results", nargs=-1, required=True, type=click.Path(path_type=Path))
+    @db_option
+    @format_option
+    def import_command(results: tuple[Path, ...], db: str | None, fmt: OutputFormat) -> None:
+        """Import scan results (Parquet): pages as documents, their claims as pending.
+
+        Each file loads whole or not at all; importing it again adds nothing.
+        """
+        from thirdcountry.scale.importer import import_result
+
+        store = store_for(db)
+        for path in results:
+            report = import_result(store, path)
+            if fmt is OutputFormat.json:
+                print_json(report.to_dict())
+                continue
+            console.print(
+                f"{report.source}: documents {report.documents_added} added, "
+                f"{report.documents_present} already present; claims {report.claims_added} "
+                f"added, {report.claims_present} already present; "
+                f"{len(report.rejected)} rejected"
+            )
+            for problem in report.rejected:
+                console.print(f"  rejected: {problem}")

@@ -1,0 +1,156 @@
+"""The Dask engine: spans spread over a Dask distributed cluster.
+
+Given a scheduler address it joins that cluster (every worker needs thirdcountry installed
+and the WARC paths readable at the same place, e.g. a shared file system); otherwise it
+starts a ``LocalCluster`` of ``workers`` processes on this machine. Workers run the same
+``scan_span`` as the local engine, so the rows are the same. They report progress as Dask
+events (cumulative counts per span, at most twice a second), which the client turns into
+the deltas its progress bar expects.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from types import TracebackType
+from typing import Any
+from urllib.parse import urlsplit
+
+from distributed import Client, LocalCluster, as_completed, get_worker
+
+from thirdcountry.domain.errors import BadInput
+from thirdcountry.scale.engines import EngineOptions
+from thirdcountry.scale.pipeline import Progress, ScanOptions, SpanResult, scan_span
+from thirdcountry.scale.warc import Span
+
+_EVENT_INTERVAL = 0.5  # seconds between progress events from one span
+
+
+def run_span_on_worker(span: Span, options: ScanOptions, topic: str) -> SpanResult:
+    """The task each worker runs: scan one span, sending progress events on ``topic``."""
+    worker = get_worker()
+    totals = [0, 0]
+    last_sent = time.monotonic()
+
+    def progress(records: int, nbytes: int) -> None:
+        nonlocal last_sent
+        totals[0] += records
+        totals[1] += nbytes
+        now = time.monotonic()
+        if now - last_sent >= _EVENT_INTERVAL:
+            last_sent = now
+            worker.log_event(topic, {"span": span.index, "records": totals[0], "bytes": totals[1]})
+
+    return scan_span(span, options, progress)
+
+
+class _ProgressRelay:
+    """Turns per-span cumulative counts (events, then final results) into deltas."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.seen: dict[int, tuple[int, int]] = {}
+        self.done: set[int] = set()
+        self.lock = threading.Lock()
+
+    def update(self, span: int, records: int, nbytes: int, *, final: bool = False) -> None:
+        if self.progress is None:
+            return
+        with self.lock:
+            if span in self.done:
+                return
+            if final:
+                self.done.add(span)
+            before_records, before_bytes = self.seen.get(span, (0, 0))
+            if records < before_records and not final:
+                return
+            self.seen[span] = (records, nbytes)
+            self.progress(records - before_records, nbytes - before_bytes)
+
+    def on_event(self, event: Any) -> None:
+        _timestamp, message = event
+        self.update(message["span"], message["records"], message["bytes"])
+
+
+def _checked_address(address: str) -> str:
+    """A scheduler address as Dask takes it (tcp://HOST:PORT or tls://HOST:PORT)."""
+    parts = urlsplit(address.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if parts.scheme not in ("tcp", "tls") or not parts.hostname or port is None:
+        raise BadInput(f"scheduler {address!r} is not an address like tcp://HOST:PORT")
+    return address.strip()
+
+
+class DaskEngine:
+    name = "dask"
+
+    def __init__(self, options: EngineOptions) -> None:
+        self._cluster: LocalCluster | None = None
+        if options.scheduler:
+            address = _checked_address(options.scheduler)
+            try:
+                self.client = Client(address, timeout=15)
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise BadInput(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        else:
+            self._cluster = LocalCluster(
+                n_workers=options.workers or os.cpu_count() or 1,
+                threads_per_worker=1,
+                processes=options.processes,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            self.client = Client(self._cluster)
+
+    @property
+    def workers(self) -> int:
+        return len(self.client.scheduler_info()["workers"])
+
+    def run(
+        self, spans: Sequence[Span], options: ScanOptions, progress: Progress | None
+    ) -> Iterator[SpanResult]:
+        topic = f"thirdcountry-scan-{uuid.uuid4().hex}"
+        relay = _ProgressRelay(progress)
+        self.client.subscribe_topic(topic, relay.on_event)
+        try:
+            futures = self.client.map(
+                run_span_on_worker,
+                list(spans),
+                options=options,
+                topic=topic,
+                pure=False,
+                key=[f"{topic}-{span.index}" for span in spans],
+            )
+            for future in as_completed(futures):
+                result: SpanResult = future.result()
+                future.release()
+                relay.update(
+                    result.span.index, result.stats.records, result.stats.bytes, final=True
+                )
+                yield result
+        finally:
+            self.client.unsubscribe_topic(topic)
+
+    def __enter__(self) -> DaskEngine:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def create(options: EngineOptions) -> DaskEngine:
+    return DaskEngine(options)

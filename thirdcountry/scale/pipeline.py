@@ -1,0 +1,204 @@
+"""Scanning one span of a WARC file: every engine runs this same function on its workers.
+
+For each record: responses with an HTML payload go through the byte prefilter; the few
+candidates are parsed (Resiliparse), judged on their main text, and — when relevant —
+given a language and their claims (``thirdcountry.extract``). Everything else costs a
+header check and one pass over the payload bytes.
+
+Identifiers are derived from the archive, not drawn at random, so two runs over the same
+files (on one machine or on a cluster) write the same rows: a document's id is a UUIDv7
+whose time is the capture time and whose random bits come from a hash of the WARC record
+id and URL; a claim's id hashes its document id, position and content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from fastwarc.warc import WarcRecord, WarcRecordType
+
+from thirdcountry.domain.claims import Claim
+from thirdcountry.domain.ids import content_hash
+from thirdcountry.extract import detect_language, extract_claims
+from thirdcountry.extract.rules import rules_for
+from thirdcountry.scale.page import parse_page
+from thirdcountry.scale.relevance import is_candidate, judge
+from thirdcountry.scale.warc import RecordStream, Span, target_uri
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_RESPONSE = WarcRecordType.response
+_PROGRESS_EVERY = 1024  # records between progress reports
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+Progress = Callable[[int, int], None]
+"""Called with (records, bytes) read since the previous call."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    max_payload: int = 5 * 1024 * 1024  # bytes of one payload read at most; the rest skipped
+
+
+@dataclass(slots=True)
+class ScanStats:
+    """What a scan saw. Sums over spans; identical whichever engine ran them."""
+
+    records: int = 0
+    bytes: int = 0
+    malformed: int = 0
+    html: int = 0
+    truncated: int = 0
+    candidates: int = 0
+    relevant: int = 0
+    claims: int = 0
+
+    @property
+    def false_candidates(self) -> int:
+        """Pages the prefilter let through that the decision on their text rejected."""
+        return self.candidates - self.relevant
+
+    def add(self, other: ScanStats) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+    def to_dict(self) -> dict[str, int]:
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["false_candidates"] = self.false_candidates
+        return out
+
+
+@dataclass(slots=True)
+class SpanResult:
+    span: Span
+    stats: ScanStats
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+def stable_uuid7(moment: datetime, *parts: str) -> str:
+    """A UUIDv7 with ``moment`` as its time and the other bits from a hash of ``parts``."""
+    millis = int(moment.timestamp() * 1000) & ((1 << 48) - 1)
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
+    rand = int.from_bytes(digest[:10], "big")
+    rand_a = rand >> 68  # 12 bits
+    rand_b = rand & ((1 << 62) - 1)
+    value = (millis << 80) | (0x7 << 76) | (rand_a << 64) | (0b10 << 62) | rand_b
+    return str(uuid.UUID(int=value))
+
+
+def _claims_for(
+    text: str, *, doc_id: str, moment: datetime, published: date | None, language: str
+) -> list[dict[str, Any]]:
+    # A language without rules (French, say) is left to extraction's own per-paragraph reading.
+    known = language if rules_for(language) is not None else None
+    found = extract_claims(text, published=published, language=known)
+    out = []
+    for position, claim in enumerate(found):
+        anchored: Claim = replace(claim, document_id=doc_id)
+        stable = replace(
+            anchored,
+            id=stable_uuid7(moment, doc_id, str(position), anchored.fingerprint()),
+        )
+        out.append(stable.to_dict())
+    return out
+
+
+def _document_row(
+    record: WarcRecord, payload: bytes, span: Span, stats: ScanStats
+) -> dict[str, Any] | None:
+    """The row of a relevant page, or None when its main text is not about our subject."""
+    url = target_uri(record)
+    page = parse_page(payload, charset=record.http_charset, url=url)
+    judgement = judge(page.text)
+    if not judgement.relevant:
+        return None
+    stats.relevant += 1
+    # A record without a readable WARC-Date still gets stable ids (at the epoch).
+    captured = record.record_date.astimezone(UTC) if record.record_date else None
+    moment = captured or _EPOCH
+    record_id = record.headers.get("WARC-Record-ID") or ""
+    doc_id = stable_uuid7(moment, record_id, url)
+    published = page.published
+    if published is not None and captured is not None and published > captured.date():
+        published = None  # a page cannot be published after it was fetched
+    language = detect_language(page.text)
+    # Relative dates resolve against publication, else against the capture (news is fresh).
+    claims = _claims_for(
+        page.text,
+        doc_id=doc_id,
+        moment=moment,
+        published=published or (captured.date() if captured else None),
+        language=language,
+    )
+    stats.claims += len(claims)
+    return {
+        "id": doc_id,
+        "url": url,
+        "title": page.title,
+        "outlet": page.outlet,
+        "published": published,
+        "language": language,
+        "content_hash": content_hash(page.text),
+        "text": page.text,
+        "relevance_terms": list(judgement.terms),
+        "warc_file": span.path,
+        "warc_offset": record.stream_pos,
+        "warc_record_id": record_id,
+        "captured": captured,
+        "claims": claims,
+    }
+
+
+def scan_span(
+    span: Span, options: ScanOptions | None = None, progress: Progress | None = None
+) -> SpanResult:
+    """Scan the records of ``span``; the rows of relevant pages and the counts."""
+    options = options or ScanOptions()
+    stats = ScanStats()
+    result = SpanResult(span=span, stats=stats)
+    stream = RecordStream(span)
+    reported_records = 0
+    reported_bytes = 0
+    max_payload = options.max_payload
+    for record in stream:
+        stats.records += 1
+        if progress is not None and stats.records % _PROGRESS_EVERY == 0:
+            progress(
+                stats.records - reported_records, stream.position - span.start - reported_bytes
+            )
+            reported_records = stats.records
+            reported_bytes = stream.position - span.start
+        if record.record_type != _RESPONSE:
+            continue
+        if not record.is_http:
+            if (record.headers.get("Content-Type") or "").startswith("application/http"):
+                stream.mark_malformed()  # an HTTP response whose head did not parse
+            continue
+        if record.http_content_type not in HTML_TYPES:
+            continue
+        status = record.http_headers.status_code
+        if status is None or not 200 <= status < 300:
+            continue
+        stats.html += 1
+        payload = stream.read(record, max_payload)
+        if payload is None:
+            continue
+        if len(payload) == max_payload:
+            stats.truncated += 1
+        # The prefilter, before any parsing: one pass over the bytes for most pages.
+        if not is_candidate(payload):
+            continue
+        stats.candidates += 1
+        row = _document_row(record, payload, span, stats)
+        if row is not None:
+            result.rows.append(row)
+    stats.malformed = stream.malformed
+    stats.bytes = span.length(Path(span.path).stat().st_size)
+    if progress is not None:
+        progress(stats.records - reported_records, stats.bytes - reported_bytes)
+    return result
