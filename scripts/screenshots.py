@@ -9,37 +9,18 @@ system Chromium (``/usr/bin/chromium``) through Playwright; nothing is downloade
 from __future__ import annotations
 
 import argparse
-import socket
 import tempfile
-import threading
-import time
 from pathlib import Path
 
-import uvicorn
 from playwright.sync_api import sync_playwright
 
 from thirdcountry.data import bundled_dataset
 from thirdcountry.publish.web import create_app
+from thirdcountry.publish.web.testing import LocalServer, launch_chromium
 from thirdcountry.store import open_store
 from thirdcountry.store.load import load_file
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGES = (("home-en.png", "/en/"), ("country-XK-es.png", "/es/country/XK"))
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def main() -> None:
@@ -54,31 +35,18 @@ def main() -> None:
         else:
             store = open_store(str(Path(scratch) / "screenshots.sqlite3"))
             load_file(store, bundled_dataset())
-        port = free_port()
-        server = uvicorn.Server(
-            uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
-        )
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 15
-        while not server.started:
-            if time.monotonic() > deadline:
-                raise SystemExit("the server did not start within 15 seconds")
-            time.sleep(0.05)
         try:
             args.out.mkdir(parents=True, exist_ok=True)
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            with LocalServer(create_app(store)) as server, sync_playwright() as playwright:
+                browser = launch_chromium(playwright)
                 page = browser.new_page(viewport={"width": args.width, "height": 900})
                 for name, path in PAGES:
-                    page.goto(f"http://127.0.0.1:{port}{path}")
+                    page.goto(f"{server.url}{path}")
                     target = args.out / name
                     page.screenshot(path=str(target), full_page=True)
                     print(target)
                 browser.close()
         finally:
-            server.should_exit = True
-            thread.join(timeout=10)
             store.dispose()
 
 

@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -91,3 +92,20 @@ def sqlite_store(tmp_path: Path) -> Iterator[Store]:
     opened = open_store(str(tmp_path / "store.sqlite3"))
     yield opened
     opened.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One system Chromium for the whole session (Playwright allows one sync driver)."""
+    from thirdcountry.publish.web.testing import CHROMIUM, launch_chromium
+
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is absent: CI must run the browser tests (make browser)")
+        pytest.skip(f"{CHROMIUM} is absent (install Debian's chromium, or run `make browser`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = launch_chromium(playwright)
+        yield launched
+        launched.close()

@@ -3,76 +3,32 @@ app served by uvicorn on 127.0.0.1. One browser for the session; few, quick test
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
 from thirdcountry.publish.web import create_app
+from thirdcountry.publish.web.testing import LocalServer
 from thirdcountry.store import Store, open_store, reports
 
 from .site_fixtures import Fixture, populate
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 CRAWL_LIMIT = 400
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(
-                f"{CHROMIUM} is absent: CI must run the browser tests (apt-get install chromium)"
-            )
-        pytest.skip(f"{CHROMIUM} is absent (install Debian's chromium to run the browser tests)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
 def live(
     browser: Any, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, Store, Fixture]]:
-    import uvicorn
-
     store = open_store(str(tmp_path_factory.mktemp("site") / "site.sqlite3"))
     fixture = populate(store)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", store, fixture
-    server.should_exit = True
-    thread.join(timeout=10)
+    with LocalServer(create_app(store)) as server:
+        yield server.url, store, fixture
     store.dispose()
 
 

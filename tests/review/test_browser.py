@@ -9,19 +9,15 @@ country page (``/{lang}/country/{code}``) is mounted it is checked too.
 
 from __future__ import annotations
 
-import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from thirdcountry.domain.projection import Arrangement
 from thirdcountry.publish.web import create_app
+from thirdcountry.publish.web.testing import LocalServer
 from thirdcountry.store import Store, open_store
 from thirdcountry.store.views import arrangements
 
@@ -29,60 +25,15 @@ from .conftest import PASSWORD, Seeded, add_claim, seed
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Where the public site shows an arrangement; checked when the route exists.
 PUBLIC_COUNTRY_PAGE = "/{lang}/country/{code}"
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: CI must run the browser tests (make browser)")
-        pytest.skip(f"{CHROMIUM} is absent (install Debian's chromium, or run `make browser`)")
-    from playwright.sync_api import sync_playwright
+class Site(LocalServer):
+    """The app on a loopback port, and which routes it has."""
 
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-class Site:
     def __init__(self, store: Store) -> None:
-        self.app = create_app(store)
-        port = _free_port()
-        self.url = f"http://127.0.0.1:{port}"
-        config = uvicorn.Config(self.app, host="127.0.0.1", port=port, log_level="warning")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> Site:
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the test server did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
+        super().__init__(create_app(store))
 
     def has_route(self, path: str) -> bool:
         def walk(routes: list[Any]) -> Iterator[str]:

@@ -62,26 +62,11 @@ _FIELDS_ALLOWED: dict[str, frozenset[ClaimKind]] = {
     "currency": frozenset({ClaimKind.COMPENSATION}),
 }
 
-# Content fields: what a claim asserts and where. Review fields are not content.
-_CONTENT_FIELDS = (
-    "kind",
-    "sender",
-    "receiver",
-    "value",
-    "count",
-    "nationalities",
-    "amount",
-    "currency",
-    "facility",
-    "date",
-    "date_precision",
-    "document_id",
-    "evidence_start",
-    "evidence_end",
-    "quote",
-    "extractor",
-    "supersedes",
+# Content fields: what a claim asserts and where. Identity, confidence and review are not.
+_NOT_CONTENT = frozenset(
+    {"id", "confidence", "review_state", "reviewer", "reviewed_at", "review_note"}
 )
+_CONTENT_FIELDS = tuple(name for name in CONTRACT_FIELDS if name not in _NOT_CONTENT)
 
 
 @cache
