@@ -327,8 +327,11 @@ def test_data_page_shows_version_changelog_and_the_files_the_exporters_publish(
         assert client.get(path).status_code == 200, path
 
 
-def test_data_page_lists_an_added_export_format(client: TestClient) -> None:
+def test_data_page_lists_an_added_export_format(site: tuple[TestClient, Store, Fixture]) -> None:
     from thirdcountry.publish.exports import registry
+
+    # A fresh app: formats are registered at start-up, and pages are cached per app.
+    client = TestClient(create_app(site[1]))
 
     class Plain:
         name = "plain"

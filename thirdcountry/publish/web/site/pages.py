@@ -11,6 +11,7 @@ from thirdcountry.domain.projection import ProjectionRules
 from thirdcountry.publish.web.deps import check_language, get_store, render
 from thirdcountry.publish.web.site.formatting import Formatter
 from thirdcountry.publish.web.site.formtoken import FormTokens
+from thirdcountry.publish.web.site.page_cache import CachedPage, PageCache
 from thirdcountry.settings import load_settings
 from thirdcountry.store.site_views import PictureCache, PublicPicture, form_secret
 
@@ -57,6 +58,13 @@ def page(
     """A public page in ``lang`` with the shared context: formatter, dataset, last update."""
     lang = check_language(lang)
     shown = current or picture(request)
+    cache = page_cache(request)
+    key = cache.key(request, template, lang, str(shown.head)) if status_code == 200 else None
+    cached = cache.get(key) if key else None
+    if cached is not None:
+        return Response(
+            cached.body, media_type=cached.media_type, headers={"Content-Language": lang}
+        )
     full = {
         "f": FORMATTERS[lang],
         "picture": shown,
@@ -67,4 +75,15 @@ def page(
     }
     response = render(request, template, lang, full, status_code=status_code)
     response.headers.setdefault("Content-Language", lang)
+    if key is not None and "set-cookie" not in response.headers:
+        cache.put(key, CachedPage(bytes(response.body), response.media_type or "text/html"))
     return response
+
+
+def page_cache(request: Request) -> PageCache:
+    state = request.app.state
+    cache: PageCache | None = getattr(state, "site_pages", None)
+    if cache is None:
+        cache = PageCache()
+        state.site_pages = cache
+    return cache
