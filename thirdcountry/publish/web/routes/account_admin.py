@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from starlette.responses import Response
 
-from thirdcountry.domain.errors import BadInput, Conflict, NotFound
+from thirdcountry.domain.errors import BadInput, Conflict, NotFound, ThirdCountryError
 from thirdcountry.publish.web import auth
 from thirdcountry.review import accounts
 from thirdcountry.review.permissions import Action, Role
@@ -22,9 +22,8 @@ MANAGE = auth.requires(Action.MANAGE_USERS)
 def _page(
     request: Request,
     *,
-    alert: str | None = None,
+    refused: ThirdCountryError | None = None,
     new_token: tuple[str, str] | None = None,
-    status_code: int = 200,
 ) -> Response:
     with auth.store_of(request).read() as session:
         users = account_repo.list_users(session)
@@ -34,10 +33,8 @@ def _page(
         "tokens": tokens,
         "roles": [r.value for r in Role],
         "new_token": new_token,
-        "done": request.query_params.get("done"),
-        "alert": alert,
     }
-    return auth.page(request, "review_users.html", context, status_code=status_code)
+    return auth.page(request, "review_users.html", context, refused=refused)
 
 
 @router.get("/admin/users", include_in_schema=False)
@@ -61,7 +58,7 @@ def add_user(
         with auth.store_of(request).write() as session:
             accounts.create_user(session, name, role, password, admin.name)
     except (BadInput, Conflict) as error:
-        return _page(request, alert=error.message, status_code=error.http_status)
+        return _page(request, refused=error)
     return _done(request, "added")
 
 
@@ -83,7 +80,7 @@ def change_user(
                 active={"yes": True, "no": False}.get(active),
             )
     except (BadInput, Conflict, NotFound) as error:
-        return _page(request, alert=error.message, status_code=error.http_status)
+        return _page(request, refused=error)
     return _done(request, "changed")
 
 
@@ -98,7 +95,7 @@ def issue_token(
         with auth.store_of(request).write() as session:
             token = accounts.issue_token(session, name, admin.name, label)
     except (BadInput, Conflict, NotFound) as error:
-        return _page(request, alert=error.message, status_code=error.http_status)
+        return _page(request, refused=error)
     # Shown in this response only, never in a URL or a log line.
     response = _page(request, new_token=(name, token))
     response.headers["Cache-Control"] = "no-store"
@@ -113,5 +110,5 @@ def revoke_token(
         with auth.store_of(request).write() as session:
             accounts.revoke_token(session, token_id, admin.name)
     except NotFound as error:
-        return _page(request, alert=error.message, status_code=error.http_status)
+        return _page(request, refused=error)
     return _done(request, "revoked")

@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from thirdcountry.domain.countries import normalize_code
-from thirdcountry.domain.errors import BadInput, Conflict
+from thirdcountry.domain.errors import BadInput, Conflict, ThirdCountryError
 from thirdcountry.publish.web import auth
 from thirdcountry.review import decisions
 from thirdcountry.review.fields import EDITABLE
@@ -26,19 +26,16 @@ def _country(raw: str | None) -> str | None:
     return normalize_code(raw) if raw and raw.strip() else None
 
 
-def _queue_page(request: Request, alert: str | None = None, status_code: int = 200) -> Response:
+def _queue_page(request: Request, refused: ThirdCountryError | None = None) -> Response:
+    """The queue as it is now; after a refused decision (someone decided first, or the
+    input was wrong), with why."""
     params = request.query_params
     country = _country(params.get("country"))
     page_number = int(params["page"]) if params.get("page", "").isdigit() else 1
     with auth.store_of(request).read() as session:
         queue = build_queue(session, country=country, page=page_number)
-    context = {
-        "queue": queue,
-        "country": country or "",
-        "done": params.get("done"),
-        "alert": alert,
-    }
-    return auth.page(request, "review_queue.html", context, status_code=status_code)
+    context = {"queue": queue, "country": country or ""}
+    return auth.page(request, "review_queue.html", context, refused=refused)
 
 
 @router.get("/review", include_in_schema=False)
@@ -52,11 +49,6 @@ def _decided(request: Request, done: str, anchor: str | None = None) -> Response
     back = auth.safe_next(request.query_params.get("back"), "/review")
     url = auth.with_flash(back, done=done) + (f"#{anchor}" if anchor else "")
     return auth.redirect(request, url)
-
-
-def _refused(request: Request, error: BadInput | Conflict) -> Response:
-    """Someone decided first, or the input was wrong: the queue as it is now, and why."""
-    return _queue_page(request, alert=error.message, status_code=error.http_status)
 
 
 def _version(raw: str) -> int | None:
@@ -77,7 +69,7 @@ def accept(
                 session, user.name, claim_id, version=_version(version), note=note
             )
     except (BadInput, Conflict) as error:
-        return _refused(request, error)
+        return _queue_page(request, error)
     return _decided(request, "accepted", f"doc-{claim.document_id or 'none'}")
 
 
@@ -95,7 +87,7 @@ def reject(
                 session, user.name, claim_id, note=note, version=_version(version)
             )
     except (BadInput, Conflict) as error:
-        return _refused(request, error)
+        return _queue_page(request, error)
     return _decided(request, "rejected", f"doc-{claim.document_id or 'none'}")
 
 
@@ -103,8 +95,7 @@ def _correct_page(
     request: Request,
     claim_id: str,
     values: dict[str, Any] | None = None,
-    alert: str | None = None,
-    status_code: int = 200,
+    refused: ThirdCountryError | None = None,
 ) -> Response:
     with auth.store_of(request).read() as session:
         card, document = claim_card(session, claim_id)
@@ -112,8 +103,8 @@ def _correct_page(
     if values is None:
         values = {name: claim.get(name, "") for name in EDITABLE}
         values["nationalities"] = ", ".join(claim.get("nationalities", []))
-    context = {"card": card, "document": document, "values": values, "alert": alert}
-    return auth.page(request, "review_correct.html", context, status_code=status_code)
+    context = {"card": card, "document": document, "values": values}
+    return auth.page(request, "review_correct.html", context, refused=refused)
 
 
 @router.get("/review/claim/{claim_id}/correct", include_in_schema=False)
@@ -140,7 +131,7 @@ async def correct(
                     session, user.name, claim_id, wanted, version=version, note=note
                 )
         except (BadInput, Conflict) as error:
-            return _correct_page(request, claim_id, wanted, error.message, error.http_status)
+            return _correct_page(request, claim_id, wanted, error)
         return auth.redirect(
             request, auth.with_flash(f"/review/claim/{corrected.id}/history", done="corrected")
         )
@@ -165,12 +156,11 @@ async def accept_all(
 
     def run() -> Response:
         if not versions:
-            return _refused(request, BadInput("no claims of this document were on the page"))
+            return _queue_page(request, BadInput("no claims of this document were on the page"))
         with auth.store_of(request).write() as session:
             result = decisions.bulk_accept(session, user.name, document_id, versions=versions)
         if result.skipped:
-            message = "; ".join(result.skipped)
-            return _queue_page(request, alert=message, status_code=409)
+            return _queue_page(request, Conflict("; ".join(result.skipped)))
         return _decided(request, "bulk", f"doc-{document_id}")
 
     return await run_in_threadpool(run)
@@ -196,5 +186,5 @@ def resolve_report(
                 version=_version(version),
             )
     except (BadInput, Conflict) as error:
-        return _refused(request, error)
+        return _queue_page(request, error)
     return _decided(request, "report", "reports")
