@@ -3,12 +3,14 @@ accept a whole document, resolve a problem report."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.countries import normalize_code
 from thirdcountry.domain.errors import BadInput, Conflict, ThirdCountryError
 from thirdcountry.publish.web import auth
@@ -55,6 +57,26 @@ def _version(raw: str) -> int | None:
     return int(raw) if raw.strip().isdigit() else None
 
 
+def _verdict(
+    request: Request,
+    decide: Callable[..., Claim],
+    done: str,
+    user: User,
+    claim_id: str,
+    *,
+    version: str,
+    note: str,
+) -> Response:
+    """Accept or reject one claim with the queue form's version and note; back to its
+    document in the queue, or the queue with why the verdict was refused."""
+    try:
+        with auth.store_of(request).write() as session:
+            claim = decide(session, user.name, claim_id, version=_version(version), note=note)
+    except (BadInput, Conflict) as error:
+        return _queue_page(request, error)
+    return _decided(request, done, f"doc-{claim.document_id or 'none'}")
+
+
 @router.post("/review/claim/{claim_id}/accept", include_in_schema=False, dependencies=CSRF)
 def accept(
     request: Request,
@@ -63,14 +85,9 @@ def accept(
     version: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        with auth.store_of(request).write() as session:
-            claim = decisions.accept(
-                session, user.name, claim_id, version=_version(version), note=note
-            )
-    except (BadInput, Conflict) as error:
-        return _queue_page(request, error)
-    return _decided(request, "accepted", f"doc-{claim.document_id or 'none'}")
+    return _verdict(
+        request, decisions.accept, "accepted", user, claim_id, version=version, note=note
+    )
 
 
 @router.post("/review/claim/{claim_id}/reject", include_in_schema=False, dependencies=CSRF)
@@ -81,14 +98,9 @@ def reject(
     version: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        with auth.store_of(request).write() as session:
-            claim = decisions.reject(
-                session, user.name, claim_id, note=note, version=_version(version)
-            )
-    except (BadInput, Conflict) as error:
-        return _queue_page(request, error)
-    return _decided(request, "rejected", f"doc-{claim.document_id or 'none'}")
+    return _verdict(
+        request, decisions.reject, "rejected", user, claim_id, version=version, note=note
+    )
 
 
 def _correct_page(
