@@ -99,6 +99,15 @@ def test_review_accepts_then_refuses_a_second_decision(db: str, tmp_path: Path) 
     assert run("audit", "verify", "--db", db).exit_code == 0
 
 
+def test_load_says_what_it_added_then_that_all_was_present(db: str) -> None:
+    assert run("init", "--empty", "--db", db).exit_code == 0
+    first, second = (run("load", str(STARTER_DATASET), "--db", db) for _ in range(2))
+    said = [" ".join(r.output.split()) for r in (first, second)]  # rich wraps long lines
+    added = said[0].split("documents ")[1].split(" added")[0]
+    assert int(added) > 0 and said[0].endswith("already present; 0 rejected")
+    assert f"documents 0 added, {added} already present; claims 0 added," in said[1]
+
+
 def test_load_of_a_broken_file_exits_1_with_one_line_per_problem(db: str, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from thirdcountry.cli.options import OutputFormat, db_option, format_option, store_for
-from thirdcountry.cli.output import console, print_json
+from thirdcountry.cli.output import console, load_summary, print_json
 from thirdcountry.data import bundled_dataset
 from thirdcountry.store.load import LoadReport, load_file
 
@@ -16,11 +16,7 @@ def _report(report: LoadReport, fmt: OutputFormat) -> None:
     if fmt is OutputFormat.json:
         print_json(report.to_dict())
         return
-    console.print(
-        f"{report.source}: documents {report.documents_added} added, "
-        f"{report.documents_present} already present; claims {report.claims_added} added, "
-        f"{report.claims_present} already present; {len(report.rejected)} rejected"
-    )
+    console.print(load_summary(report))
 
 
 def register(cli: click.Group) -> None:

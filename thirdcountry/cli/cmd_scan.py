@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from thirdcountry.cli.options import OutputFormat, db_option, format_option, store_for
-from thirdcountry.cli.output import console, print_json, print_table
+from thirdcountry.cli.output import console, load_summary, print_json, print_table
 from thirdcountry.scale.engines import EngineOptions, engine_names
 from thirdcountry.settings import load_settings
 
@@ -134,11 +134,6 @@ def register(cli: click.Group) -> None:
             if fmt is OutputFormat.json:
                 print_json(report.to_dict())
                 continue
-            console.print(
-                f"{report.source}: documents {report.documents_added} added, "
-                f"{report.documents_present} already present; claims {report.claims_added} "
-                f"added, {report.claims_present} already present; "
-                f"{len(report.rejected)} rejected"
-            )
+            console.print(load_summary(report))
             for problem in report.rejected:
                 console.print(f"  rejected: {problem}")

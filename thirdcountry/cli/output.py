@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
 
 from thirdcountry.domain.claims import Claim
+
+if TYPE_CHECKING:
+    from thirdcountry.store.load import LoadReport
 
 console = Console()
 
@@ -31,6 +34,15 @@ def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequen
         console.print(f"[dim]{title or 'result'}: nothing to show[/dim]")
         return
     console.print(table)
+
+
+def load_summary(report: LoadReport) -> str:
+    """One line for a file loaded into the store (a dataset file or a scan result)."""
+    return (
+        f"{report.source}: documents {report.documents_added} added, "
+        f"{report.documents_present} already present; claims {report.claims_added} added, "
+        f"{report.claims_present} already present; {len(report.rejected)} rejected"
+    )
 
 
 def claim_summary(claim: Claim) -> str:

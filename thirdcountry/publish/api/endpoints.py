@@ -18,8 +18,6 @@ from thirdcountry.publish.api.conditional import Rendered, conditional_response
 from thirdcountry.publish.api.pagination import Page, paginate
 from thirdcountry.store.public import PublicCache, PublicData
 
-router = APIRouter()
-
 JSON = "application/json"
 ERRORS: dict[int | str, dict[str, Any]] = {
     304: {
@@ -29,6 +27,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": models.ErrorBody, "description": "A parameter is malformed or unknown."},
     404: {"model": models.ErrorBody, "description": "No such public resource."},
 }
+# Every endpoint may answer these; declared once for the OpenAPI document.
+router = APIRouter(responses=ERRORS)
 
 Country = Annotated[
     models.CountryCode | None,  # type: ignore[valid-type]
@@ -138,10 +138,14 @@ def _value(member: Any) -> str | None:
     return member.value if member is not None else None
 
 
+def _places(sender: Any, receiver: Any, country: Any) -> res.Places:
+    return res.Places(_value(sender), _value(receiver), _value(country))
+
+
 # -- index ----------------------------------------------------------------------------
 
 
-@router.get("/", response_model=models.ApiIndex, responses=ERRORS, summary="API index")
+@router.get("/", response_model=models.ApiIndex, summary="API index")
 async def api_index(request: Request) -> Response:
     """Dataset name, version and licence, the data version, counts and the endpoints."""
     base = request.url.path.rstrip("/") + "/"
@@ -151,7 +155,7 @@ async def api_index(request: Request) -> Response:
 # -- countries ------------------------------------------------------------------------
 
 
-@router.get("/countries", response_model=models.CountryPage, responses=ERRORS, tags=["countries"])
+@router.get("/countries", response_model=models.CountryPage, tags=["countries"])
 async def list_countries(
     request: Request,
     role: Annotated[
@@ -174,9 +178,7 @@ async def list_countries(
     )
 
 
-@router.get(
-    "/countries/{code}", response_model=models.CountryDetail, responses=ERRORS, tags=["countries"]
-)
+@router.get("/countries/{code}", response_model=models.CountryDetail, tags=["countries"])
 async def get_country(
     request: Request,
     code: Annotated[models.CountryCode, Path(description="ISO 3166-1 alpha-2; XK is Kosovo.")],  # type: ignore[valid-type]
@@ -190,9 +192,7 @@ async def get_country(
 # -- arrangements ---------------------------------------------------------------------
 
 
-@router.get(
-    "/arrangements", response_model=models.ArrangementPage, responses=ERRORS, tags=["arrangements"]
-)
+@router.get("/arrangements", response_model=models.ArrangementPage, tags=["arrangements"])
 async def list_arrangements(
     request: Request,
     sender: Country = None,
@@ -204,16 +204,12 @@ async def list_arrangements(
     cursor: Cursor = None,
 ) -> Response:
     """Arrangements projected from accepted claims, by sender then receiver."""
+    places = _places(sender, receiver, country)
     return await respond_page(
         request,
         res.ARRANGEMENTS,
         lambda data: res.arrangements(
-            data,
-            sender=_value(sender),
-            receiver=_value(receiver),
-            country=_value(country),
-            status=_value(status),
-            disputed=disputed,
+            data, places=places, status=_value(status), disputed=disputed
         ),
         limit,
         cursor,
@@ -223,7 +219,6 @@ async def list_arrangements(
 @router.get(
     "/arrangements/{sender}/{receiver}",
     response_model=models.ArrangementOut,
-    responses=ERRORS,
     tags=["arrangements"],
 )
 async def get_arrangement(
@@ -242,7 +237,7 @@ async def get_arrangement(
 # -- claims ---------------------------------------------------------------------------
 
 
-@router.get("/claims", response_model=models.ClaimPage, responses=ERRORS, tags=["claims"])
+@router.get("/claims", response_model=models.ClaimPage, tags=["claims"])
 async def list_claims(
     request: Request,
     kind: Annotated[ClaimKind | None, Query(description="Claim kind.")] = None,
@@ -261,26 +256,19 @@ async def list_claims(
     cursor: Cursor = None,
 ) -> Response:
     """Accepted claims, by id (time-ordered). Pending and rejected claims are never shown."""
-    dates = res.DateRange.parse(date_from, date_to)
+    places, dates = _places(sender, receiver, country), res.DateRange.parse(date_from, date_to)
     return await respond_page(
         request,
         res.CLAIMS,
         lambda data: res.claims(
-            data,
-            kind=_value(kind),
-            sender=_value(sender),
-            receiver=_value(receiver),
-            country=_value(country),
-            document=document,
-            dates=dates,
-            history=history,
+            data, kind=_value(kind), places=places, document=document, dates=dates, history=history
         ),
         limit,
         cursor,
     )
 
 
-@router.get("/claims/{claim_id}", response_model=models.ClaimOut, responses=ERRORS, tags=["claims"])
+@router.get("/claims/{claim_id}", response_model=models.ClaimOut, tags=["claims"])
 async def get_claim(
     request: Request,
     claim_id: Identifier,
@@ -295,7 +283,7 @@ async def get_claim(
 # -- documents ------------------------------------------------------------------------
 
 
-@router.get("/documents", response_model=models.DocumentPage, responses=ERRORS, tags=["documents"])
+@router.get("/documents", response_model=models.DocumentPage, tags=["documents"])
 async def list_documents(
     request: Request,
     kind: Annotated[DocumentKind | None, Query(description="Kind of source.")] = None,
@@ -315,12 +303,7 @@ async def list_documents(
     )
 
 
-@router.get(
-    "/documents/{document_id}",
-    response_model=models.DocumentDetail,
-    responses=ERRORS,
-    tags=["documents"],
-)
+@router.get("/documents/{document_id}", response_model=models.DocumentDetail, tags=["documents"])
 async def get_document(request: Request, document_id: Identifier) -> Response:
     """One source and the ids of the accepted claims that cite it."""
     return await respond(
@@ -331,7 +314,7 @@ async def get_document(request: Request, document_id: Identifier) -> Response:
 # -- transfers ------------------------------------------------------------------------
 
 
-@router.get("/transfers", response_model=models.TransferPage, responses=ERRORS, tags=["transfers"])
+@router.get("/transfers", response_model=models.TransferPage, tags=["transfers"])
 async def list_transfers(
     request: Request,
     kind: Annotated[
@@ -347,29 +330,17 @@ async def list_transfers(
     cursor: Cursor = None,
 ) -> Response:
     """Distinct transfer events (many reports of one flight are one event), by date."""
-    dates = res.DateRange.parse(date_from, date_to)
+    places, dates = _places(sender, receiver, country), res.DateRange.parse(date_from, date_to)
     return await respond_page(
         request,
         res.TRANSFERS,
-        lambda data: res.transfers(
-            data,
-            kind=kind,
-            sender=_value(sender),
-            receiver=_value(receiver),
-            country=_value(country),
-            dates=dates,
-        ),
+        lambda data: res.transfers(data, kind=kind, places=places, dates=dates),
         limit,
         cursor,
     )
 
 
-@router.get(
-    "/transfers/{transfer_id}",
-    response_model=models.TransferOut,
-    responses=ERRORS,
-    tags=["transfers"],
-)
+@router.get("/transfers/{transfer_id}", response_model=models.TransferOut, tags=["transfers"])
 async def get_transfer(request: Request, transfer_id: Identifier) -> Response:
     """One transfer event and the claims reporting it."""
     return await respond(
@@ -380,9 +351,7 @@ async def get_transfer(request: Request, transfer_id: Identifier) -> Response:
 # -- facilities -----------------------------------------------------------------------
 
 
-@router.get(
-    "/facilities", response_model=models.FacilityPage, responses=ERRORS, tags=["facilities"]
-)
+@router.get("/facilities", response_model=models.FacilityPage, tags=["facilities"])
 async def list_facilities(
     request: Request, country: Country = None, limit: Limit = 100, cursor: Cursor = None
 ) -> Response:
@@ -396,12 +365,7 @@ async def list_facilities(
     )
 
 
-@router.get(
-    "/facilities/{facility_id}",
-    response_model=models.FacilityOut,
-    responses=ERRORS,
-    tags=["facilities"],
-)
+@router.get("/facilities/{facility_id}", response_model=models.FacilityOut, tags=["facilities"])
 async def get_facility(request: Request, facility_id: Identifier) -> Response:
     """One facility: who sends people there, how many, and what concerns are reported."""
     return await respond(

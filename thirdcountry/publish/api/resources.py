@@ -39,7 +39,7 @@ class Collection(Generic[T]):
     page_model: type[BaseModel]
 
 
-# -- date ranges ----------------------------------------------------------------------
+# -- date ranges and places -----------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,22 @@ class DateRange:
         if self.start is not None and when.end < self.start:
             return False
         return not (self.end is not None and when.start > self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """``sender``/``receiver``/``country`` filters; ``country`` is either side."""
+
+    sender: str | None = None
+    receiver: str | None = None
+    country: str | None = None
+
+    def admit(self, sender: str | None, receiver: str | None) -> bool:
+        return (
+            (self.sender is None or sender == self.sender)
+            and (self.receiver is None or receiver == self.receiver)
+            and (self.country is None or self.country in (sender, receiver))
+        )
 
 
 def _partial(raw: str, name: str) -> PartialDate:
@@ -177,18 +193,15 @@ def countries(
 def arrangements(
     data: PublicData,
     *,
-    sender: str | None = None,
-    receiver: str | None = None,
-    country: str | None = None,
+    places: Places | None = None,
     status: str | None = None,
     disputed: bool | None = None,
 ) -> list[Arrangement]:
+    places = places or Places()
     return [
         a
         for a in data.arrangements
-        if (sender is None or a.sender == sender)
-        and (receiver is None or a.receiver == receiver)
-        and (country is None or country in (a.sender, a.receiver))
+        if places.admit(a.sender, a.receiver)
         and (status is None or a.status == status)
         and (disputed is None or a.disputed == disputed)
     ]
@@ -198,9 +211,7 @@ def claims(
     data: PublicData,
     *,
     kind: str | None = None,
-    sender: str | None = None,
-    receiver: str | None = None,
-    country: str | None = None,
+    places: Places | None = None,
     document: str | None = None,
     dates: DateRange | None = None,
     history: bool = False,
@@ -208,14 +219,12 @@ def claims(
     source: Sequence[Claim] = data.claims
     if history and data.history:
         source = sorted([*data.claims, *data.history], key=lambda c: c.id)
-    dates = dates or DateRange()
+    places, dates = places or Places(), dates or DateRange()
     return [
         c
         for c in source
         if (kind is None or c.kind == kind)
-        and (sender is None or c.sender == sender)
-        and (receiver is None or c.receiver == receiver)
-        and (country is None or country in (c.sender, c.receiver))
+        and places.admit(c.sender, c.receiver)
         and (document is None or c.document_id == document)
         and dates.overlaps(c.when)
     ]
@@ -235,19 +244,15 @@ def transfers(
     data: PublicData,
     *,
     kind: str | None = None,
-    sender: str | None = None,
-    receiver: str | None = None,
-    country: str | None = None,
+    places: Places | None = None,
     dates: DateRange | None = None,
 ) -> list[PublicTransfer]:
-    dates = dates or DateRange()
+    places, dates = places or Places(), dates or DateRange()
     return [
         t
         for t in data.transfers
         if (kind is None or t.kind == kind)
-        and (sender is None or t.event.sender == sender)
-        and (receiver is None or t.event.receiver == receiver)
-        and (country is None or country in (t.event.sender, t.event.receiver))
+        and places.admit(t.event.sender, t.event.receiver)
         and dates.overlaps(t.event.date)
     ]
 
@@ -266,7 +271,9 @@ def country_detail(data: PublicData, code: str) -> dict[str, Any]:
         found = CountrySummary(country.code, country.name_en, country.name_es)
     return {
         **found.to_dict(),
-        "arrangements": [arrangement_summary(data, a) for a in arrangements(data, country=code)],
+        "arrangements": [
+            arrangement_summary(data, a) for a in arrangements(data, places=Places(country=code))
+        ],
         "facilities": [facility_dict(data, f) for f in facilities(data, country=code)],
     }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from thirdcountry.domain.countries import get_country
 from thirdcountry.store.public import PublicData
@@ -18,6 +18,10 @@ from thirdcountry.store.public import PublicData
 ColumnType = Literal["string", "integer", "number", "boolean", "datetime"]
 PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 SEPARATOR = ";"
+
+
+class _Dated(Protocol):
+    def isoformat(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,10 @@ def joined(values: Iterable[str]) -> str | None:
     return SEPARATOR.join(items) if items else None
 
 
+def iso(value: _Dated | None) -> str | None:
+    return value.isoformat() if value else None
+
+
 def timestamp(moment: datetime | None) -> str | None:
     if moment is None:
         return None
@@ -65,6 +73,10 @@ def timestamp(moment: datetime | None) -> str | None:
 
 def _code(name: str, what: str, required: bool = False) -> Column:
     return Column(name, "string", what, required, r"^[A-Z]{2}$")
+
+
+def _list(name: str, what: str) -> Column:
+    return Column(name, "string", f"{what}, separated by '{SEPARATOR}'")
 
 
 def _date(name: str, what: str) -> Column:
@@ -81,7 +93,6 @@ def _name(code: str, language: str) -> str:
 
 def _arrangement_rows(data: PublicData) -> Iterable[dict[str, Any]]:
     for a in data.arrangements:
-        first = a.first_transfer_date
         yield {
             "key": a.key,
             "sender": a.sender,
@@ -89,7 +100,7 @@ def _arrangement_rows(data: PublicData) -> Iterable[dict[str, Any]]:
             "sender_name": _name(a.sender, "en"),
             "receiver_name": _name(a.receiver, "en"),
             "status": a.status,
-            "status_date": a.status_date.isoformat() if a.status_date else None,
+            "status_date": iso(a.status_date),
             "disputed": a.disputed,
             "roles": joined(a.roles),
             "capacity": a.capacity,
@@ -99,11 +110,11 @@ def _arrangement_rows(data: PublicData) -> Iterable[dict[str, Any]]:
             "facilities": joined(a.facilities),
             "concerns": joined(a.concerns),
             "transfers": len(a.transfers),
-            "first_transfer_date": first.isoformat() if first else None,
+            "first_transfer_date": iso(a.first_transfer_date),
             "people_transferred": a.people_transferred,
             "onward_transfers": len(a.onward_transfers),
             "source_count": a.source_count,
-            "last_updated": a.last_updated.isoformat() if a.last_updated else None,
+            "last_updated": iso(a.last_updated),
             "claims": joined(a.claim_ids),
         }
 
@@ -121,7 +132,7 @@ def _claim_rows(data: PublicData) -> Iterable[dict[str, Any]]:
             "amount": float(c.amount) if c.amount is not None else None,
             "currency": c.currency,
             "facility": c.facility,
-            "date": c.when.isoformat() if c.when else None,
+            "date": iso(c.when),
             "date_precision": c.date_precision.value if c.date_precision else None,
             "document_id": c.document_id,
             "evidence_start": c.evidence_start,
@@ -144,7 +155,7 @@ def _transfer_rows(data: PublicData) -> Iterable[dict[str, Any]]:
             "kind": t.kind,
             "sender": event.sender,
             "receiver": event.receiver,
-            "date": event.date.isoformat() if event.date else None,
+            "date": iso(event.date),
             "count": event.count,
             "nationalities": joined(event.nationalities),
             "facility": event.facility,
@@ -156,13 +167,12 @@ def _transfer_rows(data: PublicData) -> Iterable[dict[str, Any]]:
 
 def _document_rows(data: PublicData) -> Iterable[dict[str, Any]]:
     for d in data.documents:
-        published = d.published_date
         yield {
             "id": d.id,
             "url": d.url,
             "outlet": d.outlet,
             "title": d.title,
-            "published": published.isoformat() if published else None,
+            "published": iso(d.published_date),
             "language": d.language,
             "kind": d.kind.value,
             "author": d.author,
@@ -206,7 +216,7 @@ def _country_rows(data: PublicData) -> Iterable[dict[str, Any]]:
 
 # -- the tables -----------------------------------------------------------------------
 
-_CLAIM_IDS = "Ids of the accepted claims behind it, separated by ';'"
+_CLAIM_IDS = "Ids of the accepted claims behind it"
 
 ARRANGEMENTS = Table(
     "arrangements",
@@ -221,20 +231,20 @@ ARRANGEMENTS = Table(
         Column("status", "string", "Current status (latest accepted status claim)"),
         _date("status_date", "When the current status was established"),
         Column("disputed", "boolean", "A denial stands against an agreement claim", True),
-        Column("roles", "string", "Roles of the receiver, separated by ';'"),
+        _list("roles", "Roles of the receiver"),
         Column("capacity", "integer", "Cap on people, latest accepted capacity claim"),
         Column("compensation_amount", "number", "Money paid to the receiver, latest claim"),
         Column("compensation_currency", "string", "ISO 4217 currency of the compensation"),
         Column("instrument", "string", "Legal instrument of the arrangement"),
-        Column("facilities", "string", "Facilities named, separated by ';'"),
-        Column("concerns", "string", "Reported harms, separated by ';'"),
+        _list("facilities", "Facilities named"),
+        _list("concerns", "Reported harms"),
         Column("transfers", "integer", "Distinct transfer events", True),
         _date("first_transfer_date", "Date of the earliest dated transfer"),
         Column("people_transferred", "integer", "People moved, summed over distinct events", True),
         Column("onward_transfers", "integer", "Distinct onward transfers from the receiver", True),
         Column("source_count", "integer", "Independent sources (copies count once)", True),
         _date("last_updated", "Publication date of the newest source about it"),
-        Column("claims", "string", _CLAIM_IDS),
+        _list("claims", _CLAIM_IDS),
     ),
     "key",
     _arrangement_rows,
@@ -273,7 +283,7 @@ CLAIMS = Table(
         _code("receiver", "Receiving state", True),
         Column("value", "string", "Value from the kind's vocabulary"),
         Column("count", "integer", "People"),
-        Column("nationalities", "string", "Nationalities of the people moved, separated by ';'"),
+        _list("nationalities", "Nationalities of the people moved"),
         Column("amount", "number", "Money"),
         Column("currency", "string", "ISO 4217 currency"),
         Column("facility", "string", "Facility named"),
@@ -306,11 +316,11 @@ TRANSFERS = Table(
         _code("receiver", "Country people were moved to", True),
         _date("date", "When"),
         Column("count", "integer", "People moved"),
-        Column("nationalities", "string", "Nationalities, separated by ';'"),
+        _list("nationalities", "Nationalities"),
         Column("facility", "string", "Where they were taken"),
         Column("sources", "integer", "Independent sources reporting it", True),
         Column("date_conflict", "boolean", "Sources disagree on the date", True),
-        Column("claims", "string", _CLAIM_IDS),
+        _list("claims", _CLAIM_IDS),
     ),
     "id",
     _transfer_rows,
@@ -324,11 +334,11 @@ FACILITIES = Table(
         Column("id", "string", "COUNTRY-name-slug", True),
         Column("name", "string", "Name as first reported", True),
         _code("country", "Country where it is", True),
-        Column("senders", "string", "States that sent people there, separated by ';'"),
-        Column("concerns", "string", "Harms reported there, separated by ';'"),
+        _list("senders", "States that sent people there"),
+        _list("concerns", "Harms reported there"),
         Column("people_transferred", "integer", "People taken there in distinct transfers", True),
-        Column("transfers", "string", "Ids of the transfers into it, separated by ';'"),
-        Column("claims", "string", _CLAIM_IDS),
+        _list("transfers", "Ids of the transfers into it"),
+        _list("claims", _CLAIM_IDS),
     ),
     "id",
     _facility_rows,
@@ -345,8 +355,8 @@ COUNTRIES = Table(
         Column("role", "string", "sender, receiver or both", True),
         Column("status", "string", "Most consequential status of its arrangements as receiver"),
         Column("disputed", "boolean", "One of its arrangements as receiver is disputed", True),
-        Column("senders", "string", "States sending people to it, separated by ';'"),
-        Column("receivers", "string", "States it sends people to, separated by ';'"),
+        _list("senders", "States sending people to it"),
+        _list("receivers", "States it sends people to"),
         Column("people_received", "integer", "People received in distinct transfers", True),
         Column("people_sent", "integer", "People sent in distinct transfers", True),
         Column("transfers_received", "integer", "Distinct transfers received", True),

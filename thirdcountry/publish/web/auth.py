@@ -235,8 +235,14 @@ def page(
     template: str,
     context: dict[str, Any] | None = None,
     status_code: int = 200,
+    *,
+    refused: ThirdCountryError | None = None,
 ) -> Response:
-    """A review page in the visitor's language, with their account and a CSRF token."""
+    """A review page in the visitor's language, with their account and a CSRF token.
+
+    Every page gets the flash of what was just done (``?done=``) and, when the action it
+    answers was ``refused``, the reason as an alert, sent with the refusal's status.
+    """
     lang = page_language(request)
     full = {
         "user": current_user(request),
@@ -244,8 +250,12 @@ def page(
         "alternates": _alternates(request),
         "allowed": allowed,
         "Action": Action,
+        "done": request.query_params.get("done"),
+        "alert": refused.message if refused is not None else None,
         **(context or {}),
     }
+    if refused is not None:
+        status_code = refused.http_status
     response = render(request, template, lang, full, status_code=status_code)
     finish(request, response)
     return response

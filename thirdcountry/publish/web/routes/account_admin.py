@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
+from sqlalchemy.orm import Session
 from starlette.responses import Response
 
-from thirdcountry.domain.errors import BadInput, Conflict, NotFound
+from thirdcountry.domain.errors import BadInput, Conflict, NotFound, ThirdCountryError
 from thirdcountry.publish.web import auth
 from thirdcountry.review import accounts
 from thirdcountry.review.permissions import Action, Role
@@ -22,9 +24,8 @@ MANAGE = auth.requires(Action.MANAGE_USERS)
 def _page(
     request: Request,
     *,
-    alert: str | None = None,
+    refused: ThirdCountryError | None = None,
     new_token: tuple[str, str] | None = None,
-    status_code: int = 200,
 ) -> Response:
     with auth.store_of(request).read() as session:
         users = account_repo.list_users(session)
@@ -34,10 +35,8 @@ def _page(
         "tokens": tokens,
         "roles": [r.value for r in Role],
         "new_token": new_token,
-        "done": request.query_params.get("done"),
-        "alert": alert,
     }
-    return auth.page(request, "review_users.html", context, status_code=status_code)
+    return auth.page(request, "review_users.html", context, refused=refused)
 
 
 @router.get("/admin/users", include_in_schema=False)
@@ -45,7 +44,14 @@ def users_page(request: Request, _user: Annotated[User, Depends(MANAGE)]) -> Res
     return _page(request)
 
 
-def _done(request: Request, flash: str) -> Response:
+def _act(request: Request, flash: str, work: Callable[[Session], object]) -> Response:
+    """One account change in a write transaction, then the users page with ``flash``; when
+    it is refused (bad input, a conflict, no such user or token), the page says why."""
+    try:
+        with auth.store_of(request).write() as session:
+            work(session)
+    except (BadInput, Conflict, NotFound) as error:
+        return _page(request, refused=error)
     return auth.redirect(request, f"/admin/users?done={flash}")
 
 
@@ -57,12 +63,11 @@ def add_user(
     role: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        with auth.store_of(request).write() as session:
-            accounts.create_user(session, name, role, password, admin.name)
-    except (BadInput, Conflict) as error:
-        return _page(request, alert=error.message, status_code=error.http_status)
-    return _done(request, "added")
+    return _act(
+        request,
+        "added",
+        lambda session: accounts.create_user(session, name, role, password, admin.name),
+    )
 
 
 @router.post("/admin/users/{name}", include_in_schema=False, dependencies=CSRF)
@@ -73,18 +78,14 @@ def change_user(
     role: Annotated[str, Form()] = "",
     active: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        with auth.store_of(request).write() as session:
-            accounts.change_user(
-                session,
-                name,
-                admin.name,
-                role=role or None,
-                active={"yes": True, "no": False}.get(active),
-            )
-    except (BadInput, Conflict, NotFound) as error:
-        return _page(request, alert=error.message, status_code=error.http_status)
-    return _done(request, "changed")
+    enabled = {"yes": True, "no": False}.get(active)
+    return _act(
+        request,
+        "changed",
+        lambda session: accounts.change_user(
+            session, name, admin.name, role=role or None, active=enabled
+        ),
+    )
 
 
 @router.post("/admin/users/{name}/token", include_in_schema=False, dependencies=CSRF)
@@ -98,7 +99,7 @@ def issue_token(
         with auth.store_of(request).write() as session:
             token = accounts.issue_token(session, name, admin.name, label)
     except (BadInput, Conflict, NotFound) as error:
-        return _page(request, alert=error.message, status_code=error.http_status)
+        return _page(request, refused=error)
     # Shown in this response only, never in a URL or a log line.
     response = _page(request, new_token=(name, token))
     response.headers["Cache-Control"] = "no-store"
@@ -109,9 +110,6 @@ def issue_token(
 def revoke_token(
     request: Request, token_id: int, admin: Annotated[User, Depends(MANAGE)]
 ) -> Response:
-    try:
-        with auth.store_of(request).write() as session:
-            accounts.revoke_token(session, token_id, admin.name)
-    except NotFound as error:
-        return _page(request, alert=error.message, status_code=error.http_status)
-    return _done(request, "revoked")
+    return _act(
+        request, "revoked", lambda session: accounts.revoke_token(session, token_id, admin.name)
+    )

@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
-from thirdcountry.domain.errors import BadInput, Conflict, NotFound
+from thirdcountry.domain.errors import BadInput, Conflict, NotFound, ThirdCountryError
 from thirdcountry.domain.vocabulary import ClaimKind, DocumentKind
 from thirdcountry.publish.web import auth
 from thirdcountry.review import contribute
@@ -26,9 +26,8 @@ def _page(
     request: Request,
     user: User,
     *,
-    alert: str | None = None,
+    refused: ThirdCountryError | None = None,
     values: dict[str, Any] | None = None,
-    status_code: int = 200,
 ) -> Response:
     with auth.store_of(request).read() as session:
         submissions = review_records.list_submissions(session, submitted_by=user.name)[:20]
@@ -39,10 +38,8 @@ def _page(
         "claim_kinds": [k.value for k in ClaimKind],
         "source_kinds": [k.value for k in DocumentKind],
         "values": values or {"document": request.query_params.get("document", "")},
-        "done": request.query_params.get("done"),
-        "alert": alert,
     }
-    return auth.page(request, "review_contribute.html", context, status_code=status_code)
+    return auth.page(request, "review_contribute.html", context, refused=refused)
 
 
 @router.get("/contribute", include_in_schema=False)
@@ -91,7 +88,7 @@ async def submit_source(
                 else:
                     raise BadInput("give a URL or choose a file")
         except (BadInput, Conflict) as error:
-            return _page(request, user, alert=error.message, status_code=error.http_status)
+            return _page(request, user, refused=error)
         flash = "known" if done.known else "submitted"
         return auth.redirect(
             request, auth.with_flash("/contribute", done=flash, document=done.document.id)
@@ -114,9 +111,7 @@ async def propose_claim(
                 contribute.propose_claim(session, user.name, document_id, values)
         except (BadInput, Conflict, NotFound) as error:
             shown = {**values, "document": document_id or ""}
-            return _page(
-                request, user, alert=error.message, values=shown, status_code=error.http_status
-            )
+            return _page(request, user, refused=error, values=shown)
         return auth.redirect(request, "/contribute?done=proposed")
 
     return await run_in_threadpool(run)

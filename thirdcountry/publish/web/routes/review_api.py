@@ -7,12 +7,14 @@ so no CSRF token either. Errors use the project's JSON error shape. See docs/rev
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Request
 from pydantic import BaseModel
 from starlette.responses import JSONResponse, Response
 
+from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.countries import normalize_code
 from thirdcountry.domain.errors import BadInput
 from thirdcountry.publish.web import auth
@@ -79,6 +81,15 @@ def _json(data: Any, status_code: int = 200) -> Response:
     return JSONResponse(data, status_code=status_code)
 
 
+def _verdict(
+    request: Request, decide: Callable[..., Claim], user: User, claim_id: str, body: Decision
+) -> Response:
+    """Accept or reject one claim at the version the caller saw; the claim as it now is."""
+    with auth.store_of(request).write() as session:
+        claim = decide(session, user.name, claim_id, version=body.version, note=body.note)
+    return _json({"claim": claim.to_dict()})
+
+
 @router.get("/me")
 def me(user: Annotated[User, Depends(auth.api_user)]) -> Response:
     """Who the token belongs to and what they may do."""
@@ -106,10 +117,7 @@ def accept(
     user: Annotated[User, Depends(auth.api_requires(Action.ACCEPT))],
     body: Decision | None = None,
 ) -> Response:
-    body = body or Decision()
-    with auth.store_of(request).write() as session:
-        claim = decisions.accept(session, user.name, claim_id, version=body.version, note=body.note)
-    return _json({"claim": claim.to_dict()})
+    return _verdict(request, decisions.accept, user, claim_id, body or Decision())
 
 
 @router.post("/claims/{claim_id}/reject")
@@ -119,9 +127,7 @@ def reject(
     body: Decision,
     user: Annotated[User, Depends(auth.api_requires(Action.REJECT))],
 ) -> Response:
-    with auth.store_of(request).write() as session:
-        claim = decisions.reject(session, user.name, claim_id, note=body.note, version=body.version)
-    return _json({"claim": claim.to_dict()})
+    return _verdict(request, decisions.reject, user, claim_id, body)
 
 
 @router.post("/claims/{claim_id}/correct")

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from thirdcountry.domain.errors import BadInput, Conflict, NotFound
+from thirdcountry.domain.errors import BadInput, Conflict, NotFound, ThirdCountryError
 from thirdcountry.publish.web import auth
 from thirdcountry.review import decisions
 from thirdcountry.review.permissions import Action
@@ -18,16 +18,11 @@ from thirdcountry.store.accounts import User
 router = APIRouter(route_class=auth.PageRoute)
 
 
-def _board(request: Request, alert: str | None = None, status_code: int = 200) -> Response:
+def _board(request: Request, refused: ThirdCountryError | None = None) -> Response:
     with auth.store_of(request).read() as session:
         open_conflicts, resolved = conflict_board(session, auth.config(request).rules)
-    context = {
-        "conflicts": open_conflicts,
-        "resolved": resolved,
-        "done": request.query_params.get("done"),
-        "alert": alert,
-    }
-    return auth.page(request, "review_conflicts.html", context, status_code=status_code)
+    context = {"conflicts": open_conflicts, "resolved": resolved}
+    return auth.page(request, "review_conflicts.html", context, refused=refused)
 
 
 @router.get("/review/conflicts", include_in_schema=False)
@@ -65,7 +60,7 @@ async def resolve(
                     rules=auth.config(request).rules,
                 )
         except (BadInput, Conflict, NotFound) as error:
-            return _board(request, alert=error.message, status_code=error.http_status)
+            return _board(request, error)
         return auth.redirect(request, "/review/conflicts?done=resolved")
 
     return await run_in_threadpool(run)

@@ -29,6 +29,5 @@ def history(request: Request, claim_id: str) -> Response:
     context = {
         "history": found,
         "show_reports": user is not None and allowed(user.role, Action.RESOLVE_REPORT),
-        "done": request.query_params.get("done"),
     }
     return auth.page(request, "review_history.html", context)

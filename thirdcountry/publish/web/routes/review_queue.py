@@ -3,14 +3,16 @@ accept a whole document, resolve a problem report."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.countries import normalize_code
-from thirdcountry.domain.errors import BadInput, Conflict
+from thirdcountry.domain.errors import BadInput, Conflict, ThirdCountryError
 from thirdcountry.publish.web import auth
 from thirdcountry.review import decisions
 from thirdcountry.review.fields import EDITABLE
@@ -26,19 +28,16 @@ def _country(raw: str | None) -> str | None:
     return normalize_code(raw) if raw and raw.strip() else None
 
 
-def _queue_page(request: Request, alert: str | None = None, status_code: int = 200) -> Response:
+def _queue_page(request: Request, refused: ThirdCountryError | None = None) -> Response:
+    """The queue as it is now; after a refused decision (someone decided first, or the
+    input was wrong), with why."""
     params = request.query_params
     country = _country(params.get("country"))
     page_number = int(params["page"]) if params.get("page", "").isdigit() else 1
     with auth.store_of(request).read() as session:
         queue = build_queue(session, country=country, page=page_number)
-    context = {
-        "queue": queue,
-        "country": country or "",
-        "done": params.get("done"),
-        "alert": alert,
-    }
-    return auth.page(request, "review_queue.html", context, status_code=status_code)
+    context = {"queue": queue, "country": country or ""}
+    return auth.page(request, "review_queue.html", context, refused=refused)
 
 
 @router.get("/review", include_in_schema=False)
@@ -54,13 +53,28 @@ def _decided(request: Request, done: str, anchor: str | None = None) -> Response
     return auth.redirect(request, url)
 
 
-def _refused(request: Request, error: BadInput | Conflict) -> Response:
-    """Someone decided first, or the input was wrong: the queue as it is now, and why."""
-    return _queue_page(request, alert=error.message, status_code=error.http_status)
-
-
 def _version(raw: str) -> int | None:
     return int(raw) if raw.strip().isdigit() else None
+
+
+def _verdict(
+    request: Request,
+    decide: Callable[..., Claim],
+    done: str,
+    user: User,
+    claim_id: str,
+    *,
+    version: str,
+    note: str,
+) -> Response:
+    """Accept or reject one claim with the queue form's version and note; back to its
+    document in the queue, or the queue with why the verdict was refused."""
+    try:
+        with auth.store_of(request).write() as session:
+            claim = decide(session, user.name, claim_id, version=_version(version), note=note)
+    except (BadInput, Conflict) as error:
+        return _queue_page(request, error)
+    return _decided(request, done, f"doc-{claim.document_id or 'none'}")
 
 
 @router.post("/review/claim/{claim_id}/accept", include_in_schema=False, dependencies=CSRF)
@@ -71,14 +85,9 @@ def accept(
     version: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        with auth.store_of(request).write() as session:
-            claim = decisions.accept(
-                session, user.name, claim_id, version=_version(version), note=note
-            )
-    except (BadInput, Conflict) as error:
-        return _refused(request, error)
-    return _decided(request, "accepted", f"doc-{claim.document_id or 'none'}")
+    return _verdict(
+        request, decisions.accept, "accepted", user, claim_id, version=version, note=note
+    )
 
 
 @router.post("/review/claim/{claim_id}/reject", include_in_schema=False, dependencies=CSRF)
@@ -89,22 +98,16 @@ def reject(
     version: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        with auth.store_of(request).write() as session:
-            claim = decisions.reject(
-                session, user.name, claim_id, note=note, version=_version(version)
-            )
-    except (BadInput, Conflict) as error:
-        return _refused(request, error)
-    return _decided(request, "rejected", f"doc-{claim.document_id or 'none'}")
+    return _verdict(
+        request, decisions.reject, "rejected", user, claim_id, version=version, note=note
+    )
 
 
 def _correct_page(
     request: Request,
     claim_id: str,
     values: dict[str, Any] | None = None,
-    alert: str | None = None,
-    status_code: int = 200,
+    refused: ThirdCountryError | None = None,
 ) -> Response:
     with auth.store_of(request).read() as session:
         card, document = claim_card(session, claim_id)
@@ -112,8 +115,8 @@ def _correct_page(
     if values is None:
         values = {name: claim.get(name, "") for name in EDITABLE}
         values["nationalities"] = ", ".join(claim.get("nationalities", []))
-    context = {"card": card, "document": document, "values": values, "alert": alert}
-    return auth.page(request, "review_correct.html", context, status_code=status_code)
+    context = {"card": card, "document": document, "values": values}
+    return auth.page(request, "review_correct.html", context, refused=refused)
 
 
 @router.get("/review/claim/{claim_id}/correct", include_in_schema=False)
@@ -140,7 +143,7 @@ async def correct(
                     session, user.name, claim_id, wanted, version=version, note=note
                 )
         except (BadInput, Conflict) as error:
-            return _correct_page(request, claim_id, wanted, error.message, error.http_status)
+            return _correct_page(request, claim_id, wanted, error)
         return auth.redirect(
             request, auth.with_flash(f"/review/claim/{corrected.id}/history", done="corrected")
         )
@@ -165,12 +168,11 @@ async def accept_all(
 
     def run() -> Response:
         if not versions:
-            return _refused(request, BadInput("no claims of this document were on the page"))
+            return _queue_page(request, BadInput("no claims of this document were on the page"))
         with auth.store_of(request).write() as session:
             result = decisions.bulk_accept(session, user.name, document_id, versions=versions)
         if result.skipped:
-            message = "; ".join(result.skipped)
-            return _queue_page(request, alert=message, status_code=409)
+            return _queue_page(request, Conflict("; ".join(result.skipped)))
         return _decided(request, "bulk", f"doc-{document_id}")
 
     return await run_in_threadpool(run)
@@ -196,5 +198,5 @@ def resolve_report(
                 version=_version(version),
             )
     except (BadInput, Conflict) as error:
-        return _refused(request, error)
+        return _queue_page(request, error)
     return _decided(request, "report", "reports")
