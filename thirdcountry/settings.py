@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from thirdcountry.domain.errors import BadInput
+from thirdcountry.domain.projection import ProjectionRules
 
 
 def default_home() -> Path:
@@ -283,3 +284,13 @@ def settings_markdown() -> str:
         default = "(see meaning)" if callable(s.default) else f"`{s.default}`"
         lines.append(f"| `{s.name}` | `{s.env}` | {default} | {s.help} |")
     return "\n".join(lines) + "\n"
+
+
+def projection_rules(values: Mapping[str, Any] | None = None) -> ProjectionRules:
+    """The projection's tunable rules, from resolved settings (or the environment's)."""
+    values = load_settings() if values is None else values
+    return ProjectionRules(
+        dispute_window_days=int(values["dispute_window_days"]),
+        same_event_slack_days=int(values["same_event_slack_days"]),
+        same_event_window_days=int(values["same_event_window_days"]),
+    )

@@ -10,6 +10,7 @@ import click
 
 from thirdcountry.domain.projection import ProjectionRules
 from thirdcountry.settings import load_settings
+from thirdcountry.settings import projection_rules as settings_projection_rules
 from thirdcountry.store import Store, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -53,9 +54,4 @@ def store_for(db: str | None) -> Store:
 
 
 def projection_rules(db: str | None = None) -> ProjectionRules:
-    values = settings_for(db)
-    return ProjectionRules(
-        dispute_window_days=int(values["dispute_window_days"]),
-        same_event_slack_days=int(values["same_event_slack_days"]),
-        same_event_window_days=int(values["same_event_window_days"]),
-    )
+    return settings_projection_rules(settings_for(db))

@@ -16,7 +16,7 @@ from thirdcountry.domain.errors import ThirdCountryError
 from thirdcountry.domain.projection import ProjectionRules
 from thirdcountry.publish.api.endpoints import router
 from thirdcountry.publish.web.errors import error_body
-from thirdcountry.settings import load_settings
+from thirdcountry.settings import projection_rules
 from thirdcountry.store import Store
 from thirdcountry.store.public import public_cache
 
@@ -36,12 +36,7 @@ cited claims, the claims themselves, their sources, distinct transfers and facil
 
 def rules_from_settings() -> ProjectionRules:
     """Projection rules as the settings (file, environment) give them."""
-    values = load_settings()
-    return ProjectionRules(
-        dispute_window_days=int(values["dispute_window_days"]),
-        same_event_slack_days=int(values["same_event_slack_days"]),
-        same_event_window_days=int(values["same_event_window_days"]),
-    )
+    return projection_rules()
 
 
 def _json_error(status: int, message: str, code: str, headers: Any = None) -> Response:

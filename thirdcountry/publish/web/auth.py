@@ -36,6 +36,7 @@ from thirdcountry.review.accounts import AccountPolicy, BadCredentials
 from thirdcountry.review.csrf import CsrfSigner, signing_secret
 from thirdcountry.review.permissions import Action, allowed, require
 from thirdcountry.settings import load_settings
+from thirdcountry.settings import projection_rules as settings_projection_rules
 from thirdcountry.store import Store
 from thirdcountry.store.accounts import User
 
@@ -68,11 +69,7 @@ def config(request: Request) -> ReviewConfig:
             cookie_secure=str(values["cookie_secure"]),
             trust_forwarded=bool(values["trust_forwarded"]),
             upload_max_bytes=int(values["upload_max_bytes"]),
-            rules=ProjectionRules(
-                dispute_window_days=int(values["dispute_window_days"]),
-                same_event_slack_days=int(values["same_event_slack_days"]),
-                same_event_window_days=int(values["same_event_window_days"]),
-            ),
+            rules=settings_projection_rules(values),
         )
         request.app.state.review_config = found
     return found

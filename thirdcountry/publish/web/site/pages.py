@@ -7,24 +7,14 @@ from typing import Any
 from fastapi import Request
 from starlette.responses import Response
 
-from thirdcountry.domain.projection import ProjectionRules
 from thirdcountry.publish.web.deps import check_language, get_store, render
 from thirdcountry.publish.web.site.formatting import Formatter
 from thirdcountry.publish.web.site.formtoken import FormTokens
 from thirdcountry.publish.web.site.page_cache import CachedPage, PageCache
-from thirdcountry.settings import load_settings
+from thirdcountry.settings import projection_rules
 from thirdcountry.store.site_views import PictureCache, PublicPicture, form_secret
 
 FORMATTERS = {lang: Formatter(lang) for lang in ("en", "es")}
-
-
-def projection_rules() -> ProjectionRules:
-    values = load_settings()
-    return ProjectionRules(
-        dispute_window_days=int(values["dispute_window_days"]),
-        same_event_slack_days=int(values["same_event_slack_days"]),
-        same_event_window_days=int(values["same_event_window_days"]),
-    )
 
 
 def picture(request: Request) -> PublicPicture:
