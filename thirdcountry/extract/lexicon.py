@@ -132,8 +132,8 @@ class Lexicon:
 
     @cached_property
     def literals(self) -> LiteralIndex:
-        """The words that the patterns run on sentences, and on the words around a mention,
-        cannot match without (see ``literals.py``)."""
+        """The words that the patterns run on sentences (frame cues, date phrases) and on
+        the words around a mention cannot match without (see ``literals.py``)."""
         context = (
             self.geo_before,
             self.nationality_before,
@@ -146,7 +146,8 @@ class Lexicon:
             self.people_after,
             self.concern_subject,
         )
-        return LiteralIndex([*self.cue_alternatives(), *self._cue_parts, *context])
+        dates = [pattern for pattern, _shape in self.dates.compiled]
+        return LiteralIndex([*self.cue_alternatives(), *self._cue_parts, *context, *dates])
 
     def has_cue(self, text: str, start: int, end: int, present: frozenset[str]) -> bool:
         """``any_cue.search(text, start, end)``, running only the alternatives whose words

@@ -23,6 +23,7 @@ import re
 import sys
 from collections.abc import Iterable
 from functools import cache
+from operator import itemgetter
 from re._casefix import _EXTRA_CASES
 from typing import Any
 
@@ -35,6 +36,7 @@ sre: Any = importlib.import_module("re._constants")
 
 # Shorter strings occur in almost every sentence: a pattern that needs only those is run.
 _MIN_CHARS = 3
+_MAX_SETS = 3  # sets kept per pattern, the most selective ones
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
@@ -56,53 +58,90 @@ def fold(text: str) -> str:
     return text.translate(_fold_table())
 
 
-def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Folded strings of which every match of ``pattern`` contains one; None if unknown."""
+Requirement = tuple[frozenset[str], ...]
+"""Sets of folded strings: every match contains one string of each set."""
+
+
+def required_literals(pattern: re.Pattern[str]) -> Requirement:
+    """What every match of ``pattern`` contains; an empty tuple when nothing is known."""
     return _required(_parser.parse(pattern.pattern, pattern.flags))
 
 
-def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
-    """The most selective requirement of a sequence: any one of its mandatory parts."""
+def _selective(strings: frozenset[str]) -> tuple[int, int, list[str]]:
+    """Longer shortest string first, then fewer strings (then any fixed order)."""
+    return min(map(len, strings)), -len(strings), sorted(strings)
+
+
+def _required(items: Any) -> Requirement:
+    """The most selective sets a sequence requires: each of its mandatory parts gives one."""
     table = _fold_table()
-    options: list[frozenset[str]] = []
+    sets: list[frozenset[str]] = []
     run: list[str] = []  # consecutive literal characters, folded
     for op, av in items:
         if op is sre.LITERAL:
             run.append(chr(table.get(av, av)))
             continue
         if run:
-            options.append(frozenset({"".join(run)}))
+            word = "".join(run)
+            sets.append(frozenset({word}))
+            # "fl(?:own|ew|ights?)": the run and how the group starts, "flown", "flew"…
+            leads = _leading([(op, av)])
+            if leads:
+                sets.append(frozenset(word + lead for lead in leads))
             run = []
-        found = _part(op, av)
-        if found is not None:
-            options.append(found)
+        sets.extend(_part(op, av))
     if run:
-        options.append(frozenset({"".join(run)}))
-    usable = [o for o in options if min(map(len, o)) >= _MIN_CHARS]
-    if not usable:
-        return None
-    return max(usable, key=lambda o: (min(map(len, o)), -len(o)))
+        sets.append(frozenset({"".join(run)}))
+    usable = sorted(
+        {s for s in sets if min(map(len, s)) >= _MIN_CHARS}, key=_selective, reverse=True
+    )
+    return tuple(usable[:_MAX_SETS])
 
 
-def _part(op: Any, av: Any) -> frozenset[str] | None:
-    """What one non-literal element of a sequence requires (None: nothing known)."""
+def _part(op: Any, av: Any) -> Requirement:
+    """What one non-literal element of a sequence requires."""
     if op is sre.SUBPATTERN:
         return _required(av[-1])
     if op is sre.ATOMIC_GROUP:
         return _required(av)
     if op in _REPEATS:
         low, _high, body = av
-        return _required(body) if low >= 1 else None
+        return _required(body) if low >= 1 else ()
     if op is sre.BRANCH:
-        alternatives = [_required(branch) for branch in av[1]]
+        # One of the alternatives matches: the union of what each requires most.
         found: frozenset[str] = frozenset()
-        for alternative in alternatives:
-            if alternative is None:
-                return None
-            found |= alternative
-        return found
+        for branch in av[1]:
+            needs = _required(branch)
+            if not needs:
+                return ()
+            found |= needs[0]
+        return (found,)
     # Classes, anchors, look-arounds, back-references: no literal that must be consumed.
-    return None
+    return ()
+
+
+def _leading(items: Any) -> frozenset[str] | None:
+    """Folded strings one of which every match of the sequence starts with, if known."""
+    table = _fold_table()
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(table.get(av, av)))
+            continue
+        if run:
+            break
+        if op is sre.SUBPATTERN:
+            return _leading(av[-1])
+        if op is sre.BRANCH:
+            found: set[str] = set()
+            for branch in av[1]:
+                leads = _leading(branch)
+                if not leads:
+                    return None
+                found |= leads
+            return frozenset(found)
+        return None
+    return frozenset({"".join(run)}) if run else None
 
 
 class LiteralIndex:
@@ -112,14 +151,14 @@ class LiteralIndex:
         # Keyed by id: hashing a compiled pattern hashes its whole program, every time.
         # The index keeps the patterns, so their ids stay theirs.
         self.patterns = tuple(patterns)
-        self._needs: dict[int, frozenset[str]] = {}  # patterns with a requirement
+        self._needs: dict[int, Requirement] = {}  # patterns with a requirement
         self._automaton = ahocorasick.Automaton()
         for pattern in self.patterns:
             needs = required_literals(pattern)
-            if needs is None:
+            if not needs:
                 continue
             self._needs[id(pattern)] = needs
-            for word in needs:
+            for word in frozenset().union(*needs):
                 self._automaton.add_word(word, word)
         if len(self._automaton):
             self._automaton.make_automaton()
@@ -128,13 +167,17 @@ class LiteralIndex:
         """The required strings that occur in ``text``."""
         if not len(self._automaton):
             return frozenset()
-        return frozenset(word for _end, word in self._automaton.iter(fold(text)))
+        return frozenset(map(itemgetter(1), self._automaton.iter(fold(text))))
 
     def may_match(self, pattern: re.Pattern[str], present: frozenset[str]) -> bool:
         """False only when ``pattern`` cannot match a text whose strings are ``present``
         (patterns the index was not built with may always match)."""
         needs = self._needs.get(id(pattern))
-        return needs is None or not needs.isdisjoint(present)
+        if needs is not None:
+            for strings in needs:  # a plain loop: this runs for every pattern and clause
+                if strings.isdisjoint(present):
+                    return False
+        return True
 
     def search(
         self, pattern: re.Pattern[str], part: str, present: frozenset[str]

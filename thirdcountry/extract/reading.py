@@ -106,7 +106,8 @@ class Sentence:
 
     def may_match(self, pattern: re.Pattern[str]) -> bool:
         """False when ``pattern`` cannot match anywhere in the sentence."""
-        return self.words is None or self.lexicon.literals.may_match(pattern, self.words)
+        words = self.words
+        return words is None or self.rules.lexicon.literals.may_match(pattern, words)
 
     def search(self, pattern: re.Pattern[str], part: str) -> re.Match[str] | None:
         """``pattern.search(part)`` for a piece of the sentence's text."""
@@ -192,7 +193,7 @@ def read_sentence(
         if lexicon.any_date.search(sentence.text):
             sentence.dates = [
                 d
-                for d in find_dates(text, start, end, lexicon.dates, published)
+                for d in find_dates(text, start, end, lexicon.dates, published, sentence.may_match)
                 if d.start >= filed
             ]
         sentence.clauses = _clauses(sentence)
