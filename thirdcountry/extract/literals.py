@@ -4,10 +4,10 @@ The engine runs large case-insensitive alternations (every cue of a language) ov
 sentence and clause. Python's ``re`` tries each of them at every position of the text, so
 matching was most of the cost of extraction, although most sentences contain none of the
 words a pattern is built around. ``required_literals`` reads a pattern's syntax tree and
-returns strings of which every match must contain at least one; ``LiteralIndex`` finds, in
-one Aho-Corasick pass over a sentence, which of those strings occur in it, and a pattern
-none of whose strings occur is not run. The test only ever skips a pattern that cannot
-match, so what the engine finds does not change.
+returns sets of strings — one set per mandatory part, every match contains a string of each
+set; ``LiteralIndex`` finds, in one Aho-Corasick pass over a sentence, which of those
+strings occur in it, and a pattern with a set none of whose strings occur is not run. The
+test only ever skips a pattern that cannot match, so what the engine finds does not change.
 
 Strings are compared after *folding*: each character is mapped to one representative of
 the characters ``re`` treats as equal to it when ignoring case (``K`` and ``k``, but also
