@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from thirdcountry.scale.page import parse_page
+from thirdcountry.scale.page import parse_page, parse_page_if
 from thirdcountry.scale.pipeline import stable_uuid7
 from thirdcountry.scale.progress import ScanProgress
 
@@ -33,6 +33,30 @@ def test_the_text_is_the_article_not_the_navigation() -> None:
     assert "tercer país" in parsed.text
     assert "Receta" not in parsed.text
     assert parsed.outlet == "diario.example"
+
+
+def test_a_page_whose_text_is_not_wanted_gives_nothing() -> None:
+    seen: list[str] = []
+
+    def wanted(text: str) -> None:
+        seen.append(text)
+
+    payload = page().encode()
+    assert parse_page_if(payload, charset="utf-8", url="https://d.example/", wanted=wanted) is None
+    assert seen == [parse_page(payload, charset="utf-8", url="https://d.example/").text]
+
+
+def test_a_wanted_page_comes_with_its_metadata_and_the_verdict() -> None:
+    head = (
+        '<meta property="og:title" content="Panamá acoge">'
+        '<meta property="og:site_name" content="Diario">'
+    )
+    payload = page(head).encode()
+    parsed = parse_page_if(payload, charset="utf-8", url="https://d.example/", wanted=len)
+    assert parsed is not None
+    found, verdict = parsed
+    assert found == parse_page(payload, charset="utf-8", url="https://d.example/")
+    assert (found.title, found.outlet, verdict) == ("Panamá acoge", "Diario", len(found.text))
 
 
 def test_windows_1252_is_read_from_the_meta_charset() -> None:

@@ -33,6 +33,44 @@ def test_sport_and_reporting_do_not_pass_the_first_stage(word: str) -> None:
     assert not mentions_deportation(page(f"Sección de {word} del diario"))
 
 
+def _deportation_word_at(payload: bytes, at: int) -> bool:
+    """The rule the first stage implements, spelled out: a word starting ``deport`` or
+    ``Deport`` that does not go on as ``deporte`` + another letter (deportes; deported and
+    deportee do count), ``deportiv…`` or ``deportist…``."""
+    if payload[at : at + 6] not in (b"deport", b"Deport"):
+        return False
+    rest = payload[at + 6 : at + 9]
+    if rest[:1] == b"e" and len(rest) > 1 and rest[1:2] not in (b"d", b"e"):
+        return False
+    return not rest.startswith((b"iv", b"ist"))
+
+
+PIECES = st.sampled_from(
+    [
+        *(b"deport", b"Deport", b"DEPORT", b"eport", b"es", b"e", b"ed", b"ee", b"iv", b"ist"),
+        *(b"is", b"i", b"s", b"x", b" ", b"d", b"D", b"r", b"\n", b"\xc3\xb3"),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=16))
+def test_the_first_stage_follows_the_rule_exactly(pieces: list[bytes]) -> None:
+    """Counting sporting words away must never change the answer, wherever the words
+    fall, however they repeat, and at the very end of the payload."""
+    payload = b"".join(pieces)
+    expected = any(_deportation_word_at(payload, at) for at in range(len(payload)))
+    assert mentions_deportation(payload) is expected
+
+
+def test_a_sports_section_does_not_hide_a_deportation_word() -> None:
+    menu = b'<a href="/deportes/">Deportes</a> <a href="/deportivo">Deportivo</a> ' * 40
+    assert not mentions_deportation(menu)
+    assert mentions_deportation(menu + b"<p>deportados</p>" + menu)
+    assert mentions_deportation(menu + b"Deported")
+    assert mentions_deportation(b"el deporte")  # nothing follows "deporte": the rule lets it be
+
+
 def test_deportation_in_windows_1252_and_entities_passes() -> None:
     assert mentions_deportation(page("lo deportó ayer", encoding="cp1252"))
     assert mentions_deportation(b"<p>lo deport&oacute; ayer</p>")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -87,12 +88,22 @@ class DateMention:
 
 
 def find_dates(
-    text: str, start: int, end: int, words: DateWords, published: dt.date | None
+    text: str,
+    start: int,
+    end: int,
+    words: DateWords,
+    published: dt.date | None,
+    may_match: Callable[[re.Pattern[str]], bool] | None = None,
 ) -> list[DateMention]:
-    """Resolved date phrases in ``text[start:end]``, longest first where they overlap."""
+    """Resolved date phrases in ``text[start:end]``, longest first where they overlap.
+
+    ``may_match`` may say of a template's pattern that it cannot match there (see
+    ``literals.py``); such patterns are not run."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for pattern, shape in words.compiled:
+        if may_match is not None and not may_match(pattern):
+            continue
         for match in pattern.finditer(text, start, end):
             if any(match.start() < b and a < match.end() for a, b in taken):
                 continue

@@ -126,15 +126,19 @@ def extract(
 
     names = gazetteer()
     document = Document(text, published, names, MentionIndex(names.mentions(text)))
-    document.sender = _document_sender(document, segments)
+    # What each sentence holds of the words the lexicon's patterns cannot match without.
+    words = [
+        rules.lexicon.literals.present(text[span.start : span.end]) for span, rules in segments
+    ]
+    document.sender = _document_sender(document, segments, words)
     languages = {r.code: r for _, r in segments}.values()
     document.third_country = any(r.lexicon.third_country.search(text) for r in languages)
     paragraphs = blocks(text)
     starts = [p.start for p in paragraphs]
     about: dict[tuple[int, str], bool] = {}
     quiet = 0  # sentences since people were last counted
-    for span, rules in segments:
-        has_cue = bool(rules.lexicon.any_cue.search(text, span.start, span.end))
+    for (span, rules), present in zip(segments, words, strict=True):
+        has_cue = rules.lexicon.has_cue(text, span.start, span.end, present)
         if not has_cue and not document.index.between(span.start, span.end):
             quiet += 1
             if quiet > 2:
@@ -159,6 +163,7 @@ def extract(
             document.focus,
             document.lists,
             has_cue=has_cue,
+            words=present,
         )
         frames.read(document, sentence, about[key])
         if sentence.counts or sentence.nationalities:
@@ -196,7 +201,9 @@ _STATE_KINDS = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.PLACE)
 
 
 def _document_sender(
-    document: Document, segments: Sequence[tuple[Span, LanguageRules]]
+    document: Document,
+    segments: Sequence[tuple[Span, LanguageRules]],
+    words: Sequence[frozenset[str]],
 ) -> str | None:
     """The state the document shows sending people: sending contexts weigh most ("deported
     from the U.S."), then names of its government, then any mention of a state known to
@@ -205,8 +212,9 @@ def _document_sender(
     first_seen: dict[str, int] = {}
     senders = set(document.gazetteer.senders)
     text = document.text
-    for span, rules in segments:
+    for (span, rules), present in zip(segments, words, strict=True):
         lexicon = rules.lexicon
+        index = lexicon.literals
         for mention in document.index.between(span.start, span.end):
             code = mention.code
             if code is None:
@@ -214,11 +222,13 @@ def _document_sender(
             before = text[max(span.start, mention.start - 55) : mention.start]
             after = text[mention.end : min(span.end, mention.end + 60)]
             if mention.kind is MentionKind.DEMONYM:
-                actor = lexicon.actor_after.match(after) or lexicon.actor_before.search(before)
+                actor = index.match(lexicon.actor_after, after, present) or index.search(
+                    lexicon.actor_before, before, present
+                )
                 if not actor and (
                     mention.entry.plural
-                    or lexicon.people_after.match(after)
-                    or lexicon.people_before.search(before)
+                    or index.match(lexicon.people_after, after, present)
+                    or index.search(lexicon.people_before, before, present)
                 ):
                     document.nationalities.add(code)
                 continue
@@ -229,13 +239,15 @@ def _document_sender(
             if mention.kind not in _STATE_KINDS:
                 continue
             first_seen.setdefault(code, mention.start)
-            if lexicon.sender_before.search(before) or lexicon.sender_after.match(after):
+            if index.search(lexicon.sender_before, before, present) or index.match(
+                lexicon.sender_after, after, present
+            ):
                 scores[code] += 3
-            elif lexicon.nationality_before.search(before):
+            elif index.search(lexicon.nationality_before, before, present):
                 document.nationalities.add(code)
             elif mention.kind is MentionKind.GOVERNMENT and code in senders:
                 scores[code] += 2
-            elif code in senders and not lexicon.geo_before.search(before):
+            elif code in senders and not index.search(lexicon.geo_before, before, present):
                 scores[code] += 1
     if not scores:
         return None

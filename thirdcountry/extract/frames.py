@@ -97,6 +97,8 @@ class _ClauseContext:
         return self.sentence.lexicon
 
     def cues(self, pattern: re.Pattern[str]) -> Iterable[tuple[int, int, re.Match[str]]]:
+        if not self.sentence.may_match(pattern):
+            return  # the clause is part of the sentence: no match in one, none in the other
         for match in pattern.finditer(self.text):
             yield self.clause.start + match.start(), self.clause.start + match.end(), match
 
@@ -742,10 +744,10 @@ def _facilities(document: Document, sentence: Sentence) -> None:
 
 def _concerns(document: Document, sentence: Sentence) -> None:
     lexicon = sentence.lexicon
-    if not lexicon.concern_subject.search(sentence.text) and not sentence.facilities:
+    if not sentence.search(lexicon.concern_subject, sentence.text) and not sentence.facilities:
         return
     for concern, pattern in lexicon.concerns.items():
-        match = pattern.search(sentence.text)
+        match = sentence.search(pattern, sentence.text)
         if match is None:
             continue
         if lexicon.negation.search(sentence.text[max(0, match.start() - 20) : match.start()]):

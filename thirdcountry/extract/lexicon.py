@@ -16,6 +16,7 @@ from functools import cached_property
 
 from thirdcountry.domain.vocabulary import Concern, Instrument, Role, Status
 from thirdcountry.extract.dates import DateWords
+from thirdcountry.extract.literals import LiteralIndex
 from thirdcountry.extract.numbers import NumberWords
 
 
@@ -118,9 +119,46 @@ class Lexicon:
 
     @cached_property
     def any_cue(self) -> re.Pattern[str]:
-        """All frame cues in one pattern: a cheap first test for a sentence."""
-        sources = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in self.cue_alternatives()]
-        return re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
+        """All frame cues in one pattern: a first test for a sentence."""
+        return re.compile("|".join(f"(?:{s})" for s in self._cue_sources()), re.IGNORECASE)
+
+    def _cue_sources(self) -> list[str]:
+        return [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in self.cue_alternatives()]
+
+    @cached_property
+    def _cue_parts(self) -> tuple[re.Pattern[str], ...]:
+        """The alternatives of ``any_cue``, each compiled alone, as ``any_cue`` reads them."""
+        return tuple(re.compile(source, re.IGNORECASE) for source in self._cue_sources())
+
+    @cached_property
+    def literals(self) -> LiteralIndex:
+        """The words that the patterns run on sentences (frame cues, date phrases) and on
+        the words around a mention cannot match without (see ``literals.py``)."""
+        context = (
+            self.geo_before,
+            self.nationality_before,
+            self.sender_before,
+            self.sender_after,
+            self.partner_before,
+            self.actor_before,
+            self.actor_after,
+            self.people_before,
+            self.people_after,
+            self.concern_subject,
+        )
+        dates = [pattern for pattern, _shape in self.dates.compiled]
+        return LiteralIndex([*self.cue_alternatives(), *self._cue_parts, *context, *dates])
+
+    def has_cue(self, text: str, start: int, end: int, present: frozenset[str]) -> bool:
+        """``any_cue.search(text, start, end)``, running only the alternatives whose words
+        are ``present`` in ``text[start:end]``: a match of the alternation is a match of one
+        of its alternatives at the same place, so the answer is the same."""
+        index = self.literals
+        return any(
+            part.search(text, start, end)
+            for part in self._cue_parts
+            if index.may_match(part, present)
+        )
 
     @cached_property
     def any_date(self) -> re.Pattern[str]:

@@ -93,6 +93,9 @@ class Sentence:
     organizations: list[Mention] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
     has_cue: bool = False  # some frame pattern of the lexicon matches somewhere in it
+    # The strings of the lexicon's literal index found in it (None: not looked for), so
+    # that patterns that cannot match in it are not run (``search``, ``match``).
+    words: frozenset[str] | None = None
 
     @property
     def lexicon(self) -> Lexicon:
@@ -100,6 +103,19 @@ class Sentence:
 
     def local(self, position: int) -> int:
         return position - self.start
+
+    def may_match(self, pattern: re.Pattern[str]) -> bool:
+        """False when ``pattern`` cannot match anywhere in the sentence."""
+        words = self.words
+        return words is None or self.rules.lexicon.literals.may_match(pattern, words)
+
+    def search(self, pattern: re.Pattern[str], part: str) -> re.Match[str] | None:
+        """``pattern.search(part)`` for a piece of the sentence's text."""
+        return pattern.search(part) if self.may_match(pattern) else None
+
+    def match(self, pattern: re.Pattern[str], part: str) -> re.Match[str] | None:
+        """``pattern.match(part)`` for a piece of the sentence's text."""
+        return pattern.match(part) if self.may_match(pattern) else None
 
     def piece(self, start: int, end: int) -> str:
         return self.text[max(0, start - self.start) : max(0, end - self.start)]
@@ -135,11 +151,14 @@ def read_sentence(
     *,
     details: bool = True,
     has_cue: bool | None = None,
+    words: frozenset[str] | None = None,
 ) -> Sentence:
     """Everything the frames need to know about ``text[start:end]`` (``has_cue``: whether
-    a frame cue is in it, when the caller already knows)."""
+    a frame cue is in it, when the caller already knows; ``words``: what the lexicon's
+    literal index finds in it, when the caller has looked)."""
     lexicon = rules.lexicon
     sentence = Sentence(start, end, text[start:end], rules, index.between(start, end))
+    sentence.words = words
     people_demonyms: list[Mention] = []
     for mention in sentence.mentions:
         kind = mention.kind
@@ -174,7 +193,7 @@ def read_sentence(
         if lexicon.any_date.search(sentence.text):
             sentence.dates = [
                 d
-                for d in find_dates(text, start, end, lexicon.dates, published)
+                for d in find_dates(text, start, end, lexicon.dates, published, sentence.may_match)
                 if d.start >= filed
             ]
         sentence.clauses = _clauses(sentence)
@@ -198,11 +217,11 @@ def _demonym_use(sentence: Sentence, mention: Mention) -> str | None:
     lexicon = sentence.lexicon
     before = sentence.piece(mention.start - _WINDOW, mention.start)
     after = sentence.piece(mention.end, mention.end + _WINDOW)
-    if lexicon.actor_after.match(after) or lexicon.actor_before.search(before):
+    if sentence.match(lexicon.actor_after, after) or sentence.search(lexicon.actor_before, before):
         return "actor"
-    if mention.entry.plural or lexicon.people_after.match(after):
+    if mention.entry.plural or sentence.match(lexicon.people_after, after):
         return "people"
-    if lexicon.people_before.search(before):
+    if sentence.search(lexicon.people_before, before):
         return "people"
     # "13 Nigerians and a Gambian": a singular demonym listed after people counted.
     listed = re.search(r"\b(?:and|y|e)\s+(?:a|an|one|un|una)\s+$", before, re.IGNORECASE)
@@ -282,15 +301,15 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
         after = sentence.piece(group[-1][1], group[-1][1] + _WINDOW)
         slot = Slot.RECEIVER
         partner = False
-        if lexicon.geo_before.search(before):
+        if sentence.search(lexicon.geo_before, before):
             slot = Slot.GEO
-        elif lexicon.sender_before.search(before) or (
-            len(refs) == 1 and lexicon.sender_after.match(after)
+        elif sentence.search(lexicon.sender_before, before) or (
+            len(refs) == 1 and sentence.match(lexicon.sender_after, after)
         ):
             slot = Slot.SENDER  # before nationality: "deportados de EE.UU." is a sender
-        elif lexicon.nationality_before.search(before):
+        elif sentence.search(lexicon.nationality_before, before):
             slot = Slot.NATIONALITY
-        elif lexicon.partner_before.search(before):
+        elif sentence.search(lexicon.partner_before, before):
             partner = True
         for ref in refs:
             ref.group = number

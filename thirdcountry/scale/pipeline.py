@@ -27,8 +27,8 @@ from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.ids import content_hash
 from thirdcountry.extract import detect_language, extract_claims
 from thirdcountry.extract.rules import rules_for
-from thirdcountry.scale.page import parse_page
-from thirdcountry.scale.relevance import is_candidate, judge
+from thirdcountry.scale.page import parse_page_if
+from thirdcountry.scale.relevance import Judgement, is_candidate, judge
 from thirdcountry.scale.warc import RecordStream, Span, target_uri
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -108,15 +108,20 @@ def _claims_for(
     return out
 
 
+def _relevant(text: str) -> Judgement | None:
+    judgement = judge(text)
+    return judgement if judgement.relevant else None
+
+
 def _document_row(
     record: WarcRecord, payload: bytes, span: Span, stats: ScanStats
 ) -> dict[str, Any] | None:
     """The row of a relevant page, or None when its main text is not about our subject."""
     url = target_uri(record)
-    page = parse_page(payload, charset=record.http_charset, url=url)
-    judgement = judge(page.text)
-    if not judgement.relevant:
+    parsed = parse_page_if(payload, charset=record.http_charset, url=url, wanted=_relevant)
+    if parsed is None:
         return None
+    page, judgement = parsed
     stats.relevant += 1
     # A record without a readable WARC-Date still gets stable ids (at the epoch).
     captured = record.record_date.astimezone(UTC) if record.record_date else None

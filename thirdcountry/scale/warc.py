@@ -159,6 +159,16 @@ def plan_spans(paths: list[str], *, split_bytes: int) -> list[Span]:
     return spans
 
 
+def _encoded(record: WarcRecord) -> bool:
+    """Whether the payload was sent chunked or compressed. FastWARC undoes those encodings,
+    which changes the length: only a payload sent as is can be checked against its
+    Content-Length (and only a short one needs the check, so the headers are read then)."""
+    if not record.is_http:
+        return False
+    headers = record.http_headers
+    return bool(headers.get("Content-Encoding") or headers.get("Transfer-Encoding"))
+
+
 class RecordStream:
     """The records of one span, in file order, skipping (and counting) damaged ones."""
 
@@ -178,13 +188,9 @@ class RecordStream:
             payload = record.reader.read(limit)
         except OSError:
             payload = None
-        # FastWARC undoes chunked and compressed encodings, which changes the length: only
-        # a payload sent as is can be checked against its Content-Length.
-        headers = record.http_headers if record.is_http else None
-        encoded = headers is not None and bool(
-            headers.get("Content-Encoding") or headers.get("Transfer-Encoding")
-        )
-        if payload is None or (not encoded and len(payload) < min(limit, record.content_length)):
+        if payload is None or (
+            len(payload) < min(limit, record.content_length) and not _encoded(record)
+        ):
             self.malformed += 1
             self._read_failed = True
             return None
