@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -90,3 +93,87 @@ def test_jaccard_is_symmetric_and_bounded(a: list[str], b: list[str]) -> None:
 def test_buckets_depend_on_the_text_alone(a: list[str]) -> None:
     text = " ".join(a)
     assert lsh_buckets(text) == lsh_buckets(" ".join(text.split()))
+
+
+def _story(paragraphs: int) -> list[str]:
+    return [
+        f"Paragraph {n}: officials in the receiving country said the group of deportees "
+        f"number {n} arrived on a charter flight and were taken to a guarded facility where "
+        f"lawyers say access is limited, while the government insists conditions meet the "
+        f"standards agreed with the sending state in talks held during month {n}."
+        for n in range(paragraphs)
+    ]
+
+
+def _ingest_texts(tmp_path: Path, texts: dict[str, str], **options: float) -> dict[str, Any]:
+    from sqlalchemy import select
+
+    from thirdcountry.ingest.pipeline import IngestOptions, Pipeline
+    from thirdcountry.store import open_store
+    from thirdcountry.store.tables import DocumentRow
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = open_store(str(tmp_path / "dedupe.sqlite3"))
+
+    def no_fetch(url: str, *, headers: object = None) -> object:
+        raise AssertionError(url)
+
+    pipeline = Pipeline(
+        store,
+        fetch=no_fetch,  # type: ignore[arg-type]
+        extract=None,
+        options=IngestOptions(jobs=1, **options),
+    )
+    for name in sorted(texts):  # in order: the original is stored first
+        pipeline.run([str(folder / name)])
+    with store.read() as session:
+        rows = {r.url.rsplit("/", 1)[-1]: r for r in session.scalars(select(DocumentRow))}
+    store.dispose()
+    return rows
+
+
+def test_a_copy_cut_short_is_still_a_copy(tmp_path: Path) -> None:
+    story = _story(12)
+    cut = [*story[:7], "This report first appeared on a wire service."]
+    assert jaccard(shingles("\n\n".join(story)), shingles("\n\n".join(cut))) < 0.8
+    rows = _ingest_texts(
+        tmp_path, {"a-original.txt": "\n\n".join(story), "b-cut.txt": "\n\n".join(cut)}
+    )
+    assert rows["b-cut.txt"].source_id == rows["a-original.txt"].id
+
+
+def test_containment_can_be_switched_off_by_setting_it_to_one(tmp_path: Path) -> None:
+    story = _story(12)
+    cut = [*story[:7], "This report first appeared on a wire service."]
+    rows = _ingest_texts(
+        tmp_path,
+        {"a-original.txt": "\n\n".join(story), "b-cut.txt": "\n\n".join(cut)},
+        near_duplicate_containment=1.0,
+    )
+    assert rows["b-cut.txt"].source_id is None
+
+
+def test_a_story_quoting_one_paragraph_of_another_is_not_a_copy(tmp_path: Path) -> None:
+    story = _story(12)
+    other = [
+        "An opposition deputy questioned the minister for an hour about the budget, the "
+        f"roads programme and hospital waiting lists, sentence {n} of a long parliamentary "
+        "report that has nothing to do with any transfer of people between countries."
+        for n in range(10)
+    ]
+    rows = _ingest_texts(
+        tmp_path,
+        {"a-original.txt": "\n\n".join(story), "b-other.txt": "\n\n".join([*other, story[3]])},
+    )
+    assert rows["b-other.txt"].source_id is None
+
+
+def test_containment_of_a_text_in_itself_and_in_nothing() -> None:
+    from thirdcountry.ingest.dedupe import containment
+
+    words = shingles("one two three four five six seven eight")
+    assert containment(words, words) == 1.0
+    assert containment(words, frozenset()) == 0.0

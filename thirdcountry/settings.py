@@ -110,6 +110,14 @@ SETTINGS: tuple[Setting, ...] = (
         float,
     ),
     Setting(
+        "near_duplicate_containment",
+        0.9,
+        "THIRDCOUNTRY_NEAR_DUPLICATE_CONTAINMENT",
+        "Share of the shorter text's shingles found in a stored text at or above which it is "
+        "a copy too, whatever the Jaccard similarity: a syndicated story cut short (0.5 to 1).",
+        float,
+    ),
+    Setting(
         "allow_private",
         False,
         "THIRDCOUNTRY_ALLOW_PRIVATE",

@@ -3,7 +3,9 @@
 A wire story syndicated by twenty sites reaches us as twenty pages whose texts differ by a
 headline, a dateline or a closing credit. Each text becomes a set of overlapping
 five-word shingles, and two texts are copies when the Jaccard similarity of their sets
-reaches ``near_duplicate_threshold``.
+reaches ``near_duplicate_threshold``, or when nearly all of the shorter one's shingles
+(``near_duplicate_containment``) stand in the longer one: a wire story cut short by a
+site is still the same story.
 
 MinHash/LSH finds the candidates without comparing against every stored text: the LSH
 bands of each document's MinHash signature are stored in the database
@@ -55,11 +57,9 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
-def check_threshold(threshold: float) -> float:
+def check_threshold(threshold: float, name: str = "near_duplicate_threshold") -> float:
     if not CANDIDATE_THRESHOLD <= threshold <= 1.0:
-        raise BadInput(
-            f"near_duplicate_threshold must be between {CANDIDATE_THRESHOLD} and 1, got {threshold}"
-        )
+        raise BadInput(f"{name} must be between {CANDIDATE_THRESHOLD} and 1, got {threshold}")
     return threshold
 
 
@@ -76,6 +76,13 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a and not b:
         return 1.0
     return len(a & b) / len(a | b)
+
+
+def containment(a: frozenset[str], b: frozenset[str]) -> float:
+    """How much of the smaller set lies in the larger: 1.0 for a text cut from another."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
 
 
 @dataclass(frozen=True, slots=True)

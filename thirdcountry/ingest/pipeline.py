@@ -35,9 +35,11 @@ from thirdcountry.domain.documents import Document, validate_document
 from thirdcountry.domain.errors import BadInput, FetchRefused
 from thirdcountry.domain.vocabulary import ReviewState
 from thirdcountry.ingest.dedupe import (
+    CANDIDATE_THRESHOLD,
     ESTIMATE_MARGIN,
     Fingerprint,
     check_threshold,
+    containment,
     estimated_similarity,
     fingerprint,
     jaccard,
@@ -147,12 +149,14 @@ class IngestReport:
 @dataclass(frozen=True, slots=True)
 class IngestOptions:
     near_duplicate_threshold: float = 0.8
+    near_duplicate_containment: float = 0.9
     jobs: int = 4
     retry: RetryPolicy = RetryPolicy.NONE
     max_attempts: int | None = None  # with RETRYABLE: stop after this many tries
 
     def __post_init__(self) -> None:
         check_threshold(self.near_duplicate_threshold)
+        check_threshold(self.near_duplicate_containment, "near_duplicate_containment")
         if self.jobs < 1:
             raise BadInput(f"jobs must be at least 1, got {self.jobs}")
 
@@ -576,14 +580,19 @@ class Pipeline:
     def _near_match(
         self, session: Session, text: str, found: Fingerprint | None
     ) -> tuple[str, float] | None:
-        """The original of the most similar stored text at or above the threshold."""
+        """The original of the most similar stored text at or above a threshold: Jaccard
+        similarity, or containment of the shorter text in the longer."""
         if found is None:
             return None
         threshold = self.options.near_duplicate_threshold
+        contained = self.options.near_duplicate_containment
+        # A text cut short keeps a low Jaccard similarity with its original, so only
+        # candidates below what any copy could reach are dropped on the estimate.
+        floor = CANDIDATE_THRESHOLD - ESTIMATE_MARGIN
         plausible = [
             c
             for c in repo.near_duplicate_candidates(session, found.buckets)
-            if estimated_similarity(found.signature, c.signature) >= threshold - ESTIMATE_MARGIN
+            if estimated_similarity(found.signature, c.signature) >= floor
         ]
         if not plausible:
             return None
@@ -591,8 +600,11 @@ class Pipeline:
         mine = shingles(text)
         best: tuple[str, float] | None = None
         for candidate in plausible:
-            score = jaccard(mine, shingles(texts.get(candidate.document_id, "")))
-            if score >= threshold and (best is None or score > best[1]):
+            theirs = shingles(texts.get(candidate.document_id, ""))
+            score = jaccard(mine, theirs)
+            if score < threshold and containment(mine, theirs) < contained:
+                continue
+            if best is None or score > best[1]:
                 best = (candidate.original_id, score)
         return best
 

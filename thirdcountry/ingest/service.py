@@ -30,12 +30,16 @@ from thirdcountry.store.database import Store
 class IngestConfig:
     fetch: FetchSettings
     near_duplicate_threshold: float = 0.8
+    near_duplicate_containment: float = 0.9
 
     @classmethod
     def from_settings(cls, values: Mapping[str, Any]) -> IngestConfig:
         return cls(
             fetch=FetchSettings.from_settings(values),
             near_duplicate_threshold=check_threshold(float(values["near_duplicate_threshold"])),
+            near_duplicate_containment=check_threshold(
+                float(values["near_duplicate_containment"]), "near_duplicate_containment"
+            ),
         )
 
 
@@ -54,6 +58,7 @@ def ingest(
     too. ``fetch`` defaults to the safe fetcher configured by ``config``."""
     options = IngestOptions(
         near_duplicate_threshold=config.near_duplicate_threshold,
+        near_duplicate_containment=config.near_duplicate_containment,
         jobs=jobs,
         retry=RetryPolicy.ALL if retry_failed else RetryPolicy.NONE,
     )
@@ -79,6 +84,7 @@ def watch_feeds(
 ) -> int:
     options = IngestOptions(
         near_duplicate_threshold=config.near_duplicate_threshold,
+        near_duplicate_containment=config.near_duplicate_containment,
         jobs=jobs,
         retry=RetryPolicy.RETRYABLE,
         max_attempts=MAX_RETRY_ATTEMPTS,
