@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from thirdcountry.domain.documents import Document
@@ -95,10 +95,6 @@ def list_documents(session: Session, *, limit: int | None = None) -> list[Docume
     if limit is not None:
         query = query.limit(limit)
     return [to_domain(row) for row in session.scalars(query)]
-
-
-def count_documents(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(DocumentRow)) or 0
 
 
 def source_infos(
