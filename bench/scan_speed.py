@@ -53,6 +53,7 @@ from thirdcountry.scale.relevance import (
     Judgement,
     is_candidate,
     judge,
+    tells_story,
 )
 from thirdcountry.scale.results import read_rows
 from thirdcountry.scale.scan import scan
@@ -173,7 +174,9 @@ def compare_prefilters(path: Path, limit_mb: float) -> dict[str, float]:
 @dataclass
 class CandidateCosts:
     candidates: int
+    parsed: int  # candidates the markup check let through
     relevant: int
+    markup_ms: float  # the markup check, per candidate
     resiliparse_ms: float  # parse + main text, per candidate
     trafilatura_ms: float  # the same pages through trafilatura, per candidate
     page_ms: float  # as the scan does it: main text and decision, metadata if kept
@@ -196,18 +199,21 @@ def _kept(text: str) -> Judgement | None:
 def analyse_candidates(path: Path) -> CandidateCosts:
     """What each step of candidate analysis costs, and Resiliparse against trafilatura."""
     candidates = [(p, c) for p, c in html_records(path) if is_candidate(p)]
-    pages = [parse_page(p, charset=c, url="https://x.example/") for p, c in candidates]
+    parsed = [(p, c) for p, c in candidates if tells_story(p)]
+    pages = [parse_page(p, charset=c, url="https://x.example/") for p, c in parsed]
     relevant = [page.text for page in pages if judge(page.text).relevant]
     return CandidateCosts(
         candidates=len(candidates),
+        parsed=len(parsed),
         relevant=len(relevant),
+        markup_ms=_per_page_ms(candidates, lambda pc: tells_story(pc[0])),
         resiliparse_ms=_per_page_ms(
             candidates,
             lambda pc: extract_plain_text(HTMLTree.parse(decode(*pc)), main_content=True),
         ),
         trafilatura_ms=_per_page_ms(candidates, lambda pc: trafilatura.extract(pc[0])),
         page_ms=_per_page_ms(
-            candidates,
+            parsed,
             lambda pc: parse_page_if(pc[0], charset=pc[1], url="https://x.example/", wanted=_kept),
         ),
         language_ms=_per_page_ms(relevant, detect_language),
@@ -340,7 +346,8 @@ def main() -> None:
 
         costs = analyse_candidates(archive)
         print(
-            f"candidate analysis: {costs.candidates} candidates × {costs.page_ms:.2f} ms "
+            f"candidate analysis: {costs.candidates} candidates × {costs.markup_ms:.2f} ms "
+            f"(markup check), {costs.parsed} parsed × {costs.page_ms:.2f} ms "
             f"(HTML→text, decision, metadata of those kept), {costs.relevant} relevant × "
             f"({costs.language_ms:.2f} ms language + {costs.claims_ms:.2f} ms claims)"
         )
@@ -370,8 +377,9 @@ def main() -> None:
         print(
             f"relevance: {len(found & planted)}/{len(planted)} planted pages found, "
             f"{len(found - planted)} kept that were not planted; {stats.candidates} prefilter "
-            f"candidates, {stats.false_candidates} false candidates rejected on text "
-            f"({len(manifest.sidebar_mentions)} pages planted with a sidebar link); "
+            f"candidates, {stats.false_candidates} false candidates ({stats.boilerplate} turned "
+            f"away on markup, {stats.false_candidates - stats.boilerplate} on text; "
+            f"{len(manifest.sidebar_mentions)} pages planted with a sidebar link); "
             f"{stats.claims} claims; {stats.malformed} malformed records"
         )
         sys.stdout.flush()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from io import StringIO
 
 import pytest
@@ -106,12 +106,20 @@ def test_any_bytes_parse_to_some_text(payload: bytes, charset: str | None) -> No
     assert isinstance(parsed.text, str)
 
 
-@given(st.datetimes(), st.text(max_size=20))
+@given(st.datetimes(timezones=st.none() | st.timezones()), st.text(max_size=20))
 def test_stable_ids_are_uuid7_and_repeat(moment: object, seed: str) -> None:
     first = stable_uuid7(moment, seed)  # type: ignore[arg-type]
     assert first == stable_uuid7(moment, seed)  # type: ignore[arg-type]
     assert first[14] == "7" and first[19] in "89ab"
     assert first != stable_uuid7(moment, seed + "x")  # type: ignore[arg-type]
+
+
+def test_stable_ids_carry_the_capture_time_in_milliseconds() -> None:
+    moment = datetime(2025, 3, 16, 12, 30, 5, 123999, tzinfo=UTC)
+    millis = int(stable_uuid7(moment, "r").replace("-", "")[:12], 16)
+    assert millis == 1742128205123  # whole milliseconds, never rounded up
+    naive = moment.replace(tzinfo=None)
+    assert stable_uuid7(naive, "r") == stable_uuid7(moment, "r")  # naive is UTC
 
 
 def test_the_progress_bar_shows_megabytes_and_records_per_second() -> None:

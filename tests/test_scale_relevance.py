@@ -14,6 +14,8 @@ from thirdcountry.scale.relevance import (
     is_candidate,
     judge,
     mentions_deportation,
+    story_bytes,
+    tells_story,
 )
 
 
@@ -151,3 +153,69 @@ def test_the_prefilter_never_loses_a_page_the_decision_keeps(
 @given(st.binary(max_size=2048), st.binary(max_size=2048))
 def test_a_relevant_phrase_is_found_in_any_surrounding_bytes(before: bytes, after: bytes) -> None:
     assert is_candidate(before + b" deported to a third country " + after)
+
+
+STORY = "<p>The men were deported to a third country.</p>"
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        '<aside class="rail"><ol><li><a href="/x">{}</a></li></ol></aside>',
+        '<NAV aria-label="sections">{}</NAV>',
+        "<footer><p>{}</p></footer>",
+        "<script>var headline = '{}';</script>",
+        "<style>/* {} */</style>",
+        "<noscript>{}</noscript>",
+    ],
+)
+def test_words_only_in_boilerplate_elements_tell_no_story(wrapper: str) -> None:
+    markup = f"<html><body><article><p>Weather.</p></article>{wrapper.format(STORY)}</body></html>"
+    assert is_candidate(markup.encode())  # the byte prefilter lets it through …
+    assert not tells_story(markup.encode())  # … and the markup check turns it away
+
+
+def test_both_kinds_of_word_must_be_outside_boilerplate() -> None:
+    concept_in_aside = (
+        "<article><p>Five men were deported on Tuesday.</p></article>"
+        "<aside><a href='/y'>Talks on a third country deal</a></aside>"
+    )
+    assert not tells_story(concept_in_aside.encode())
+    assert tells_story(f"<article>{STORY}</article><aside>Weather</aside>".encode())
+
+
+def test_unclosed_boilerplate_is_kept() -> None:
+    """Where an element never closes, its end is unknown: the rest of the page is kept."""
+    assert tells_story(f"<aside><p>Most read</p>{STORY}".encode())
+    # A nested aside keeps what follows the first closing tag: more text, never less.
+    nested = f"<aside><aside>Related</aside>{STORY}</aside>"
+    assert tells_story(nested.encode())
+    story = story_bytes(b"<nav>menu</nav><p>body</p>")
+    assert b"menu" not in story
+    assert b"<p>body</p>" in story
+
+
+def test_a_word_that_starts_like_a_tag_is_not_one() -> None:
+    assert tells_story(f"<navigation-bar>{STORY}</navigation-bar>".encode())
+    assert tells_story(f"<p>Scripted: </p>{STORY}<footnote>1</footnote>".encode())
+
+
+BOILERPLATE = st.sampled_from(
+    [
+        "<aside>Most read: deported to a third country</aside>",
+        "<nav><a href='/s'>Deportes</a> <a href='/w'>World</a></nav>",
+        "<script>if (a < b) { x = '</p>'; }</script>",
+        "<style>p{margin:0}</style>",
+        "<footer>© News</footer>",
+        "<div class='ad'>Advertisement</div>",
+        "<p>Weather in Madrid</p>",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(BOILERPLATE, max_size=6), st.lists(BOILERPLATE, max_size=6))
+def test_a_story_outside_boilerplate_is_always_kept(before: list[str], after: list[str]) -> None:
+    """Recall: whatever boilerplate surrounds it, a story in the page's own text stays."""
+    markup = "".join(before) + f"<article>{STORY}</article>" + "".join(after)
+    assert tells_story(markup.encode())

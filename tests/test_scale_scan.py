@@ -50,6 +50,8 @@ def test_false_candidates_are_counted(generated: Manifest, scanned: ScanReport) 
     """Pages that link to a deportation story in their sidebar pass the byte prefilter."""
     assert generated.sidebar_mentions
     assert scanned.stats.false_candidates == len(generated.sidebar_mentions)
+    # The planted "most read" links sit in an <aside>: all turned away without parsing.
+    assert scanned.stats.boilerplate == len(generated.sidebar_mentions)
     assert scanned.stats.candidates == scanned.stats.relevant + scanned.stats.false_candidates
 
 

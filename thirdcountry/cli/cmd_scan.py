@@ -31,7 +31,11 @@ def _print_report(report: ScanReport) -> None:
             ("malformed records skipped", stats.malformed),
             ("HTML pages (payloads cut at 5 MB)", f"{stats.html:,} ({stats.truncated})"),
             ("candidates (prefilter)", stats.candidates),
-            ("false candidates (rejected on text)", stats.false_candidates),
+            (
+                "false candidates (on markup · on text)",
+                f"{stats.false_candidates} ({stats.boilerplate} · "
+                f"{stats.false_candidates - stats.boilerplate})",
+            ),
             ("relevant pages written", report.rows),
             ("claims", stats.claims),
             ("seconds", f"{report.seconds:.1f}"),

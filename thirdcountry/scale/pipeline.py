@@ -17,7 +17,7 @@ import hashlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +28,15 @@ from thirdcountry.domain.ids import content_hash
 from thirdcountry.extract import detect_language, extract_claims
 from thirdcountry.extract.rules import rules_for
 from thirdcountry.scale.page import parse_page_if
-from thirdcountry.scale.relevance import Judgement, is_candidate, judge
+from thirdcountry.scale.relevance import Judgement, is_candidate, judge, tells_story
 from thirdcountry.scale.warc import RecordStream, Span, target_uri
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _RESPONSE = WarcRecordType.response
 _PROGRESS_EVERY = 1024  # records between progress reports
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_NAIVE_EPOCH = datetime(1970, 1, 1)
+_MILLISECOND = timedelta(milliseconds=1)
 
 Progress = Callable[[int, int], None]
 """Called with (records, bytes) read since the previous call."""
@@ -55,12 +57,14 @@ class ScanStats:
     html: int = 0
     truncated: int = 0
     candidates: int = 0
+    boilerplate: int = 0  # candidates whose words are all in menus, asides, scripts…
     relevant: int = 0
     claims: int = 0
 
     @property
     def false_candidates(self) -> int:
-        """Pages the prefilter let through that the decision on their text rejected."""
+        """Pages the prefilter let through that were not relevant: those rejected on their
+        markup (``boilerplate``) and those rejected on their main text."""
         return self.candidates - self.relevant
 
     def add(self, other: ScanStats) -> None:
@@ -81,8 +85,13 @@ class SpanResult:
 
 
 def stable_uuid7(moment: datetime, *parts: str) -> str:
-    """A UUIDv7 with ``moment`` as its time and the other bits from a hash of ``parts``."""
-    millis = int(moment.timestamp() * 1000) & ((1 << 48) - 1)
+    """A UUIDv7 with ``moment`` as its time and the other bits from a hash of ``parts``.
+
+    A naive ``moment`` is taken as UTC. The time is counted in whole integers, not through
+    ``timestamp()``, which depends on the local zone for naive times and fails near year 1.
+    """
+    since_epoch = moment.replace(tzinfo=None) - _NAIVE_EPOCH - (moment.utcoffset() or timedelta())
+    millis = (since_epoch // _MILLISECOND) & ((1 << 48) - 1)
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
     rand = int.from_bytes(digest[:10], "big")
     rand_a = rand >> 68  # 12 bits
@@ -199,6 +208,9 @@ def scan_span(
         if not is_candidate(payload):
             continue
         stats.candidates += 1
+        if not tells_story(payload):
+            stats.boilerplate += 1  # no parsing: its words are all in menus and sidebars
+            continue
         row = _document_row(record, payload, span, stats)
         if row is not None:
             result.rows.append(row)

@@ -20,7 +20,12 @@ where such deportees are held (CECOT, CATEM, Bundase…). Both tests use one voc
   kept with the result, so a reviewer can see why a page was kept.
 
 A page that reaches the second stage on markup alone (a sidebar link to a deportation
-story, a script) is a *false candidate*: parsed, then rejected by ``judge``.
+story, a script) is a *false candidate*. ``tells_story`` rejects most of them without
+parsing: it asks whether both kinds of word are still there once the content of
+``<aside>``, ``<nav>``, ``<footer>``, scripts and styles is cut out — the elements whose
+text main-content extraction drops, and where news sites put their "most read" and
+"related" link lists. The cut is conservative (an unclosed element, or a nested one past
+its first closing tag, is kept), so a page it lets through still goes to ``judge``.
 """
 
 from __future__ import annotations
@@ -96,6 +101,10 @@ _SPORT_COUNTS = (
     (b"Deport", (b"Deportes", b"Deportiv")),
 )
 _NEAR = 2048  # bytes either side of the first deportation word searched first
+# The removal test on lowercased bytes (``Deportes`` is ``deportes`` there).
+_REMOVAL_LOWER = re.compile(rb"port(?<=deport)(?!e[^de]|iv|ist)")
+# Elements whose text is not the page's own story (see the module's docstring).
+_BOILERPLATE_OPEN = re.compile(rb"<(aside|nav|footer|script|style|template|noscript)[\s/>]")
 
 
 def _is_removal_word(word: str) -> bool:
@@ -204,6 +213,29 @@ def is_candidate(payload: bytes) -> bool:
     if next(automaton.iter(near), None) is not None:
         return True
     return next(automaton.iter(payload.lower().decode("latin-1")), None) is not None
+
+
+def story_bytes(lowered: bytes) -> bytes:
+    """A lowercased payload without the content of its boilerplate elements."""
+    kept: list[bytes] = []
+    at = 0
+    while (opening := _BOILERPLATE_OPEN.search(lowered, at)) is not None:
+        closing = lowered.find(b"</" + opening.group(1), opening.end())
+        if closing < 0:
+            break  # never closed: keep the rest rather than guess where it ends
+        kept.append(lowered[at : opening.start()])
+        at = closing
+    kept.append(lowered[at:])
+    return b" ".join(kept)
+
+
+def tells_story(payload: bytes) -> bool:
+    """Does a candidate have both a deportation word and a third-country term outside its
+    boilerplate elements? Pages that do not are false candidates, found without parsing."""
+    story = story_bytes(payload.lower())
+    if _REMOVAL_LOWER.search(story) is None:
+        return False
+    return next(_byte_automaton().iter(story.decode("latin-1")), None) is not None
 
 
 @dataclass(frozen=True, slots=True)
