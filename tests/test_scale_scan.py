@@ -12,12 +12,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
-from distributed import LocalCluster
+from distributed import Client, LocalCluster
 
 from tests.scale_support import gunzip, small_archive
 from thirdcountry.cli import cli
 from thirdcountry.domain.claims import CONTRACT_FIELDS
-from thirdcountry.scale.engines import EngineOptions
+from thirdcountry.scale.engines import EngineOptions, open_engine
 from thirdcountry.scale.results import read_metadata, read_rows
 from thirdcountry.scale.scan import ScanReport, scan
 from thirdcountry.scale.testdata import RELEVANT, Manifest, render_article
@@ -175,17 +175,46 @@ def test_the_dask_engine_writes_what_the_local_engine_writes(
     assert distributed.out.read_bytes() == local.out.read_bytes()
 
 
-def test_the_command_line_joins_a_running_scheduler(
-    generated: Manifest, scanned: ScanReport, tmp_path: Path
-) -> None:
-    cluster = LocalCluster(
-        n_workers=2,
+def tcp_cluster(workers: int) -> LocalCluster:
+    """A cluster in this process that the engine can join by its tcp:// address."""
+    return LocalCluster(
+        n_workers=workers,
         processes=False,
         protocol="tcp",
         host="127.0.0.1",
         dashboard_address=None,
         silence_logs=logging.ERROR,
     )
+
+
+def test_workers_do_not_profile_while_they_scan() -> None:
+    """A profiling worker can free a task's parse tree on its event loop thread, which
+    Resiliparse refuses ("unsendable"): our own workers never profile, and the workers of a
+    cluster we join stop when the engine connects."""
+    cluster = tcp_cluster(1)
+    try:
+        with Client(cluster) as client:
+            profiling = client.run(lambda dask_worker: "profile" in dask_worker.periodic_callbacks)
+            assert all(profiling.values())  # Dask's default
+        options = EngineOptions(scheduler=cluster.scheduler_address)
+        with open_engine("dask", options) as joined:
+            after = joined.client.run(  # type: ignore[attr-defined]
+                lambda dask_worker: "profile" in dask_worker.periodic_callbacks
+            )
+        assert after and not any(after.values())
+    finally:
+        cluster.close()
+    with open_engine("dask", EngineOptions(workers=1, processes=False)) as own:
+        started = own.client.run(  # type: ignore[attr-defined]
+            lambda dask_worker: sorted(dask_worker.periodic_callbacks)
+        )
+    assert started and not any("profile" in names for names in started.values())
+
+
+def test_the_command_line_joins_a_running_scheduler(
+    generated: Manifest, scanned: ScanReport, tmp_path: Path
+) -> None:
+    cluster = tcp_cluster(2)
     try:
         out = tmp_path / "cluster.parquet"
         args = ["scan", str(generated.path), "--out", str(out), "--engine", "dask"]

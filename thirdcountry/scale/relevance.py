@@ -172,6 +172,9 @@ def _only_sport(payload: bytes) -> bool:
     """True when no ``deport``/``Deport`` in the payload can start a deportation word."""
     count = stringzilla.count
     for stem, sporting in _SPORT_COUNTS:
+        # Most pages have no stem at all; finding the first stops there, counting cannot.
+        if stringzilla.find(payload, stem) < 0:
+            continue
         left = count(payload, stem)
         for word in sporting:
             if not left:

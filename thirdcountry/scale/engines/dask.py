@@ -20,7 +20,8 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
-from distributed import Client, LocalCluster, as_completed, get_worker
+import dask
+from distributed import Client, LocalCluster, Worker, as_completed, get_worker
 
 from thirdcountry.domain.errors import BadInput
 from thirdcountry.scale.engines import EngineOptions
@@ -46,6 +47,20 @@ def run_span_on_worker(span: Span, options: ScanOptions, topic: str) -> SpanResu
             worker.log_event(topic, {"span": span.index, "records": totals[0], "bytes": totals[1]})
 
     return scan_span(span, options, progress)
+
+
+def _stop_profiling(dask_worker: Worker) -> None:
+    """Switch off a worker's statistical profiler.
+
+    Every 10 ms it takes hold of the frames of the running task from the worker's event
+    loop; a frame it still holds when the task returns is freed there later, with the
+    Resiliparse parse tree among its locals — and a parse tree freed on a thread other than
+    its own aborts with "unsendable". The scan has no use for the profile.
+    """
+    for name in ("profile", "profile-cycle"):
+        callback = dask_worker.periodic_callbacks.pop(name, None)
+        if callback is not None:
+            callback.stop()
 
 
 class _ProgressRelay:
@@ -100,14 +115,19 @@ class DaskEngine:
             except (OSError, TimeoutError, ValueError) as exc:
                 raise BadInput(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         else:
-            self._cluster = LocalCluster(
-                n_workers=options.workers or os.cpu_count() or 1,
-                threads_per_worker=1,
-                processes=options.processes,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
+            # Workers started here never profile (see _stop_profiling); the nannies pass
+            # this configuration on to worker processes.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                self._cluster = LocalCluster(
+                    n_workers=options.workers or os.cpu_count() or 1,
+                    threads_per_worker=1,
+                    processes=options.processes,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
             self.client = Client(self._cluster)
+        # The workers of a cluster we joined may profile: stop them before any task runs.
+        self.client.run(_stop_profiling)
 
     @property
     def workers(self) -> int:
