@@ -1,7 +1,8 @@
 """Regenerate the bundled dataset (thirdcountry/data/dataset.yaml) from the research reference.
 
     python scripts/build_dataset.py [REFERENCE] [--out FILE] [--curation FILE]
-                                    [--version YYYY.MM.DD] [--note TEXT] [--check] [--strict]
+                                    [--version YYYY.MM.DD[.N]] [--note TEXT] [--check]
+                                    [--strict]
 
 REFERENCE defaults to ../shared/reference/arrangements.yaml next to the repository. Each
 fact of the reference becomes one claim per source that reports it; each distinct source
@@ -12,8 +13,9 @@ decided in scripts/dataset_curation.yaml. The rules are described in docs/datase
 Nothing is dropped silently: the report printed at the end lists every fact that became no
 claim and why, every date moved to its source's publication, every duplicate merged and
 every source left without claims. ``--strict`` fails when a fact needs a curated decision
-that is missing or a curation entry matches nothing; ``--check`` rebuilds with the current
-file's version and fails if the file is not what the reference and curation produce.
+that is missing, a curation entry matches nothing, or an ``accept`` decides a fact the
+reference does not mark uncertain; ``--check`` rebuilds with the current file's version
+and fails if the file is not what the reference and curation produce.
 The output is validated exactly as ``thirdcountry load`` does before it replaces the file.
 """
 
@@ -47,6 +49,8 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = REPO.parent / "shared" / "reference" / "arrangements.yaml"
 DEFAULT_CURATION = Path(__file__).resolve().parent / "dataset_curation.yaml"
 DATASET_NAME = "thirdcountry"
+# A dataset version: the build date, with `.N` for a further release on the same day.
+VERSION = re.compile(r"\d{4}\.\d{2}\.\d{2}(?:\.[1-9]\d*)?")
 
 # Fact kinds that never state something a claim can carry, with the reason reported.
 NO_CLAIM_KINDS = {
@@ -100,6 +104,8 @@ class Report:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     needs_curation: list[str] = field(default_factory=list)
     unmatched_curation: list[str] = field(default_factory=list)
+    accepted_at_curation: list[str] = field(default_factory=list)  # uncertain facts accepted
+    stale_accepts: list[str] = field(default_factory=list)  # `accept` on a certain fact
     moved_dates: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     unused_sources: list[str] = field(default_factory=list)
@@ -109,6 +115,7 @@ class Report:
     pending: int = 0
     added: int = 0
     withdrawn: int = 0
+    restated: int = 0  # claims kept by id whose review state changed
     # (arrangement, reference status, projected status) where they differ
     status_differences: list[tuple[str, str, str | None]] = field(default_factory=list)
     if_accepted: list[tuple[str, str, str | None]] = field(default_factory=list)
@@ -116,9 +123,14 @@ class Report:
     @property
     def problems(self) -> list[str]:
         """What ``--strict`` refuses: decisions missing or curation gone stale."""
-        return [f"needs a curated decision: {ref}" for ref in self.needs_curation] + [
-            f"curation entry matches no fact: {entry}" for entry in self.unmatched_curation
-        ]
+        return (
+            [f"needs a curated decision: {ref}" for ref in self.needs_curation]
+            + [f"curation entry matches no fact: {entry}" for entry in self.unmatched_curation]
+            + [
+                f"curation entry accepts a fact the reference does not mark uncertain: {ref}"
+                for ref in self.stale_accepts
+            ]
+        )
 
     def lines(self) -> list[str]:
         out = [
@@ -134,9 +146,12 @@ class Report:
         out += [f"  {line}" for line in self.duplicates]
         out.append(f"{len(self.unused_sources)} sources left out (all their facts made no claim):")
         out += [f"  {line}" for line in self.unused_sources]
-        if self.added or self.withdrawn:
+        out.append(f"{len(self.accepted_at_curation)} uncertain facts accepted at curation:")
+        out += [f"  {ref}" for ref in self.accepted_at_curation]
+        if self.added or self.withdrawn or self.restated:
             out.append(
                 f"against the previous file: {self.added} claims added, {self.withdrawn} withdrawn"
+                f", {self.restated} changed review state"
             )
         if self.status_differences or self.if_accepted:
             matching = self.arrangements - len(self.status_differences)
@@ -163,6 +178,7 @@ class FactRule:
     what: str | None
     skip: str | None
     pending: str | None
+    accept: str | None
     as_fields: dict[str, Any]
     sources: dict[str, dict[str, Any]]
     note: str | None
@@ -218,11 +234,19 @@ def load_curation(path: Path) -> Curation:
         match = entry.get("match") or {}
         if not match.get("arrangement") or not match.get("kind"):
             raise CurationError(f"facts entry #{number}: match needs arrangement and kind")
-        actions = [key for key in ("skip", "pending", "as", "sources", "note") if key in entry]
+        actions = [
+            key for key in ("skip", "pending", "accept", "as", "sources", "note") if key in entry
+        ]
         if not actions:
             raise CurationError(f"facts entry #{number} ({match}): says nothing to do")
         if "skip" in entry and len(actions) > 1:
             raise CurationError(f"facts entry #{number} ({match}): skip goes alone")
+        if "accept" in entry and "pending" in entry:
+            raise CurationError(
+                f"facts entry #{number} ({match}): accept and pending contradict each other"
+            )
+        if "accept" in entry and not str(entry["accept"] or "").strip():
+            raise CurationError(f"facts entry #{number} ({match}): accept needs a reason")
         rules.append(
             FactRule(
                 arrangement=str(match["arrangement"]),
@@ -232,6 +256,7 @@ def load_curation(path: Path) -> Curation:
                 what=match.get("what"),
                 skip=entry.get("skip"),
                 pending=entry.get("pending"),
+                accept=entry.get("accept"),
                 as_fields=dict(entry.get("as") or {}),
                 sources={str(k): dict(v) for k, v in (entry.get("sources") or {}).items()},
                 note=entry.get("note"),
@@ -349,7 +374,14 @@ def template_for(
     template = Template(fields={k: v for k, v in fields.items() if v not in (None, [])})
     template.notes = notes
     if fact.get("uncertain"):
-        template.pending.append(str(fact.get("reason") or "marked uncertain in the reference"))
+        doubt = str(fact.get("reason") or "marked uncertain in the reference")
+        if rule is not None and rule.accept:
+            # A curated decision on this fact: its claims are accepted, and the note keeps
+            # the reference's doubt beside the decision so a reader sees both.
+            decision = " ".join(str(rule.accept).split())
+            template.notes.insert(0, f"{doubt}; accepted at curation: {decision}")
+        else:
+            template.pending.append(doubt)
     if rule is not None:
         if rule.pending:
             template.pending.append(" ".join(str(rule.pending).split()))
@@ -407,6 +439,8 @@ class Draft:
     notes: list[str]
 
     def merge(self, template: Template, notes: list[str]) -> None:
+        # A fact without doubt, or whose doubt a curated `accept` settled, accepts the claim
+        # (its note keeps that doubt); a doubtful fact never re-opens an accepted claim.
         if not template.pending:
             self.doubts = []
         elif self.doubts:
@@ -478,6 +512,12 @@ def build(
         grouped.append((f"{arrangement_id} {arrangement.get('receiver_name', '')}", section))
 
     report.unmatched_curation = [r.describe() for r in curation.rules if r.used == 0]
+    for rule in curation.rules:
+        if rule.accept and rule.used > 1:
+            raise CurationError(
+                f"{rule.describe()}: accept matches {rule.used} facts; it decides one fact, "
+                "add `value` or `what` to name it"
+            )
     previous_claims = {str(c["id"]): c for c in (previous or {}).get("claims") or [] if c.get("id")}
     extractor = f"curated:{version}"
     sections = [
@@ -492,6 +532,11 @@ def build(
         ids = {c["id"] for c in claims}
         report.added = len(ids - set(previous_claims))
         report.withdrawn = len(set(previous_claims) - ids)
+        report.restated = sum(
+            c["id"] in previous_claims
+            and previous_claims[c["id"]].get("review_state") != c["review_state"]
+            for c in claims
+        )
     meta = _meta(version, report, previous, note, reference_label, reference_sha256)
     dataset = {"dataset": meta, "documents": documents, "claims": claims}
     return Build(dataset, report, sections)
@@ -522,6 +567,11 @@ def _decide(
     if isinstance(made, str):
         report.skipped.append((ref, made))
         return None
+    if rule is not None and rule.accept:
+        if fact.get("uncertain"):
+            report.accepted_at_curation.append(ref)
+        else:
+            report.stale_accepts.append(ref)
     return made
 
 
@@ -590,7 +640,9 @@ def _documents(
     return documents
 
 
-_AGAINST = re.compile(r" Against [^:]+: \d+ claims added, \d+ withdrawn\.")
+_AGAINST = re.compile(
+    r" Against [^:]+: \d+ claims added, \d+ withdrawn(?:, \d+ changed review state)?\."
+)
 
 
 def _meta(
@@ -610,7 +662,8 @@ def _meta(
     changelog = ((previous or {}).get("dataset") or {}).get("changelog") or []
     same = next((str(e["changes"]) for e in changelog if str(e.get("version")) == version), "")
     if before is not None and str(before) != version:
-        summary += f" Against {before}: {report.added} claims added, {report.withdrawn} withdrawn."
+        summary += f" Against {before}: {report.added} claims added, {report.withdrawn} withdrawn"
+        summary += f", {report.restated} changed review state." if report.restated else "."
     else:
         # Rebuilding a version: the file replaced is the same version, so the comparison
         # with the version before stays as first written, and so does the note.
@@ -734,9 +787,11 @@ def run(
     if not isinstance(reference, list):
         raise CurationError(f"{reference_path}: expected a list of arrangements")
     previous = _read_previous(out)
+    current = ((previous or {}).get("dataset") or {}).get("version")
     if version is None:
-        current = ((previous or {}).get("dataset") or {}).get("version")
-        version = str(current) if check and current else date.today().strftime("%Y.%m.%d")
+        version = default_version(str(current) if current else None, check=check)
+    if not VERSION.fullmatch(version):
+        raise CurationError(f"version {version!r}: expected YYYY.MM.DD, or YYYY.MM.DD.N")
     label = _label(reference_path)
     result = build(
         reference,
@@ -765,6 +820,20 @@ def _compare_statuses(reference: list[Any], dataset: Dataset, report: Report) ->
         into.extend(found)
 
 
+def default_version(current: str | None, *, check: bool, today: date | None = None) -> str:
+    """The version to build when none is given.
+
+    Checking compares with the current file's version. Otherwise today's date, unless the
+    current file is already from today (``YYYY.MM.DD`` or a later release of that day,
+    ``YYYY.MM.DD.N``): a same-day re-run rebuilds that version. A second release on one day
+    is asked for explicitly, ``--version YYYY.MM.DD.1``.
+    """
+    day = (today or date.today()).strftime("%Y.%m.%d")
+    if current and (check or current == day or current.startswith(day + ".")):
+        return current
+    return day
+
+
 def _label(path: Path) -> str:
     """How the changelog names the reference: its last three path parts, not this machine's."""
     return "/".join(path.resolve().parts[-3:])
@@ -775,7 +844,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("reference", nargs="?", type=Path, default=DEFAULT_REFERENCE)
     parser.add_argument("--out", type=Path, default=FULL_DATASET)
     parser.add_argument("--curation", type=Path, default=DEFAULT_CURATION)
-    parser.add_argument("--version", help="dataset version (default: today, YYYY.MM.DD)")
+    parser.add_argument(
+        "--version",
+        help="dataset version (default: today, YYYY.MM.DD; a same-day re-run rebuilds the "
+        "current version; a second release on one day: YYYY.MM.DD.1)",
+    )
     parser.add_argument("--note", help="a sentence added to this version's changelog entry")
     parser.add_argument("--check", action="store_true", help="fail if the file is not current")
     parser.add_argument("--strict", action="store_true", help="fail on missing decisions")

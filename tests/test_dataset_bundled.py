@@ -20,6 +20,13 @@ from thirdcountry.store.load import read_dataset_file
 # an earlier date is a typo, not history.
 EARLIEST = date(2010, 1, 1)
 SEED = "shared/seed/kosovo-2025-06-12.txt"
+# A dataset version: the build date, plus `.N` for a further release on the same day.
+VERSION = r"\d{4}\.\d{2}\.\d{2}(?:\.[1-9]\d*)?"
+
+
+def release(version: str) -> tuple[int, ...]:
+    """A version as numbers, so 2026.11.28.10 comes after 2026.11.28.9."""
+    return tuple(int(part) for part in version.split("."))
 
 
 @pytest.fixture(scope="module")
@@ -103,8 +110,9 @@ def test_pending_claims_say_why_and_accepted_ones_name_the_curation(dataset: Dat
     version = str(dataset.meta["version"])
     for entry in dataset.claims:
         claim = entry.claim
-        assert re.fullmatch(r"curated:\d{4}\.\d{2}\.\d{2}", claim.extractor or ""), entry.number
-        assert claim.extractor <= f"curated:{version}"  # type: ignore[operator]
+        assert re.fullmatch(f"curated:{VERSION}", claim.extractor or ""), entry.number
+        first = (claim.extractor or "").removeprefix("curated:")
+        assert release(first) <= release(version), entry.number
         if claim.review_state is ReviewState.PENDING:
             assert claim.review_note, entry.number
         else:
@@ -123,8 +131,10 @@ def test_claim_ids_are_unique_uuid7(dataset: Dataset) -> None:
 
 def test_version_is_date_based_and_heads_the_changelog(dataset: Dataset) -> None:
     meta: dict[str, Any] = dataset.meta
-    assert re.fullmatch(r"\d{4}\.\d{2}\.\d{2}", str(meta["version"]))
+    assert re.fullmatch(VERSION, str(meta["version"]))
     assert meta["changelog"][0]["version"] == meta["version"]
+    releases = [release(str(entry["version"])) for entry in meta["changelog"]]
+    assert releases == sorted(releases, reverse=True) and len(set(releases)) == len(releases)
     assert all(entry.get("changes") for entry in meta["changelog"])
 
 
@@ -145,6 +155,7 @@ def test_forty_eight_arrangements_are_listed(picture: dict[str, Arrangement]) ->
         ("US-NG", "refused"),
         ("GB-AO", "denied"),
         ("US-SN", "requested"),
+        ("US-UG", "implemented"),
         ("GB-MK", None),
     ],
 )
@@ -156,6 +167,28 @@ def test_known_statuses(picture: dict[str, Arrangement], key: str, status: str |
 def test_denials_show_as_disputes(picture: dict[str, Arrangement], key: str) -> None:
     assert picture[key].disputed is True
     assert picture[key].dispute_claims
+
+
+def test_uganda_is_implemented_undated_by_a_curated_decision_and_still_disputed(
+    dataset: Dataset, picture: dict[str, Arrangement]
+) -> None:
+    uganda = picture["US-UG"]
+    assert (uganda.status, uganda.status_date, uganda.disputed) == ("implemented", None, True)
+    # The decision accepts the flight report's status only, and says so beside the doubt.
+    flight = [
+        e.claim
+        for e in dataset.claims
+        if e.claim.receiver == "UG" and e.claim.sender == "US" and e.claim.when is None
+    ]
+    states = {(c.kind.value, c.value or c.count): c.review_state.value for c in flight}
+    assert states == {
+        ("arrangement_status", "implemented"): "accepted",
+        ("transfer", 12): "pending",
+        ("role", "transit_stopover"): "pending",
+    }
+    status = next(c for c in flight if c.kind is ClaimKind.ARRANGEMENT_STATUS)
+    doubt, decision = (status.review_note or "").split("; accepted at curation: ")
+    assert doubt.startswith("source page undated") and "status is accepted undated" in decision
 
 
 @pytest.mark.parametrize("key", ["US-GY", "US-MX", "GB-AO", "US-XK"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -250,3 +251,125 @@ def test_context_and_observations_make_no_claim_but_are_reported(tmp_path: Path)
     )
     assert len(claims_of(data)) == 1
     assert report.skipped[0][0] == "US-SN[1] observation 'none found'"
+
+
+# -- `accept`: a curated decision on an uncertain fact -----------------------------------
+
+FLIGHT = "a landed flight"
+
+
+def accept_curation(**entry: Any) -> dict[str, Any]:
+    match = {"arrangement": "US-UG", "kind": "status", "value": "implemented", "what": FLIGHT}
+    return {"facts": [{"match": match, "accept": "the wire names its original", **entry}]}
+
+
+def uganda(*facts: dict[str, Any]) -> list[dict[str, Any]]:
+    return [arrangement("UG", *facts, status="implemented")]
+
+
+def test_accept_makes_an_uncertain_facts_claims_accepted_and_the_note_keeps_the_doubt(
+    tmp_path: Path,
+) -> None:
+    flight = fact("status", "implemented", uncertain=True, reason="undated page")
+    flight["what"] = FLIGHT
+    count = fact("transfer", "12", count=12, uncertain=True, reason="approximate count")
+    report, data = build(tmp_path, uganda(flight, count), accept_curation(), strict=True)
+    (status,) = claims_of(data, "arrangement_status")
+    assert status["review_state"] == "accepted"
+    assert status["review_note"] == (
+        "undated page; accepted at curation: the wire names its original"
+    )
+    (transfer,) = claims_of(data, "transfer")
+    assert (transfer["review_state"], transfer["review_note"]) == ("pending", "approximate count")
+    assert report.accepted_at_curation == ["US-UG[0] status 'implemented'"]
+    assert report.problems == []
+
+
+def test_accept_decides_its_own_facts_claims_only(tmp_path: Path) -> None:
+    # Another uncertain fact states the same status: from the source both share it is one
+    # claim, and the decision accepts it (it is a claim of the accepted fact); from the
+    # source only the other fact cites, the claim stays pending.
+    teaser = fact("status", "implemented", uncertain=True, reason="teaser", sources=[WIRE, LATE])
+    flight = fact("status", "implemented", uncertain=True, reason="undated page")
+    flight["what"] = FLIGHT
+    report, data = build(tmp_path, uganda(teaser, flight), accept_curation(), strict=True)
+    by_source = {c["document"]: c for c in claims_of(data, "arrangement_status")}
+    docs = {d["url"]: d["id"] for d in data["documents"]}
+    shared, other = by_source[docs[WIRE["url"]]], by_source[docs[LATE["url"]]]
+    assert shared["review_state"] == "accepted"
+    assert "accepted at curation" in shared["review_note"]
+    assert (other["review_state"], other["review_note"]) == ("pending", "teaser")
+    assert len(report.duplicates) == 1
+
+
+def test_accept_and_pending_on_one_entry_is_refused_in_one_line(tmp_path: Path) -> None:
+    flight = fact("status", "implemented", uncertain=True, reason="undated page")
+    flight["what"] = FLIGHT
+    with pytest.raises(builder.CurationError) as caught:
+        build(tmp_path, uganda(flight), accept_curation(pending="not yet"))
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith("facts entry #1 (") and "US-UG" in message
+    assert "accept and pending" in message
+
+
+def test_accept_on_a_fact_not_marked_uncertain_is_stale_curation(tmp_path: Path) -> None:
+    flight = fact("status", "implemented")
+    flight["what"] = FLIGHT
+    report, data = build(tmp_path, uganda(flight), accept_curation())
+    (status,) = claims_of(data)
+    assert status["review_state"] == "accepted" and "review_note" not in status
+    assert report.stale_accepts == ["US-UG[0] status 'implemented'"]
+    assert report.accepted_at_curation == []
+    assert any("does not mark uncertain" in p for p in report.problems)
+    with pytest.raises(builder.CurationError, match="does not mark uncertain"):
+        build(tmp_path, uganda(flight), accept_curation(), strict=True)
+
+
+def test_accept_decides_one_fact(tmp_path: Path) -> None:
+    one = fact("status", "implemented", uncertain=True, reason="a", sources=[WIRE])
+    two = fact("status", "implemented", uncertain=True, reason="b", sources=[LATE])
+    curation = {
+        "facts": [
+            {"match": {"arrangement": "US-UG", "kind": "status"}, "accept": "both, by mistake"}
+        ]
+    }
+    with pytest.raises(builder.CurationError, match="accept matches 2 facts"):
+        build(tmp_path, uganda(one, two), curation)
+
+
+def test_a_release_that_only_accepts_a_claim_says_so_in_its_changelog(tmp_path: Path) -> None:
+    out = tmp_path / "dataset.yaml"
+    flight = fact("status", "implemented", uncertain=True, reason="undated page")
+    flight["what"] = FLIGHT
+    _, first = build(tmp_path, uganda(flight), version="2026.11.28", out=out)
+    report, second = build(
+        tmp_path, uganda(flight), accept_curation(), version="2026.11.28.1", out=out
+    )
+    assert (report.added, report.withdrawn, report.restated) == (0, 0, 1)
+    assert claims_of(second)[0]["id"] == claims_of(first)[0]["id"]
+    changelog = second["dataset"]["changelog"]
+    assert [e["version"] for e in changelog] == ["2026.11.28.1", "2026.11.28"]
+    assert (
+        "Against 2026.11.28: 0 claims added, 0 withdrawn, 1 changed review state."
+        in changelog[0]["changes"]
+    )
+    _, again = build(tmp_path, uganda(flight), accept_curation(), version="2026.11.28.1", out=out)
+    assert again == second
+
+
+def test_a_same_day_rerun_rebuilds_that_days_latest_release() -> None:
+    today = date(2026, 11, 28)
+    assert builder.default_version("2026.11.27", check=False, today=today) == "2026.11.28"
+    assert builder.default_version("2026.11.28", check=False, today=today) == "2026.11.28"
+    assert builder.default_version("2026.11.28.1", check=False, today=today) == "2026.11.28.1"
+    assert builder.default_version("2026.11.27", check=True, today=today) == "2026.11.27"
+    assert builder.default_version(None, check=False, today=today) == "2026.11.28"
+
+
+def test_a_version_is_a_date_with_an_optional_release_number(tmp_path: Path) -> None:
+    reference = [arrangement("XK", fact("status", "agreed"))]
+    with pytest.raises(builder.CurationError, match="expected YYYY"):
+        build(tmp_path, reference, version="2026-11-28")
+    with pytest.raises(builder.CurationError, match="expected YYYY"):
+        build(tmp_path, reference, version="2026.11.28.0")

@@ -31,6 +31,8 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         "/en/country/SV",
         "/es/country/XK",
         "/en/country/GH",
+        "/en/country/UG",
+        "/es/country/UG",
         "/en/transfers",
         "/es/sources",
         "/en/data",
@@ -55,3 +57,23 @@ def test_a_dataset_load_is_one_change_counting_all_its_claims(client: TestClient
         accepted = len(list_claims(session, ClaimFilter(state=ReviewState.ACCEPTED)))
     assert accepted > 400
     assert f"Dataset loaded: {accepted} claims accepted" in client.get("/en/").text
+
+
+@pytest.mark.parametrize(
+    ("lang", "implemented", "undated"),
+    [("en", "Implemented", "date not reported"), ("es", "En aplicación", "fecha no informada")],
+)
+def test_an_undated_status_says_its_date_is_not_reported(
+    client: TestClient, lang: str, implemented: str, undated: str
+) -> None:
+    # US-Uganda is implemented on an undated flight report (a curated decision).
+    html = client.get(f"/{lang}/country/UG").text
+    card = html.split('id="card-US-UG"', 1)[1].split("</article>", 1)[0]
+    status = card.split("</dd>", 1)[0]
+    assert implemented in status and undated in status and "None" not in card
+    assert f'{implemented}, <span class="muted">{undated}</span>' in card
+
+
+def test_the_api_gives_an_undated_status_as_null(client: TestClient) -> None:
+    body = client.get("/api/v1/arrangements/US/UG").json()
+    assert (body["status"], body["status_date"], body["disputed"]) == ("implemented", None, True)
