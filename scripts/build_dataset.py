@@ -146,7 +146,8 @@ class Report:
         out += [f"  {line}" for line in self.duplicates]
         out.append(f"{len(self.unused_sources)} sources left out (all their facts made no claim):")
         out += [f"  {line}" for line in self.unused_sources]
-        out.append(f"{len(self.accepted_at_curation)} uncertain facts accepted at curation:")
+        accepted = len(self.accepted_at_curation)
+        out.append(f"{accepted} uncertain fact{'' if accepted == 1 else 's'} accepted at curation:")
         out += [f"  {ref}" for ref in self.accepted_at_curation]
         if self.added or self.withdrawn or self.restated:
             out.append(
