@@ -18,6 +18,7 @@ from tests.scale_support import gunzip, small_archive
 from thirdcountry.cli import cli
 from thirdcountry.domain.claims import CONTRACT_FIELDS
 from thirdcountry.scale.engines import EngineOptions, open_engine
+from thirdcountry.scale.pipeline import ScanOptions
 from thirdcountry.scale.results import read_metadata, read_rows
 from thirdcountry.scale.scan import ScanReport, scan
 from thirdcountry.scale.testdata import RELEVANT, Manifest, render_article
@@ -44,6 +45,17 @@ def test_every_planted_page_is_found_and_nothing_else(
     urls = {row["url"] for row in rows_of(scanned.out)}
     assert urls == set(generated.relevant)
     assert scanned.stats.relevant == len(generated.relevant) == scanned.rows
+
+
+@pytest.mark.parametrize("batch", [1, 3])
+def test_claims_extracted_in_batches_give_the_same_file(
+    generated: Manifest, scanned: ScanReport, tmp_path: Path, batch: int
+) -> None:
+    """Relevant pages wait in batches for their claims; the file does not depend on it."""
+    out = tmp_path / f"batch-{batch}.parquet"
+    report = scan([str(generated.path)], out, options=ScanOptions(batch=batch), split_bytes=0)
+    assert report.stats.relevant > batch  # several batches were flushed
+    assert out.read_bytes() == scanned.out.read_bytes()
 
 
 def test_false_candidates_are_counted(generated: Manifest, scanned: ScanReport) -> None:
