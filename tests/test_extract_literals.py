@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thirdcountry.extract.lexicon import Lexicon
-from thirdcountry.extract.literals import LiteralIndex, Requirement, fold, required_literals
+from thirdcountry.extract.literals import (
+    DIGIT,
+    LiteralIndex,
+    Requirement,
+    fold,
+    required_literals,
+)
 from thirdcountry.extract.rules import registered
 
 
@@ -21,7 +28,14 @@ def test_an_alternation_needs_one_of_its_words() -> None:
     found = needs(r"\b(?:agree[sd]?|agreeing)\s+to\b|sign(?:ed)?\s+(?:a\s+)?deal")
     # Each alternative gives its most selective word: re's parser shares "agree" between
     # the first two; "sign" and "deal" tie, and the tie is broken the same way every time.
-    assert found == ({"agree", "sign"},)
+    # Then each gives its next word: "agree" again (it has no other), "deal".
+    assert found == ({"agree", "sign"}, {"agree", "deal"})
+
+
+def test_an_alternation_of_counts_needs_a_number() -> None:
+    found = needs(r"up\s+to\s+\d+|\d+\s+(?:beds|cells)|(?:five|six)\s+places")
+    # "up to" is too short; each branch needs a number, and all but the first a noun too.
+    assert found == ({DIGIT, "five", "six"}, {DIGIT, "beds", "cells", "places"})
 
 
 def test_every_mandatory_word_is_required_longest_first() -> None:
@@ -39,7 +53,9 @@ def test_a_word_is_completed_by_the_group_that_follows_it() -> None:
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        (r"\d+\s+people", ({"people"},)),
+        (r"\d+\s+people", ({"people"}, {DIGIT})),
+        (r"[0-9]{4}", ({DIGIT},)),  # any digit folds to DIGIT
+        (r"[^0-9]{4}", ()),
         (r"(?:deported)?\s*to", ()),  # an optional word is not required; "to" is too short
         (r"(?:deported){0,2}\s+home", ({"home"},)),
         (r"(?:deported){1,2}\s+to", ({"deported"},)),
@@ -54,6 +70,15 @@ def test_what_is_not_mandatory_is_not_required(
     pattern: str, expected: tuple[set[str], ...]
 ) -> None:
     assert needs(pattern) == expected
+
+
+def test_digits_fold_as_re_reads_digits() -> None:
+    # What \\d matches in a str (CPython: str.isdecimal) is what folds to DIGIT; a Python
+    # whose re reads digits otherwise fails here rather than skipping patterns that match.
+    digits = [chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\d", chr(c))]
+    assert fold("".join(digits)) == DIGIT * len(digits)
+    assert len(fold("Mañana, 12 \u0663")) == len("Mañana, 12 \u0663")  # offsets are kept
+    assert fold("Mañana, 12 \u0663") == "mañana, 00 0"
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from thirdcountry.domain.vocabulary import Concern, Instrument, Role, Status
@@ -132,22 +132,15 @@ class Lexicon:
 
     @cached_property
     def literals(self) -> LiteralIndex:
-        """The words that the patterns run on sentences (frame cues, date phrases) and on
-        the words around a mention cannot match without (see ``literals.py``)."""
-        context = (
-            self.geo_before,
-            self.nationality_before,
-            self.sender_before,
-            self.sender_after,
-            self.partner_before,
-            self.actor_before,
-            self.actor_after,
-            self.people_before,
-            self.people_after,
-            self.concern_subject,
-        )
+        """The words that the lexicon's patterns (every field, the count pattern, the parts
+        of ``any_cue``, the date templates) cannot match without (see ``literals.py``)."""
+        patterns: list[re.Pattern[str]] = []
+        for item in fields(self):
+            value = getattr(self, item.name)
+            values = value.values() if isinstance(value, dict) else (value,)
+            patterns += [v for v in values if isinstance(v, re.Pattern)]
         dates = [pattern for pattern, _shape in self.dates.compiled]
-        return LiteralIndex([*self.cue_alternatives(), *self._cue_parts, *context, *dates])
+        return LiteralIndex([*patterns, self.count_pattern, *self._cue_parts, *dates])
 
     def has_cue(self, text: str, start: int, end: int, present: frozenset[str]) -> bool:
         """``any_cue.search(text, start, end)``, running only the alternatives whose words

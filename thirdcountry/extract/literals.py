@@ -12,7 +12,9 @@ test only ever skips a pattern that cannot match, so what the engine finds does 
 Strings are compared after *folding*: each character is mapped to one representative of
 the characters ``re`` treats as equal to it when ignoring case (``K`` and ``k``, but also
 the long ``ſ`` and ``s``). A case-sensitive match is also a match after folding, so one
-folded index serves patterns with and without ``re.IGNORECASE``.
+folded index serves patterns with and without ``re.IGNORECASE``. Folding also maps every
+digit ``\\d`` matches to ``0``, so that ``\\d`` is a requirement like a word: ``DIGIT``, the
+string ``"0"``. Counts, sums and capacities need a number, and most sentences have none.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ sre: Any = importlib.import_module("re._constants")
 
 # Shorter strings occur in almost every sentence: a pattern that needs only those is run.
 _MIN_CHARS = 3
+# What any digit folds to, and so what ``\d`` requires (short, but a third of sentences
+# have no digit at all).
+DIGIT = "0"
 _MAX_SETS = 3  # sets kept per pattern, the most selective ones
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
@@ -44,13 +49,20 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 def _fold_table() -> dict[int, int]:
     """``str.translate`` table: each character to its representative under ``re``'s
     case-insensitive equality (the simple lower case, joined with the extra pairs such as
-    ``ſ``/``s`` that ``re`` also treats as equal)."""
+    ``ſ``/``s`` that ``re`` also treats as equal), and every decimal digit (what ``\\d``
+    matches in a ``str``: ``str.isdecimal``) to ``DIGIT``."""
     lower = _sre.unicode_tolower
     representative = {low: min((low, *others)) for low, others in _EXTRA_CASES.items()}
+    digit = ord(DIGIT)
     return {
         code: folded
         for code in range(sys.maxunicode + 1)
-        if (folded := representative.get(lower(code), lower(code))) != code
+        if (
+            folded := digit
+            if chr(code).isdecimal()
+            else representative.get(lower(code), lower(code))
+        )
+        != code
     }
 
 
@@ -92,10 +104,14 @@ def _required(items: Any) -> Requirement:
         sets.extend(_part(op, av))
     if run:
         sets.append(frozenset({"".join(run)}))
-    usable = sorted(
-        {s for s in sets if min(map(len, s)) >= _MIN_CHARS}, key=_selective, reverse=True
-    )
-    return tuple(usable[:_MAX_SETS])
+    usable = {s for s in sets if _usable(s)}
+    # A set holding another adds nothing: a match has a string of the smaller one.
+    usable = {s for s in usable if not any(other < s for other in usable)}
+    return tuple(sorted(usable, key=_selective, reverse=True)[:_MAX_SETS])
+
+
+def _usable(strings: frozenset[str]) -> bool:
+    return all(len(s) >= _MIN_CHARS or s == DIGIT for s in strings)
 
 
 def _part(op: Any, av: Any) -> Requirement:
@@ -108,16 +124,31 @@ def _part(op: Any, av: Any) -> Requirement:
         low, _high, body = av
         return _required(body) if low >= 1 else ()
     if op is sre.BRANCH:
-        # One of the alternatives matches: the union of what each requires most.
-        found: frozenset[str] = frozenset()
-        for branch in av[1]:
-            needs = _required(branch)
-            if not needs:
-                return ()
-            found |= needs[0]
-        return (found,)
-    # Classes, anchors, look-arounds, back-references: no literal that must be consumed.
+        # One of the alternatives matches: a union of one set each requires, the most
+        # selective sets first, then the next ones ("up to 200" or "200 beds": a number).
+        options = [_required(branch) for branch in av[1]]
+        if not all(options):
+            return ()
+        depth = max(map(len, options))
+        return tuple(
+            frozenset().union(*(needs[min(i, len(needs) - 1)] for needs in options))
+            for i in range(depth)
+        )
+    if op is sre.IN and all(_is_digit(item) for item in av):
+        return (frozenset({DIGIT}),)  # \d, [0-9]: a digit, whichever
+    # Other classes, anchors, look-arounds, back-references: no literal that must be consumed.
     return ()
+
+
+def _is_digit(item: tuple[Any, Any]) -> bool:
+    """Whether an item of a character class only ever matches a decimal digit."""
+    op, av = item
+    if op is sre.CATEGORY:
+        return av is sre.CATEGORY_DIGIT
+    if op is sre.RANGE:
+        low, high = av
+        return all(chr(code).isdecimal() for code in range(low, high + 1))
+    return op is sre.LITERAL and chr(av).isdecimal()
 
 
 def _leading(items: Any) -> frozenset[str] | None:
@@ -165,9 +196,13 @@ class LiteralIndex:
 
     def present(self, text: str) -> frozenset[str]:
         """The required strings that occur in ``text``."""
+        return self.found(fold(text))
+
+    def found(self, folded: str) -> frozenset[str]:
+        """The required strings that occur in a text already folded."""
         if not len(self._automaton):
             return frozenset()
-        return frozenset(map(itemgetter(1), self._automaton.iter(fold(text))))
+        return frozenset(map(itemgetter(1), self._automaton.iter(folded)))
 
     def may_match(self, pattern: re.Pattern[str], present: frozenset[str]) -> bool:
         """False only when ``pattern`` cannot match a text whose strings are ``present``
@@ -176,6 +211,20 @@ class LiteralIndex:
         if needs is not None:
             for strings in needs:  # a plain loop: this runs for every pattern and clause
                 if strings.isdisjoint(present):
+                    return False
+        return True
+
+    def may_match_in(
+        self, pattern: re.Pattern[str], present: frozenset[str], folded_piece: str
+    ) -> bool:
+        """``may_match`` for a piece of a text whose strings are ``present``, given the piece
+        folded: a match in the piece has a string of each set in the piece itself. The words
+        around a mention are a few dozen characters; a sentence holds far more strings."""
+        needs = self._needs.get(id(pattern))
+        if needs is not None:
+            for strings in needs:
+                # Only strings of the whole text can be in the piece: test those few.
+                if not any(s in folded_piece for s in strings.intersection(present)):
                     return False
         return True
 
