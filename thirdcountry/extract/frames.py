@@ -11,7 +11,6 @@ the sentence names, else the document's usual sender.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -96,11 +95,12 @@ class _ClauseContext:
     def lexicon(self) -> Lexicon:
         return self.sentence.lexicon
 
-    def cues(self, pattern: re.Pattern[str]) -> Iterable[tuple[int, int, re.Match[str]]]:
+    def cues(self, pattern: re.Pattern[str]) -> list[tuple[int, int, re.Match[str]]]:
+        # A list, not a generator: most patterns are skipped, and a generator costs more.
         if not self.sentence.may_match(pattern):
-            return  # the clause is part of the sentence: no match in one, none in the other
-        for match in pattern.finditer(self.text):
-            yield self.clause.start + match.start(), self.clause.start + match.end(), match
+            return []  # the clause is part of the sentence: no match in one, none in the other
+        offset = self.clause.start
+        return [(offset + m.start(), offset + m.end(), m) for m in pattern.finditer(self.text)]
 
     def before(self, position: int, width: int = _NEAR) -> str:
         return self.sentence.piece(max(self.clause.start, position - width), position)
@@ -111,10 +111,10 @@ class _ClauseContext:
         window = self.before(start) + self.sentence.piece(start, end)
         if self.lexicon.negation.search(window):
             return True
-        return denied and bool(self.lexicon.denial.search(self.before(start, 400)))
+        return denied and bool(self.sentence.search(self.lexicon.denial, self.before(start, 400)))
 
     def modal(self, start: int) -> bool:
-        return bool(self.lexicon.modality.search(self.before(start)))
+        return bool(self.sentence.search(self.lexicon.modality, self.before(start)))
 
     def future(self, start: int) -> bool:
         return bool(self.lexicon.future.search(self.before(start, 40)))
@@ -187,7 +187,9 @@ class _ClauseContext:
             acts = [
                 d
                 for d in dates
-                if not self.lexicon.speech.search(self.sentence.piece(d.start - 30, d.start))
+                if not self.sentence.search(
+                    self.lexicon.speech, self.sentence.piece(d.start - 30, d.start)
+                )
             ]
             dates = acts or dates
         if not dates:
@@ -282,7 +284,7 @@ def _dated(when: PartialDate | None) -> dict[str, Any]:
 
 def _status(context: _ClauseContext) -> None:
     lexicon = context.lexicon
-    if lexicon.own_nationals.search(context.text):
+    if context.sentence.search(lexicon.own_nationals, context.text):
         return
     found: list[tuple[Status, int, str]] = []
     for status, pattern in lexicon.status.items():
@@ -294,7 +296,7 @@ def _status(context: _ClauseContext) -> None:
                 if status in (Status.AGREED, Status.IMPLEMENTED) and context.modal(start):
                     value = Status.NEGOTIATING
             elif status in (Status.SUSPENDED, Status.ENDED) and not (
-                lexicon.denial_object.search(context.sentence.text)
+                context.sentence.search(lexicon.denial_object, context.sentence.text)
             ):
                 continue
             found.append((value, start, match.group(0)))
@@ -320,13 +322,13 @@ def _emit_status(context: _ClauseContext, value: Status, position: int, cue: str
         when is None
         and value in (Status.AGREED, Status.IMPLEMENTED)
         and published
-        and (context.lexicon.present.search(cue))
+        and context.sentence.search(context.lexicon.present, cue)
     ):
         # "Kosovo has agreed": news of the month it is reported in.
         when = PartialDate.of(published, DatePrecision.MONTH)
     # "The agreement was signed in May" with no state named is about the one in focus;
     # "…, but that plan was scrapped" is about the states of the sentence.
-    whole = bool(context.lexicon.deal_reference.search(context.text))
+    whole = bool(context.sentence.search(context.lexicon.deal_reference, context.text))
     focus = value is Status.AGREED and not context.sentence.refs and whole
     receivers = context.receivers(focus=focus, sentence=whole)
     if value is Status.REQUESTED:
@@ -408,13 +410,13 @@ def _transfer(context: _ClauseContext) -> None:
         if _describes_people(context, start, end) or context.party_not_a_state(start):
             continue
         after = sentence.piece(end, min(context.clause.end, end + 60))
-        home = bool(lexicon.home_destination.search(after[:40]))
-        receive = bool(lexicon.receive.search(sentence.piece(start, end)))
+        home = bool(sentence.search(lexicon.home_destination, after[:40]))
+        receive = bool(sentence.search(lexicon.receive, sentence.piece(start, end)))
         explicit = _destination_group(sentence, context.explicit(onward=True), start, end, receive)
         destinations = explicit or context.receivers(focus=False)
-        arrival = bool(lexicon.arrival.search(sentence.piece(start, end)))
+        arrival = bool(sentence.search(lexicon.arrival, sentence.piece(start, end)))
         count = context.count(start, partitive=False)
-        if count is None and lexicon.pronoun_subject.search(context.text):
+        if count is None and sentence.search(lexicon.pronoun_subject, context.text):
             count = document.recent_count
         if not destinations and not home and count is not None and arrival:
             destinations = context.receivers(focus=True)
@@ -543,8 +545,8 @@ def _moves_on(context: _ClauseContext, sender: str | None) -> bool:
 
 def _internal_move(context: _ClauseContext, destination: str) -> bool:
     """A move inside the country that received people: by bus, or from one of its places."""
-    if destination in context.document.established and context.lexicon.internal_move.search(
-        context.text
+    if destination in context.document.established and context.sentence.search(
+        context.lexicon.internal_move, context.text
     ):
         return True
     for mention in context.sentence.mentions:
@@ -574,13 +576,13 @@ def _onward_origin(context: _ClauseContext, position: int, destination: str) -> 
     for mention in sentence.facilities:
         if mention.code and mention.code not in (destination, sender):
             return mention.code
-    arrival = context.lexicon.arrival.search(sentence.piece(position, position + 20))
+    arrival = sentence.search(context.lexicon.arrival, sentence.piece(position, position + 20))
     for ref in sentence.refs_in(context.clause.start, context.clause.end):
         if arrival or ref.code in (destination, sender) or ref.slot is Slot.NATIONALITY:
             continue
         if ref.code in document.established and ref.start < position:
             return ref.code
-    if context.lexicon.onward.search(context.text):
+    if sentence.search(context.lexicon.onward, context.text):
         code = document.focus_receiver({sender, destination})
         if code in document.established:
             return code
@@ -591,7 +593,7 @@ def _third_country_transfer(context: _ClauseContext, destination: str, group: se
     """Not an ordinary deportation of a country's own nationals. ``group`` holds every
     destination of the move ("returned to Bogotá and Lima")."""
     lexicon, sentence, document = context.lexicon, context.sentence, context.document
-    if lexicon.own_nationals.search(context.text):
+    if sentence.search(lexicon.own_nationals, context.text):
         return False
     destinations = group | {destination}
     if sentence.nationalities:
@@ -667,7 +669,8 @@ def _compensation(context: _ClauseContext) -> None:
     first = min(s for s, _e, _m in cues)
     if any(context.negated(s, e) or context.modal(s) for s, e, _m in cues):
         return
-    if context.party_not_a_state(first) or lexicon.per_person.search(context.sentence.text):
+    sentence = context.sentence
+    if context.party_not_a_state(first) or sentence.search(lexicon.per_person, sentence.text):
         return
     money = _money(context, [s for s, _e, _m in cues])
     if money is None and not strong:
@@ -689,7 +692,7 @@ def _money(context: _ClauseContext, cues: list[int]) -> tuple[Decimal, str] | No
     best: tuple[int, Decimal, str] | None = None
     for match in lexicon.money.finditer(context.text):
         position = context.clause.start + match.start()
-        if lexicon.aggregate.search(context.before(position, 40)):
+        if context.sentence.search(lexicon.aggregate, context.before(position, 40)):
             continue
         groups = match.groupdict()
         raw = (groups.get("amount") or groups.get("amount2") or "").rstrip(".,")
@@ -710,7 +713,7 @@ def _money(context: _ClauseContext, cues: list[int]) -> tuple[Decimal, str] | No
 
 def _instruments(context: _ClauseContext) -> None:
     lexicon = context.lexicon
-    if lexicon.status[Status.NEGOTIATING].search(context.text):
+    if context.sentence.search(lexicon.status[Status.NEGOTIATING], context.text):
         return  # an instrument still being negotiated is not the arrangement's instrument
     for instrument, pattern in lexicon.instruments.items():
         for start, end, _match in context.cues(pattern):
