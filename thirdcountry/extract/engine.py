@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 
 from thirdcountry.domain.claims import Claim, validate
@@ -363,7 +363,6 @@ def _to_claim(text: str, candidate: Candidate, today: dt.date) -> Claim | None:
     quote = text[candidate.start : candidate.end]
     # A quote must be printable and storable: lone surrogates from broken input are replaced.
     quote = quote.encode("utf-8", "replace").decode("utf-8")
-    raw = {f.name: getattr(candidate, f.name) for f in fields(Candidate)}
     try:
         claim = Claim(
             kind=candidate.kind,
@@ -371,7 +370,7 @@ def _to_claim(text: str, candidate: Candidate, today: dt.date) -> Claim | None:
             receiver=candidate.receiver,
             value=candidate.value,
             count=candidate.count,
-            nationalities=tuple(dict.fromkeys(raw["nationalities"])),
+            nationalities=tuple(dict.fromkeys(candidate.nationalities)),
             amount=candidate.amount,  # type: ignore[arg-type]
             currency=candidate.currency,
             facility=candidate.facility,

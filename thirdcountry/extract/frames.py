@@ -11,6 +11,7 @@ the sentence names, else the document's usual sender.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -64,18 +65,21 @@ def read(document: Document, sentence: Sentence, about_migration: bool) -> None:
         return
     if unreal(sentence):
         return
-    for clause in sentence.clauses:
+    # A frame finds its claims through its cues only: one whose cues cannot match in the
+    # sentence finds none in any of its clauses, and is not run (nor, without any frame
+    # left, are the clauses read).
+    live = [
+        frame
+        for frame, cues, needs_migration in _FRAMES
+        if (about_migration or not needs_migration)
+        and any(sentence.may_match(pattern) for pattern in cues(lexicon))
+    ]
+    for clause in sentence.clauses if live else ():
         if lexicon.hypothetical.search(sentence.piece(clause.start, clause.end)):
             continue
         context = _ClauseContext(document, sentence, clause, about_migration)
-        if about_migration:
-            _status(context)
-            _denial(context)
-            _transfer(context)
-            _roles(context)
-            _capacity(context)
-            _compensation(context)
-        _instruments(context)
+        for frame in live:
+            frame(context)
     _facilities(document, sentence)
     _concerns(document, sentence)
 
@@ -722,6 +726,22 @@ def _instruments(context: _ClauseContext) -> None:
             sender = context.sender()
             for receiver in _not_own_people(context, context.receivers(focus=True)):
                 context.candidate(ClaimKind.INSTRUMENT, sender, receiver, value=instrument.value)
+
+
+# The clause frames in the order they run, each with the patterns it finds its cues with
+# (``_ClauseContext.cues``) and whether it needs a paragraph about moving people.
+_FRAMES: tuple[
+    tuple[Callable[[_ClauseContext], None], Callable[[Lexicon], Iterable[re.Pattern[str]]], bool],
+    ...,
+] = (
+    (_status, lambda lexicon: (*lexicon.status.values(), lexicon.first_receiver), True),
+    (_denial, lambda lexicon: (lexicon.denial, lexicon.negated_deal), True),
+    (_transfer, lambda lexicon: (lexicon.transfer,), True),
+    (_roles, lambda lexicon: lexicon.roles.values(), True),
+    (_capacity, lambda lexicon: (lexicon.capacity, lexicon.capacity_units), True),
+    (_compensation, lambda lexicon: (lexicon.payment, lexicon.costs, lexicon.money_context), True),
+    (_instruments, lambda lexicon: lexicon.instruments.values(), False),
+)
 
 
 # --- facilities and concerns -------------------------------------------------------------------

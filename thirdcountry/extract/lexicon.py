@@ -132,26 +132,34 @@ class Lexicon:
 
     @cached_property
     def literals(self) -> LiteralIndex:
-        """The words that the lexicon's patterns (every field, the count pattern, the parts
-        of ``any_cue``, the date templates) cannot match without (see ``literals.py``)."""
+        """The words that the lexicon's patterns (every field, the count pattern, the date
+        test, the parts of ``any_cue``, the date templates) cannot match without (see
+        ``literals.py``)."""
         patterns: list[re.Pattern[str]] = []
         for item in fields(self):
             value = getattr(self, item.name)
             values = value.values() if isinstance(value, dict) else (value,)
             patterns += [v for v in values if isinstance(v, re.Pattern)]
         dates = [pattern for pattern, _shape in self.dates.compiled]
-        return LiteralIndex([*patterns, self.count_pattern, *self._cue_parts, *dates])
+        derived = (self.count_pattern, self.any_date, *self._cue_parts)
+        return LiteralIndex([*patterns, *derived, *dates])
 
     def has_cue(self, text: str, start: int, end: int, present: frozenset[str]) -> bool:
         """``any_cue.search(text, start, end)``, running only the alternatives whose words
         are ``present`` in ``text[start:end]``: a match of the alternation is a match of one
         of its alternatives at the same place, so the answer is the same."""
-        index = self.literals
-        return any(
-            part.search(text, start, end)
-            for part in self._cue_parts
-            if index.may_match(part, present)
-        )
+        covered = self.literals.covered(present)
+        for part, mask in self._gated_cue_parts:
+            # The literal test inlined: it runs for every part of every sentence.
+            if covered & mask == mask and part.search(text, start, end):
+                return True
+        return False
+
+    @cached_property
+    def _gated_cue_parts(self) -> tuple[tuple[re.Pattern[str], int], ...]:
+        """Each part of ``any_cue`` with the mask of what it cannot match without."""
+        masks = self.literals.masks
+        return tuple((part, masks.get(id(part), 0)) for part in self._cue_parts)
 
     @cached_property
     def any_date(self) -> re.Pattern[str]:

@@ -183,14 +183,27 @@ class LiteralIndex:
         # The index keeps the patterns, so their ids stay theirs.
         self.patterns = tuple(patterns)
         self._needs: dict[int, Requirement] = {}  # patterns with a requirement
+        # The same as bits, so that one test answers for a pattern: each set of each
+        # pattern is a bit; a string sets the bits of the sets it is in (``covered``), and
+        # a pattern may match when all of its bits are set.
+        self.masks: dict[int, int] = {}
+        self._bits: dict[str, int] = {}
         self._automaton = ahocorasick.Automaton()
+        bit = 1
         for pattern in self.patterns:
             needs = required_literals(pattern)
-            if not needs:
+            if not needs or id(pattern) in self._needs:
                 continue
             self._needs[id(pattern)] = needs
-            for word in frozenset().union(*needs):
-                self._automaton.add_word(word, word)
+            mask = 0
+            for strings in needs:
+                for word in strings:
+                    self._bits[word] = self._bits.get(word, 0) | bit
+                mask |= bit
+                bit <<= 1
+            self.masks[id(pattern)] = mask
+        for word in self._bits:
+            self._automaton.add_word(word, word)
         if len(self._automaton):
             self._automaton.make_automaton()
 
@@ -203,6 +216,15 @@ class LiteralIndex:
         if not len(self._automaton):
             return frozenset()
         return frozenset(map(itemgetter(1), self._automaton.iter(folded)))
+
+    def covered(self, present: frozenset[str]) -> int:
+        """The bits of the sets that have a string ``present``: ``pattern`` may match when
+        ``covered & masks[id(pattern)]`` is its whole mask (or it has none)."""
+        bits = self._bits
+        covered = 0
+        for word in present:
+            covered |= bits[word]
+        return covered
 
     def may_match(self, pattern: re.Pattern[str], present: frozenset[str]) -> bool:
         """False only when ``pattern`` cannot match a text whose strings are ``present``
@@ -224,7 +246,10 @@ class LiteralIndex:
         if needs is not None:
             for strings in needs:
                 # Only strings of the whole text can be in the piece: test those few.
-                if not any(s in folded_piece for s in strings.intersection(present)):
+                for string in strings.intersection(present):
+                    if string in folded_piece:
+                        break
+                else:
                     return False
         return True
 

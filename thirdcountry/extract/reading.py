@@ -98,8 +98,8 @@ class Sentence:
     # that patterns that cannot match in it are not run (``search``, ``match``).
     words: frozenset[str] | None = None
     windows: Windows | None = None  # the document's tests of the words around mentions
-    # ``may_match`` answers by pattern id: the frames ask again for every clause.
-    _may: dict[int, bool] = field(default_factory=dict, repr=False)
+    # What ``words`` covers of the literal index's sets (see ``LiteralIndex.covered``).
+    _covered: int | None = field(default=None, repr=False)
 
     @property
     def lexicon(self) -> Lexicon:
@@ -113,10 +113,12 @@ class Sentence:
         words = self.words
         if words is None:
             return True
-        answer = self._may.get(id(pattern))
-        if answer is None:
-            answer = self._may[id(pattern)] = self.rules.lexicon.literals.may_match(pattern, words)
-        return answer
+        index = self.rules.lexicon.literals
+        covered = self._covered
+        if covered is None:
+            covered = self._covered = index.covered(words)
+        mask = index.masks.get(id(pattern))
+        return mask is None or covered & mask == mask
 
     def search(self, pattern: re.Pattern[str], part: str) -> re.Match[str] | None:
         """``pattern.search(part)`` for a piece of the sentence's text."""
@@ -263,7 +265,7 @@ def read_sentence(
             # Only the frames read dates and clauses, and they skip such a sentence (no cue,
             # no facility): a third of the sentences read, spared two costly passes.
             return sentence
-        if lexicon.any_date.search(sentence.text):
+        if sentence.search(lexicon.any_date, sentence.text):
             sentence.dates = [
                 d
                 for d in find_dates(text, start, end, lexicon.dates, published, sentence.may_match)
