@@ -20,6 +20,7 @@ from thirdcountry.domain.vocabulary import ClaimKind, DatePrecision, Denier, Rol
 from thirdcountry.extract.engine import Candidate, Document
 from thirdcountry.extract.gazetteer import Mention, MentionKind
 from thirdcountry.extract.lexicon import Lexicon
+from thirdcountry.extract.literals import LiteralIndex
 from thirdcountry.extract.numbers import parse_digits
 from thirdcountry.extract.reading import Clause, Count, How, Ref, Sentence, Slot, antecedent
 
@@ -48,9 +49,9 @@ def unreal(sentence: Sentence) -> bool:
     if stripped.endswith("?"):
         return True
     opening = stripped[:40]
-    return bool(sentence.lexicon.hypothetical.search(opening)) and bool(
+    return bool(sentence.search(sentence.lexicon.hypothetical, opening)) and bool(
         re.match(r"[\"'“¿¡(]*\w+\b", opening)
-        and sentence.lexicon.hypothetical.match(opening.lstrip("\"'“¿¡("))
+        and sentence.match(sentence.lexicon.hypothetical, opening.lstrip("\"'“¿¡("))
     )
 
 
@@ -68,14 +69,15 @@ def read(document: Document, sentence: Sentence, about_migration: bool) -> None:
     # A frame finds its claims through its cues only: one whose cues cannot match in the
     # sentence finds none in any of its clauses, and is not run (nor, without any frame
     # left, are the clauses read).
+    covered = sentence.covered()
     live = [
         frame
-        for frame, cues, needs_migration in _FRAMES
+        for frame, masks, needs_migration in _frame_masks(lexicon)
         if (about_migration or not needs_migration)
-        and any(sentence.may_match(pattern) for pattern in cues(lexicon))
+        and (covered is None or any(covered & mask == mask for mask in masks))
     ]
     for clause in sentence.clauses if live else ():
-        if lexicon.hypothetical.search(sentence.piece(clause.start, clause.end)):
+        if sentence.search(lexicon.hypothetical, sentence.piece(clause.start, clause.end)):
             continue
         context = _ClauseContext(document, sentence, clause, about_migration)
         for frame in live:
@@ -742,6 +744,23 @@ _FRAMES: tuple[
     (_compensation, lambda lexicon: (lexicon.payment, lexicon.costs, lexicon.money_context), True),
     (_instruments, lambda lexicon: lexicon.instruments.values(), False),
 )
+
+_FrameMasks = list[tuple[Callable[[_ClauseContext], None], tuple[int, ...], bool]]
+_MASKS: dict[int, tuple[LiteralIndex, _FrameMasks]] = {}
+
+
+def _frame_masks(lexicon: Lexicon) -> _FrameMasks:
+    """``_FRAMES`` with the literal index's mask of each cue (0: it may always match),
+    worked out once per lexicon."""
+    index = lexicon.literals
+    cached = _MASKS.get(id(index))
+    if cached is None or cached[0] is not index:  # (an id may be reused once freed)
+        frames = [
+            (frame, tuple(index.masks.get(id(p), 0) for p in cues(lexicon)), needs_migration)
+            for frame, cues, needs_migration in _FRAMES
+        ]
+        cached = _MASKS[id(index)] = (index, frames)
+    return cached[1]
 
 
 # --- facilities and concerns -------------------------------------------------------------------

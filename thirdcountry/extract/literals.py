@@ -9,6 +9,13 @@ set; ``LiteralIndex`` finds, in one Aho-Corasick pass over a sentence, which of 
 strings occur in it, and a pattern with a set none of whose strings occur is not run. The
 test only ever skips a pattern that cannot match, so what the engine finds does not change.
 
+An alternation requires the union of one set of each alternative, for every such choice
+(while they are few). Each set is a bit, so the test for a sentence is one ``&`` per
+pattern (``covered``, ``masks``). A piece of a sentence (the words before a mention) must
+hold the strings itself (``may_match_in``); a pattern with no set of strings of three
+characters or more may still have one of short ones ("if", "?"), tested on pieces only
+(``may_match_short``): too common for the index, cheaper than the regular expression.
+
 Strings are compared after *folding*: each character is mapped to one representative of
 the characters ``re`` treats as equal to it when ignoring case (``K`` and ``k``, but also
 the long ``ſ`` and ``s``). A case-sensitive match is also a match after folding, so one
@@ -21,6 +28,8 @@ from __future__ import annotations
 
 import _sre
 import importlib
+import itertools
+import math
 import re
 import sys
 from collections.abc import Iterable
@@ -42,6 +51,7 @@ _MIN_CHARS = 3
 # have no digit at all).
 DIGIT = "0"
 _MAX_SETS = 3  # sets kept per pattern, the most selective ones
+_MAX_UNIONS = 64  # an alternation gives every union of its alternatives' sets up to this many
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
@@ -74,17 +84,20 @@ Requirement = tuple[frozenset[str], ...]
 """Sets of folded strings: every match contains one string of each set."""
 
 
-def required_literals(pattern: re.Pattern[str]) -> Requirement:
-    """What every match of ``pattern`` contains; an empty tuple when nothing is known."""
-    return _required(_parser.parse(pattern.pattern, pattern.flags))
+def required_literals(pattern: re.Pattern[str], *, short: bool = False) -> Requirement:
+    """What every match of ``pattern`` contains; an empty tuple when nothing is known.
+    With ``short``, strings of two characters and single signs count too ("if", "?"): too
+    common for the index, but a cheap test on a piece of text."""
+    return _required(_parser.parse(pattern.pattern, pattern.flags), short)
 
 
 def _selective(strings: frozenset[str]) -> tuple[int, int, list[str]]:
-    """Longer shortest string first, then fewer strings (then any fixed order)."""
-    return min(map(len, strings)), -len(strings), sorted(strings)
+    """Sets of strings of three characters or more first (shorter ones occur everywhere),
+    then fewer strings (then any fixed order)."""
+    return min(3, *map(len, strings)), -len(strings), sorted(strings)
 
 
-def _required(items: Any) -> Requirement:
+def _required(items: Any, short: bool = False) -> Requirement:
     """The most selective sets a sequence requires: each of its mandatory parts gives one."""
     table = _fold_table()
     sets: list[frozenset[str]] = []
@@ -101,34 +114,40 @@ def _required(items: Any) -> Requirement:
             if leads:
                 sets.append(frozenset(word + lead for lead in leads))
             run = []
-        sets.extend(_part(op, av))
+        sets.extend(_part(op, av, short))
     if run:
         sets.append(frozenset({"".join(run)}))
-    usable = {s for s in sets if _usable(s)}
+    usable = {s for s in sets if _usable(s, short)}
     # A set holding another adds nothing: a match has a string of the smaller one.
     usable = {s for s in usable if not any(other < s for other in usable)}
     return tuple(sorted(usable, key=_selective, reverse=True)[:_MAX_SETS])
 
 
-def _usable(strings: frozenset[str]) -> bool:
+def _usable(strings: frozenset[str], short: bool) -> bool:
+    if short:
+        return all(len(s) >= 2 or s == DIGIT or not s.isalnum() for s in strings)
     return all(len(s) >= _MIN_CHARS or s == DIGIT for s in strings)
 
 
-def _part(op: Any, av: Any) -> Requirement:
+def _part(op: Any, av: Any, short: bool) -> Requirement:
     """What one non-literal element of a sequence requires."""
     if op is sre.SUBPATTERN:
-        return _required(av[-1])
+        return _required(av[-1], short)
     if op is sre.ATOMIC_GROUP:
-        return _required(av)
+        return _required(av, short)
     if op in _REPEATS:
         low, _high, body = av
-        return _required(body) if low >= 1 else ()
+        return _required(body, short) if low >= 1 else ()
     if op is sre.BRANCH:
-        # One of the alternatives matches: a union of one set each requires, the most
-        # selective sets first, then the next ones ("up to 200" or "200 beds": a number).
-        options = [_required(branch) for branch in av[1]]
+        # One of the alternatives matches: any union of one set each requires is required.
+        # Every such union when there are few ("200 beds", "200 a year", "accept 200
+        # people": "beds" or "year" or "accept"), else the most selective sets together,
+        # then the next ones ("up to 200" or "200 beds": a number).
+        options = [_required(branch, short) for branch in av[1]]
         if not all(options):
             return ()
+        if math.prod(map(len, options)) <= _MAX_UNIONS:
+            return tuple(frozenset().union(*sets) for sets in itertools.product(*options))
         depth = max(map(len, options))
         return tuple(
             frozenset().union(*(needs[min(i, len(needs) - 1)] for needs in options))
@@ -202,6 +221,11 @@ class LiteralIndex:
                 mask |= bit
                 bit <<= 1
             self.masks[id(pattern)] = mask
+        # Patterns the index cannot gate, with the short strings they cannot match without.
+        self.short: dict[int, Requirement] = {}
+        for pattern in self.patterns:
+            if id(pattern) not in self._needs and (short := required_literals(pattern, short=True)):
+                self.short[id(pattern)] = short
         for word in self._bits:
             self._automaton.add_word(word, word)
         if len(self._automaton):
@@ -248,6 +272,19 @@ class LiteralIndex:
                 # Only strings of the whole text can be in the piece: test those few.
                 for string in strings.intersection(present):
                     if string in folded_piece:
+                        break
+                else:
+                    return False
+        return True
+
+    def may_match_short(self, pattern: re.Pattern[str], folded_part: str) -> bool:
+        """False when a piece of text (folded) lacks the short strings ``pattern`` cannot
+        match without (patterns the index gates, or that need nothing, may always match)."""
+        needs = self.short.get(id(pattern))
+        if needs is not None:
+            for strings in needs:
+                for string in strings:
+                    if string in folded_part:
                         break
                 else:
                     return False

@@ -110,23 +110,33 @@ class Sentence:
 
     def may_match(self, pattern: re.Pattern[str]) -> bool:
         """False when ``pattern`` cannot match anywhere in the sentence."""
-        words = self.words
-        if words is None:
-            return True
-        index = self.rules.lexicon.literals
-        covered = self._covered
+        covered = self.covered()
         if covered is None:
-            covered = self._covered = index.covered(words)
-        mask = index.masks.get(id(pattern))
+            return True
+        mask = self.rules.lexicon.literals.masks.get(id(pattern))
         return mask is None or covered & mask == mask
+
+    def covered(self) -> int | None:
+        """The bits of the literal index's sets that the sentence's words cover (None: not
+        looked for, anything may match): see ``LiteralIndex.covered``."""
+        if self._covered is None and self.words is not None:
+            self._covered = self.rules.lexicon.literals.covered(self.words)
+        return self._covered
 
     def search(self, pattern: re.Pattern[str], part: str) -> re.Match[str] | None:
         """``pattern.search(part)`` for a piece of the sentence's text."""
-        return pattern.search(part) if self.may_match(pattern) else None
+        return pattern.search(part) if self._may_match_piece(pattern, part) else None
 
     def match(self, pattern: re.Pattern[str], part: str) -> re.Match[str] | None:
         """``pattern.match(part)`` for a piece of the sentence's text."""
-        return pattern.match(part) if self.may_match(pattern) else None
+        return pattern.match(part) if self._may_match_piece(pattern, part) else None
+
+    def _may_match_piece(self, pattern: re.Pattern[str], part: str) -> bool:
+        # The index's test on the sentence, else the short strings' test on the piece.
+        if not self.may_match(pattern):
+            return False
+        index = self.rules.lexicon.literals
+        return id(pattern) not in index.short or index.may_match_short(pattern, fold(part))
 
     def piece(self, start: int, end: int) -> str:
         return self.text[max(0, start - self.start) : max(0, end - self.start)]
@@ -179,7 +189,10 @@ class Windows:
         key = (id(pattern), start, end, at_start)
         answer = self._answers.get(key)
         if answer is None:
-            if index.may_match_in(pattern, present, self.folded[start:end]):
+            folded = self.folded[start:end]
+            if index.may_match_in(pattern, present, folded) and index.may_match_short(
+                pattern, folded
+            ):
                 # A slice, not pos/endpos: "^" and look-behinds must see where the piece starts.
                 part = self.text[start:end]
                 answer = bool(pattern.match(part) if at_start else pattern.search(part))
