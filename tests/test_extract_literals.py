@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thirdcountry.extract.lexicon import Lexicon
-from thirdcountry.extract.literals import LiteralIndex, Requirement, fold, required_literals
+from thirdcountry.extract.literals import (
+    DIGIT,
+    LiteralIndex,
+    Requirement,
+    fold,
+    required_literals,
+)
 from thirdcountry.extract.rules import registered
 
 
@@ -21,14 +28,31 @@ def test_an_alternation_needs_one_of_its_words() -> None:
     found = needs(r"\b(?:agree[sd]?|agreeing)\s+to\b|sign(?:ed)?\s+(?:a\s+)?deal")
     # Each alternative gives its most selective word: re's parser shares "agree" between
     # the first two; "sign" and "deal" tie, and the tie is broken the same way every time.
-    assert found == ({"agree", "sign"},)
+    # Then each gives its next word: "agree" again (it has no other), "deal".
+    assert found == ({"agree", "sign"}, {"agree", "deal"})
 
 
-def test_every_mandatory_word_is_required_longest_first() -> None:
+def test_an_alternation_of_counts_needs_a_number() -> None:
+    found = needs(r"up\s+to\s+\d+|\d+\s+(?:beds|cells)|(?:five|six)\s+places")
+    # "up to" is too short: a digit, or "places"; a digit, or "five" or "six". (A digit,
+    # "beds", "cells" or "places" says no more than the first.)
+    assert found == ({DIGIT, "places"}, {DIGIT, "five", "six"})
+
+
+def test_short_strings_are_for_pieces() -> None:
+    pattern = re.compile(r"\b(?:if|unless)\b|\?|¿", re.IGNORECASE)
+    assert required_literals(pattern) == ()
+    assert required_literals(pattern, short=True) == ({"if", "unless", "?", "¿"},)
+    index = LiteralIndex([pattern])
+    assert not index.may_match_short(pattern, fold("They agreed."))
+    assert index.may_match_short(pattern, fold("Did they agree?"))
+
+
+def test_every_mandatory_word_is_required_fewest_strings_first() -> None:
     assert needs(r"to\s+(?:the\s+)?third\s+countr(?:y|ies)") == (
-        {"country", "countries"},  # the word and how the group after it starts
-        {"countr"},
         {"third"},
+        {"countr"},
+        {"country", "countries"},  # the word and how the group after it starts
     )
 
 
@@ -39,7 +63,9 @@ def test_a_word_is_completed_by_the_group_that_follows_it() -> None:
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        (r"\d+\s+people", ({"people"},)),
+        (r"\d+\s+people", ({"people"}, {DIGIT})),
+        (r"[0-9]{4}", ({DIGIT},)),  # any digit folds to DIGIT
+        (r"[^0-9]{4}", ()),
         (r"(?:deported)?\s*to", ()),  # an optional word is not required; "to" is too short
         (r"(?:deported){0,2}\s+home", ({"home"},)),
         (r"(?:deported){1,2}\s+to", ({"deported"},)),
@@ -54,6 +80,15 @@ def test_what_is_not_mandatory_is_not_required(
     pattern: str, expected: tuple[set[str], ...]
 ) -> None:
     assert needs(pattern) == expected
+
+
+def test_digits_fold_as_re_reads_digits() -> None:
+    # What \\d matches in a str (CPython: str.isdecimal) is what folds to DIGIT; a Python
+    # whose re reads digits otherwise fails here rather than skipping patterns that match.
+    digits = [chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\d", chr(c))]
+    assert fold("".join(digits)) == DIGIT * len(digits)
+    assert len(fold("Mañana, 12 \u0663")) == len("Mañana, 12 \u0663")  # offsets are kept
+    assert fold("Mañana, 12 \u0663") == "mañana, 00 0"
 
 
 @pytest.mark.parametrize(
@@ -88,23 +123,37 @@ WORDS = sorted(
         word
         for lexicon in LEXICONS
         for pattern in _lexicon_patterns(lexicon)
-        for strings in required_literals(pattern)
+        for short in (False, True)
+        for strings in required_literals(pattern, short=short)
         for word in strings
     }
 )
 TOKENS = st.one_of(
     st.sampled_from(WORDS),
-    st.sampled_from(["the", "de", "a", "to", "from", "US", "Ghana", "300", ",", "."]),
-    st.text(alphabet="aeiouknstrAEKSİſ\u212a -", max_size=8),
+    st.sampled_from(["the", "de", "a", "to", "from", "US", "Ghana", "300", ",", ".", "?"]),
+    st.text(alphabet="aeiouknstrAEKSİſ\u212a -'’?¿", max_size=8),
 )
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(TOKENS, min_size=1, max_size=14), st.sampled_from(LEXICONS))
-def test_no_pattern_that_matches_is_skipped(tokens: list[str], lexicon: Lexicon) -> None:
+@given(st.lists(TOKENS, min_size=1, max_size=14), st.sampled_from(LEXICONS), st.data())
+def test_no_pattern_that_matches_is_skipped(
+    tokens: list[str], lexicon: Lexicon, data: st.DataObject
+) -> None:
     text = " ".join(tokens)
     index = lexicon.literals
     present = index.present(text)
+    covered = index.covered(present)
+    # A piece of the text, as the engine tests the words around a mention.
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    piece, folded_piece = text[start:end], fold(text)[start:end]
     for pattern in _lexicon_patterns(lexicon):
+        mask = index.masks.get(id(pattern), 0)
         if pattern.search(text):
             assert index.may_match(pattern, present), pattern.pattern[:80]
+            assert covered & mask == mask, pattern.pattern[:80]
+            assert index.may_match_short(pattern, fold(text)), pattern.pattern[:80]
+        if pattern.search(piece):
+            assert index.may_match_in(pattern, present, folded_piece), pattern.pattern[:80]
+            assert index.may_match_short(pattern, folded_piece), pattern.pattern[:80]

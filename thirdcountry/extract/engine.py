@@ -16,8 +16,8 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields, replace
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, partial
 
 from thirdcountry.domain.claims import Claim, validate
 from thirdcountry.domain.errors import ValidationError
@@ -27,6 +27,7 @@ from thirdcountry.extract.reading import (
     How,
     MentionIndex,
     Slot,
+    Windows,
     read_sentence,
 )
 from thirdcountry.extract.rules import LanguageRules, registered
@@ -126,11 +127,13 @@ def extract(
 
     names = gazetteer()
     document = Document(text, published, names, MentionIndex(names.mentions(text)))
+    windows = Windows(text)
     # What each sentence holds of the words the lexicon's patterns cannot match without.
     words = [
-        rules.lexicon.literals.present(text[span.start : span.end]) for span, rules in segments
+        rules.lexicon.literals.found(windows.folded[span.start : span.end])
+        for span, rules in segments
     ]
-    document.sender = _document_sender(document, segments, words)
+    document.sender = _document_sender(document, segments, words, windows)
     languages = {r.code: r for _, r in segments}.values()
     document.third_country = any(r.lexicon.third_country.search(text) for r in languages)
     paragraphs = blocks(text)
@@ -164,6 +167,7 @@ def extract(
             document.lists,
             has_cue=has_cue,
             words=present,
+            windows=windows,
         )
         frames.read(document, sentence, about[key])
         if sentence.counts or sentence.nationalities:
@@ -204,6 +208,7 @@ def _document_sender(
     document: Document,
     segments: Sequence[tuple[Span, LanguageRules]],
     words: Sequence[frozenset[str]],
+    windows: Windows,
 ) -> str | None:
     """The state the document shows sending people: sending contexts weigh most ("deported
     from the U.S."), then names of its government, then any mention of a state known to
@@ -211,24 +216,24 @@ def _document_sender(
     scores: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     senders = set(document.gazetteer.senders)
-    text = document.text
     for (span, rules), present in zip(segments, words, strict=True):
         lexicon = rules.lexicon
-        index = lexicon.literals
+        test = partial(windows.test, index=lexicon.literals, present=present)
         for mention in document.index.between(span.start, span.end):
             code = mention.code
             if code is None:
                 continue
-            before = text[max(span.start, mention.start - 55) : mention.start]
-            after = text[mention.end : min(span.end, mention.end + 60)]
+            # The words around the mention, as the sentence reader takes them before it.
+            before = (max(span.start, mention.start - 55), mention.start)
+            after = (mention.end, min(span.end, mention.end + 60))
             if mention.kind is MentionKind.DEMONYM:
-                actor = index.match(lexicon.actor_after, after, present) or index.search(
-                    lexicon.actor_before, before, present
+                actor = test(lexicon.actor_after, *after, at_start=True) or test(
+                    lexicon.actor_before, *before
                 )
                 if not actor and (
                     mention.entry.plural
-                    or index.match(lexicon.people_after, after, present)
-                    or index.search(lexicon.people_before, before, present)
+                    or test(lexicon.people_after, *after, at_start=True)
+                    or test(lexicon.people_before, *before)
                 ):
                     document.nationalities.add(code)
                 continue
@@ -239,15 +244,15 @@ def _document_sender(
             if mention.kind not in _STATE_KINDS:
                 continue
             first_seen.setdefault(code, mention.start)
-            if index.search(lexicon.sender_before, before, present) or index.match(
-                lexicon.sender_after, after, present
+            if test(lexicon.sender_before, *before) or test(
+                lexicon.sender_after, *after, at_start=True
             ):
                 scores[code] += 3
-            elif index.search(lexicon.nationality_before, before, present):
+            elif test(lexicon.nationality_before, *before):
                 document.nationalities.add(code)
             elif mention.kind is MentionKind.GOVERNMENT and code in senders:
                 scores[code] += 2
-            elif code in senders and not index.search(lexicon.geo_before, before, present):
+            elif code in senders and not test(lexicon.geo_before, *before):
                 scores[code] += 1
     if not scores:
         return None
@@ -358,7 +363,6 @@ def _to_claim(text: str, candidate: Candidate, today: dt.date) -> Claim | None:
     quote = text[candidate.start : candidate.end]
     # A quote must be printable and storable: lone surrogates from broken input are replaced.
     quote = quote.encode("utf-8", "replace").decode("utf-8")
-    raw = {f.name: getattr(candidate, f.name) for f in fields(Candidate)}
     try:
         claim = Claim(
             kind=candidate.kind,
@@ -366,7 +370,7 @@ def _to_claim(text: str, candidate: Candidate, today: dt.date) -> Claim | None:
             receiver=candidate.receiver,
             value=candidate.value,
             count=candidate.count,
-            nationalities=tuple(dict.fromkeys(raw["nationalities"])),
+            nationalities=tuple(dict.fromkeys(candidate.nationalities)),
             amount=candidate.amount,  # type: ignore[arg-type]
             currency=candidate.currency,
             facility=candidate.facility,

@@ -11,7 +11,7 @@ the sentence names, else the document's usual sender.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -20,6 +20,7 @@ from thirdcountry.domain.vocabulary import ClaimKind, DatePrecision, Denier, Rol
 from thirdcountry.extract.engine import Candidate, Document
 from thirdcountry.extract.gazetteer import Mention, MentionKind
 from thirdcountry.extract.lexicon import Lexicon
+from thirdcountry.extract.literals import LiteralIndex
 from thirdcountry.extract.numbers import parse_digits
 from thirdcountry.extract.reading import Clause, Count, How, Ref, Sentence, Slot, antecedent
 
@@ -48,9 +49,9 @@ def unreal(sentence: Sentence) -> bool:
     if stripped.endswith("?"):
         return True
     opening = stripped[:40]
-    return bool(sentence.lexicon.hypothetical.search(opening)) and bool(
+    return bool(sentence.search(sentence.lexicon.hypothetical, opening)) and bool(
         re.match(r"[\"'“¿¡(]*\w+\b", opening)
-        and sentence.lexicon.hypothetical.match(opening.lstrip("\"'“¿¡("))
+        and sentence.match(sentence.lexicon.hypothetical, opening.lstrip("\"'“¿¡("))
     )
 
 
@@ -65,18 +66,22 @@ def read(document: Document, sentence: Sentence, about_migration: bool) -> None:
         return
     if unreal(sentence):
         return
-    for clause in sentence.clauses:
-        if lexicon.hypothetical.search(sentence.piece(clause.start, clause.end)):
+    # A frame finds its claims through its cues only: one whose cues cannot match in the
+    # sentence finds none in any of its clauses, and is not run (nor, without any frame
+    # left, are the clauses read).
+    covered = sentence.covered()
+    live = [
+        frame
+        for frame, masks, needs_migration in _frame_masks(lexicon)
+        if (about_migration or not needs_migration)
+        and (covered is None or any(covered & mask == mask for mask in masks))
+    ]
+    for clause in sentence.clauses if live else ():
+        if sentence.search(lexicon.hypothetical, sentence.piece(clause.start, clause.end)):
             continue
         context = _ClauseContext(document, sentence, clause, about_migration)
-        if about_migration:
-            _status(context)
-            _denial(context)
-            _transfer(context)
-            _roles(context)
-            _capacity(context)
-            _compensation(context)
-        _instruments(context)
+        for frame in live:
+            frame(context)
     _facilities(document, sentence)
     _concerns(document, sentence)
 
@@ -96,11 +101,12 @@ class _ClauseContext:
     def lexicon(self) -> Lexicon:
         return self.sentence.lexicon
 
-    def cues(self, pattern: re.Pattern[str]) -> Iterable[tuple[int, int, re.Match[str]]]:
+    def cues(self, pattern: re.Pattern[str]) -> list[tuple[int, int, re.Match[str]]]:
+        # A list, not a generator: most patterns are skipped, and a generator costs more.
         if not self.sentence.may_match(pattern):
-            return  # the clause is part of the sentence: no match in one, none in the other
-        for match in pattern.finditer(self.text):
-            yield self.clause.start + match.start(), self.clause.start + match.end(), match
+            return []  # the clause is part of the sentence: no match in one, none in the other
+        offset = self.clause.start
+        return [(offset + m.start(), offset + m.end(), m) for m in pattern.finditer(self.text)]
 
     def before(self, position: int, width: int = _NEAR) -> str:
         return self.sentence.piece(max(self.clause.start, position - width), position)
@@ -111,10 +117,10 @@ class _ClauseContext:
         window = self.before(start) + self.sentence.piece(start, end)
         if self.lexicon.negation.search(window):
             return True
-        return denied and bool(self.lexicon.denial.search(self.before(start, 400)))
+        return denied and bool(self.sentence.search(self.lexicon.denial, self.before(start, 400)))
 
     def modal(self, start: int) -> bool:
-        return bool(self.lexicon.modality.search(self.before(start)))
+        return bool(self.sentence.search(self.lexicon.modality, self.before(start)))
 
     def future(self, start: int) -> bool:
         return bool(self.lexicon.future.search(self.before(start, 40)))
@@ -187,7 +193,9 @@ class _ClauseContext:
             acts = [
                 d
                 for d in dates
-                if not self.lexicon.speech.search(self.sentence.piece(d.start - 30, d.start))
+                if not self.sentence.search(
+                    self.lexicon.speech, self.sentence.piece(d.start - 30, d.start)
+                )
             ]
             dates = acts or dates
         if not dates:
@@ -282,7 +290,7 @@ def _dated(when: PartialDate | None) -> dict[str, Any]:
 
 def _status(context: _ClauseContext) -> None:
     lexicon = context.lexicon
-    if lexicon.own_nationals.search(context.text):
+    if context.sentence.search(lexicon.own_nationals, context.text):
         return
     found: list[tuple[Status, int, str]] = []
     for status, pattern in lexicon.status.items():
@@ -294,7 +302,7 @@ def _status(context: _ClauseContext) -> None:
                 if status in (Status.AGREED, Status.IMPLEMENTED) and context.modal(start):
                     value = Status.NEGOTIATING
             elif status in (Status.SUSPENDED, Status.ENDED) and not (
-                lexicon.denial_object.search(context.sentence.text)
+                context.sentence.search(lexicon.denial_object, context.sentence.text)
             ):
                 continue
             found.append((value, start, match.group(0)))
@@ -320,13 +328,13 @@ def _emit_status(context: _ClauseContext, value: Status, position: int, cue: str
         when is None
         and value in (Status.AGREED, Status.IMPLEMENTED)
         and published
-        and (context.lexicon.present.search(cue))
+        and context.sentence.search(context.lexicon.present, cue)
     ):
         # "Kosovo has agreed": news of the month it is reported in.
         when = PartialDate.of(published, DatePrecision.MONTH)
     # "The agreement was signed in May" with no state named is about the one in focus;
     # "…, but that plan was scrapped" is about the states of the sentence.
-    whole = bool(context.lexicon.deal_reference.search(context.text))
+    whole = bool(context.sentence.search(context.lexicon.deal_reference, context.text))
     focus = value is Status.AGREED and not context.sentence.refs and whole
     receivers = context.receivers(focus=focus, sentence=whole)
     if value is Status.REQUESTED:
@@ -408,13 +416,13 @@ def _transfer(context: _ClauseContext) -> None:
         if _describes_people(context, start, end) or context.party_not_a_state(start):
             continue
         after = sentence.piece(end, min(context.clause.end, end + 60))
-        home = bool(lexicon.home_destination.search(after[:40]))
-        receive = bool(lexicon.receive.search(sentence.piece(start, end)))
+        home = bool(sentence.search(lexicon.home_destination, after[:40]))
+        receive = bool(sentence.search(lexicon.receive, sentence.piece(start, end)))
         explicit = _destination_group(sentence, context.explicit(onward=True), start, end, receive)
         destinations = explicit or context.receivers(focus=False)
-        arrival = bool(lexicon.arrival.search(sentence.piece(start, end)))
+        arrival = bool(sentence.search(lexicon.arrival, sentence.piece(start, end)))
         count = context.count(start, partitive=False)
-        if count is None and lexicon.pronoun_subject.search(context.text):
+        if count is None and sentence.search(lexicon.pronoun_subject, context.text):
             count = document.recent_count
         if not destinations and not home and count is not None and arrival:
             destinations = context.receivers(focus=True)
@@ -543,8 +551,8 @@ def _moves_on(context: _ClauseContext, sender: str | None) -> bool:
 
 def _internal_move(context: _ClauseContext, destination: str) -> bool:
     """A move inside the country that received people: by bus, or from one of its places."""
-    if destination in context.document.established and context.lexicon.internal_move.search(
-        context.text
+    if destination in context.document.established and context.sentence.search(
+        context.lexicon.internal_move, context.text
     ):
         return True
     for mention in context.sentence.mentions:
@@ -574,13 +582,13 @@ def _onward_origin(context: _ClauseContext, position: int, destination: str) -> 
     for mention in sentence.facilities:
         if mention.code and mention.code not in (destination, sender):
             return mention.code
-    arrival = context.lexicon.arrival.search(sentence.piece(position, position + 20))
+    arrival = sentence.search(context.lexicon.arrival, sentence.piece(position, position + 20))
     for ref in sentence.refs_in(context.clause.start, context.clause.end):
         if arrival or ref.code in (destination, sender) or ref.slot is Slot.NATIONALITY:
             continue
         if ref.code in document.established and ref.start < position:
             return ref.code
-    if context.lexicon.onward.search(context.text):
+    if sentence.search(context.lexicon.onward, context.text):
         code = document.focus_receiver({sender, destination})
         if code in document.established:
             return code
@@ -591,7 +599,7 @@ def _third_country_transfer(context: _ClauseContext, destination: str, group: se
     """Not an ordinary deportation of a country's own nationals. ``group`` holds every
     destination of the move ("returned to Bogotá and Lima")."""
     lexicon, sentence, document = context.lexicon, context.sentence, context.document
-    if lexicon.own_nationals.search(context.text):
+    if sentence.search(lexicon.own_nationals, context.text):
         return False
     destinations = group | {destination}
     if sentence.nationalities:
@@ -667,7 +675,8 @@ def _compensation(context: _ClauseContext) -> None:
     first = min(s for s, _e, _m in cues)
     if any(context.negated(s, e) or context.modal(s) for s, e, _m in cues):
         return
-    if context.party_not_a_state(first) or lexicon.per_person.search(context.sentence.text):
+    sentence = context.sentence
+    if context.party_not_a_state(first) or sentence.search(lexicon.per_person, sentence.text):
         return
     money = _money(context, [s for s, _e, _m in cues])
     if money is None and not strong:
@@ -689,7 +698,7 @@ def _money(context: _ClauseContext, cues: list[int]) -> tuple[Decimal, str] | No
     best: tuple[int, Decimal, str] | None = None
     for match in lexicon.money.finditer(context.text):
         position = context.clause.start + match.start()
-        if lexicon.aggregate.search(context.before(position, 40)):
+        if context.sentence.search(lexicon.aggregate, context.before(position, 40)):
             continue
         groups = match.groupdict()
         raw = (groups.get("amount") or groups.get("amount2") or "").rstrip(".,")
@@ -710,7 +719,7 @@ def _money(context: _ClauseContext, cues: list[int]) -> tuple[Decimal, str] | No
 
 def _instruments(context: _ClauseContext) -> None:
     lexicon = context.lexicon
-    if lexicon.status[Status.NEGOTIATING].search(context.text):
+    if context.sentence.search(lexicon.status[Status.NEGOTIATING], context.text):
         return  # an instrument still being negotiated is not the arrangement's instrument
     for instrument, pattern in lexicon.instruments.items():
         for start, end, _match in context.cues(pattern):
@@ -719,6 +728,39 @@ def _instruments(context: _ClauseContext) -> None:
             sender = context.sender()
             for receiver in _not_own_people(context, context.receivers(focus=True)):
                 context.candidate(ClaimKind.INSTRUMENT, sender, receiver, value=instrument.value)
+
+
+# The clause frames in the order they run, each with the patterns it finds its cues with
+# (``_ClauseContext.cues``) and whether it needs a paragraph about moving people.
+_FRAMES: tuple[
+    tuple[Callable[[_ClauseContext], None], Callable[[Lexicon], Iterable[re.Pattern[str]]], bool],
+    ...,
+] = (
+    (_status, lambda lexicon: (*lexicon.status.values(), lexicon.first_receiver), True),
+    (_denial, lambda lexicon: (lexicon.denial, lexicon.negated_deal), True),
+    (_transfer, lambda lexicon: (lexicon.transfer,), True),
+    (_roles, lambda lexicon: lexicon.roles.values(), True),
+    (_capacity, lambda lexicon: (lexicon.capacity, lexicon.capacity_units), True),
+    (_compensation, lambda lexicon: (lexicon.payment, lexicon.costs, lexicon.money_context), True),
+    (_instruments, lambda lexicon: lexicon.instruments.values(), False),
+)
+
+_FrameMasks = list[tuple[Callable[[_ClauseContext], None], tuple[int, ...], bool]]
+_MASKS: dict[int, tuple[LiteralIndex, _FrameMasks]] = {}
+
+
+def _frame_masks(lexicon: Lexicon) -> _FrameMasks:
+    """``_FRAMES`` with the literal index's mask of each cue (0: it may always match),
+    worked out once per lexicon."""
+    index = lexicon.literals
+    cached = _MASKS.get(id(index))
+    if cached is None or cached[0] is not index:  # (an id may be reused once freed)
+        frames = [
+            (frame, tuple(index.masks.get(id(p), 0) for p in cues(lexicon)), needs_migration)
+            for frame, cues, needs_migration in _FRAMES
+        ]
+        cached = _MASKS[id(index)] = (index, frames)
+    return cached[1]
 
 
 # --- facilities and concerns -------------------------------------------------------------------

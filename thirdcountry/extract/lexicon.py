@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from thirdcountry.domain.vocabulary import Concern, Instrument, Role, Status
@@ -132,33 +132,34 @@ class Lexicon:
 
     @cached_property
     def literals(self) -> LiteralIndex:
-        """The words that the patterns run on sentences (frame cues, date phrases) and on
-        the words around a mention cannot match without (see ``literals.py``)."""
-        context = (
-            self.geo_before,
-            self.nationality_before,
-            self.sender_before,
-            self.sender_after,
-            self.partner_before,
-            self.actor_before,
-            self.actor_after,
-            self.people_before,
-            self.people_after,
-            self.concern_subject,
-        )
+        """The words that the lexicon's patterns (every field, the count pattern, the date
+        test, the parts of ``any_cue``, the date templates) cannot match without (see
+        ``literals.py``)."""
+        patterns: list[re.Pattern[str]] = []
+        for item in fields(self):
+            value = getattr(self, item.name)
+            values = value.values() if isinstance(value, dict) else (value,)
+            patterns += [v for v in values if isinstance(v, re.Pattern)]
         dates = [pattern for pattern, _shape in self.dates.compiled]
-        return LiteralIndex([*self.cue_alternatives(), *self._cue_parts, *context, *dates])
+        derived = (self.count_pattern, self.any_date, *self._cue_parts)
+        return LiteralIndex([*patterns, *derived, *dates])
 
     def has_cue(self, text: str, start: int, end: int, present: frozenset[str]) -> bool:
         """``any_cue.search(text, start, end)``, running only the alternatives whose words
         are ``present`` in ``text[start:end]``: a match of the alternation is a match of one
         of its alternatives at the same place, so the answer is the same."""
-        index = self.literals
-        return any(
-            part.search(text, start, end)
-            for part in self._cue_parts
-            if index.may_match(part, present)
-        )
+        covered = self.literals.covered(present)
+        for part, mask in self._gated_cue_parts:
+            # The literal test inlined: it runs for every part of every sentence.
+            if covered & mask == mask and part.search(text, start, end):
+                return True
+        return False
+
+    @cached_property
+    def _gated_cue_parts(self) -> tuple[tuple[re.Pattern[str], int], ...]:
+        """Each part of ``any_cue`` with the mask of what it cannot match without."""
+        masks = self.literals.masks
+        return tuple((part, masks.get(id(part), 0)) for part in self._cue_parts)
 
     @cached_property
     def any_date(self) -> re.Pattern[str]:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from thirdcountry.extract.dates import DateMention, find_dates
 from thirdcountry.extract.gazetteer import Entry, Gazetteer, Mention, MentionKind
 from thirdcountry.extract.lexicon import Lexicon
+from thirdcountry.extract.literals import LiteralIndex, fold
 from thirdcountry.extract.numbers import as_count
 from thirdcountry.extract.rules import LanguageRules
 
@@ -96,6 +97,9 @@ class Sentence:
     # The strings of the lexicon's literal index found in it (None: not looked for), so
     # that patterns that cannot match in it are not run (``search``, ``match``).
     words: frozenset[str] | None = None
+    windows: Windows | None = None  # the document's tests of the words around mentions
+    # What ``words`` covers of the literal index's sets (see ``LiteralIndex.covered``).
+    _covered: int | None = field(default=None, repr=False)
 
     @property
     def lexicon(self) -> Lexicon:
@@ -106,22 +110,96 @@ class Sentence:
 
     def may_match(self, pattern: re.Pattern[str]) -> bool:
         """False when ``pattern`` cannot match anywhere in the sentence."""
-        words = self.words
-        return words is None or self.rules.lexicon.literals.may_match(pattern, words)
+        covered = self.covered()
+        if covered is None:
+            return True
+        mask = self.rules.lexicon.literals.masks.get(id(pattern))
+        return mask is None or covered & mask == mask
+
+    def covered(self) -> int | None:
+        """The bits of the literal index's sets that the sentence's words cover (None: not
+        looked for, anything may match): see ``LiteralIndex.covered``."""
+        if self._covered is None and self.words is not None:
+            self._covered = self.rules.lexicon.literals.covered(self.words)
+        return self._covered
 
     def search(self, pattern: re.Pattern[str], part: str) -> re.Match[str] | None:
         """``pattern.search(part)`` for a piece of the sentence's text."""
-        return pattern.search(part) if self.may_match(pattern) else None
+        return pattern.search(part) if self._may_match_piece(pattern, part) else None
 
     def match(self, pattern: re.Pattern[str], part: str) -> re.Match[str] | None:
         """``pattern.match(part)`` for a piece of the sentence's text."""
-        return pattern.match(part) if self.may_match(pattern) else None
+        return pattern.match(part) if self._may_match_piece(pattern, part) else None
+
+    def _may_match_piece(self, pattern: re.Pattern[str], part: str) -> bool:
+        # The index's test on the sentence, else the short strings' test on the piece.
+        if not self.may_match(pattern):
+            return False
+        index = self.rules.lexicon.literals
+        return id(pattern) not in index.short or index.may_match_short(pattern, fold(part))
 
     def piece(self, start: int, end: int) -> str:
         return self.text[max(0, start - self.start) : max(0, end - self.start)]
 
+    def occurs(
+        self, pattern: re.Pattern[str], start: int, end: int, *, at_start: bool = False
+    ) -> bool:
+        """Whether ``pattern`` matches ``piece(start, end)`` (``search``; ``match`` with
+        ``at_start``)."""
+        # The piece's offsets in the document, as ``piece`` clamps them to the sentence.
+        low = max(start, self.start)
+        high = min(self.end, max(end, self.start))
+        if self.windows is None or self.words is None:
+            part = self.text[low - self.start : high - self.start]
+            return bool(pattern.match(part) if at_start else pattern.search(part))
+        index = self.rules.lexicon.literals
+        return self.windows.test(pattern, low, high, index, self.words, at_start=at_start)
+
     def refs_in(self, start: int, end: int, slot: Slot | None = None) -> list[Ref]:
         return [r for r in self.refs if start <= r.start < end and (slot is None or r.slot is slot)]
+
+
+class Windows:
+    """Patterns tested on the words around the mentions of one document, each test once.
+
+    Finding the document's sender and reading a sentence ask the same questions ("is this
+    state named after 'deported from'?") of the same few dozen characters; each answer is
+    kept. Before a pattern runs on such a piece, the piece itself must hold a string of each
+    set the pattern cannot match without (``literals.py``), which is far more selective than
+    the whole sentence holding one.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = fold(text)  # ``fold`` keeps offsets: one character for one
+        self._answers: dict[tuple[int, int, int, bool], bool] = {}
+
+    def test(
+        self,
+        pattern: re.Pattern[str],
+        start: int,
+        end: int,
+        index: LiteralIndex,
+        present: frozenset[str],
+        *,
+        at_start: bool = False,
+    ) -> bool:
+        """Whether ``pattern`` matches ``text[start:end]`` (``search``; ``match`` with
+        ``at_start``). ``present``: what ``index`` found in the sentence holding the piece."""
+        key = (id(pattern), start, end, at_start)
+        answer = self._answers.get(key)
+        if answer is None:
+            folded = self.folded[start:end]
+            if index.may_match_in(pattern, present, folded) and index.may_match_short(
+                pattern, folded
+            ):
+                # A slice, not pos/endpos: "^" and look-behinds must see where the piece starts.
+                part = self.text[start:end]
+                answer = bool(pattern.match(part) if at_start else pattern.search(part))
+            else:
+                answer = False
+            self._answers[key] = answer
+        return answer
 
 
 class MentionIndex:
@@ -152,13 +230,16 @@ def read_sentence(
     details: bool = True,
     has_cue: bool | None = None,
     words: frozenset[str] | None = None,
+    windows: Windows | None = None,
 ) -> Sentence:
     """Everything the frames need to know about ``text[start:end]`` (``has_cue``: whether
     a frame cue is in it, when the caller already knows; ``words``: what the lexicon's
-    literal index finds in it, when the caller has looked)."""
+    literal index finds in it, when the caller has looked; ``windows``: the document's
+    tests of the words around mentions)."""
     lexicon = rules.lexicon
     sentence = Sentence(start, end, text[start:end], rules, index.between(start, end))
     sentence.words = words
+    sentence.windows = windows
     people_demonyms: list[Mention] = []
     for mention in sentence.mentions:
         kind = mention.kind
@@ -190,16 +271,20 @@ def read_sentence(
             sentence.nationalities.extend(r.code for r in group)
     if details:
         sentence.counts = _counts(sentence, people_demonyms)
-        if lexicon.any_date.search(sentence.text):
+        sentence.has_cue = (
+            has_cue if has_cue is not None else bool(lexicon.any_cue.search(sentence.text))
+        )
+        if not sentence.has_cue and not sentence.facilities:
+            # Only the frames read dates and clauses, and they skip such a sentence (no cue,
+            # no facility): a third of the sentences read, spared two costly passes.
+            return sentence
+        if sentence.search(lexicon.any_date, sentence.text):
             sentence.dates = [
                 d
                 for d in find_dates(text, start, end, lexicon.dates, published, sentence.may_match)
                 if d.start >= filed
             ]
         sentence.clauses = _clauses(sentence)
-        sentence.has_cue = (
-            has_cue if has_cue is not None else bool(lexicon.any_cue.search(sentence.text))
-        )
     return sentence
 
 
@@ -215,16 +300,20 @@ def _demonym_use(sentence: Sentence, mention: Mention) -> str | None:
     """Whether a demonym names people moved ("Venezuelans", "migrantes venezolanos"), a
     government ("Honduran officials", "el canciller ghanés"), or neither."""
     lexicon = sentence.lexicon
-    before = sentence.piece(mention.start - _WINDOW, mention.start)
-    after = sentence.piece(mention.end, mention.end + _WINDOW)
-    if sentence.match(lexicon.actor_after, after) or sentence.search(lexicon.actor_before, before):
+    before = (mention.start - _WINDOW, mention.start)
+    after = (mention.end, mention.end + _WINDOW)
+    if sentence.occurs(lexicon.actor_after, *after, at_start=True) or sentence.occurs(
+        lexicon.actor_before, *before
+    ):
         return "actor"
-    if mention.entry.plural or sentence.match(lexicon.people_after, after):
+    if mention.entry.plural or sentence.occurs(lexicon.people_after, *after, at_start=True):
         return "people"
-    if sentence.search(lexicon.people_before, before):
+    if sentence.occurs(lexicon.people_before, *before):
         return "people"
     # "13 Nigerians and a Gambian": a singular demonym listed after people counted.
-    listed = re.search(r"\b(?:and|y|e)\s+(?:a|an|one|un|una)\s+$", before, re.IGNORECASE)
+    listed = re.search(
+        r"\b(?:and|y|e)\s+(?:a|an|one|un|una)\s+$", sentence.piece(*before), re.IGNORECASE
+    )
     if listed and any(
         m.kind is MentionKind.DEMONYM and m.entry.plural and 0 < mention.start - m.end < 30
         for m in sentence.mentions
@@ -246,7 +335,7 @@ def _add_anaphora(
     def free(start: int, end: int) -> bool:
         return not any(start < b and a < end for a, b in taken)
 
-    for match in lexicon.anaphora.finditer(sentence.text):
+    for match in _each(sentence, lexicon.anaphora):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if not free(start, end):
             continue
@@ -261,7 +350,7 @@ def _add_anaphora(
             if code != sender and (region is None or code in region):
                 sentence.refs.append(Ref(start, end, code, How.ANAPHORA))
                 break
-    for match in lexicon.plural_anaphora.finditer(sentence.text):
+    for match in _each(sentence, lexicon.plural_anaphora):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if not free(start, end):
             continue
@@ -297,19 +386,19 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
         refs = [m[2] for m in group if m[2] is not None]
         if not refs:
             continue
-        before = sentence.piece(group[0][0] - _WINDOW, group[0][0])
-        after = sentence.piece(group[-1][1], group[-1][1] + _WINDOW)
+        before = (group[0][0] - _WINDOW, group[0][0])
+        after = (group[-1][1], group[-1][1] + _WINDOW)
         slot = Slot.RECEIVER
         partner = False
-        if sentence.search(lexicon.geo_before, before):
+        if sentence.occurs(lexicon.geo_before, *before):
             slot = Slot.GEO
-        elif sentence.search(lexicon.sender_before, before) or (
-            len(refs) == 1 and sentence.match(lexicon.sender_after, after)
+        elif sentence.occurs(lexicon.sender_before, *before) or (
+            len(refs) == 1 and sentence.occurs(lexicon.sender_after, *after, at_start=True)
         ):
             slot = Slot.SENDER  # before nationality: "deportados de EE.UU." is a sender
-        elif sentence.search(lexicon.nationality_before, before):
+        elif sentence.occurs(lexicon.nationality_before, *before):
             slot = Slot.NATIONALITY
-        elif sentence.search(lexicon.partner_before, before):
+        elif sentence.occurs(lexicon.partner_before, *before):
             partner = True
         for ref in refs:
             ref.group = number
@@ -329,19 +418,19 @@ def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
     found: list[Count] = []
 
     def add(start: int, end: int, raw: str, partitive: bool = False) -> None:
-        if lexicon.lower_bound.search(sentence.text[max(0, start - 25) : start]):
+        if sentence.search(lexicon.lower_bound, sentence.text[max(0, start - 25) : start]):
             return  # "more than 100 people" bounds a number, it does not give one
         value = as_count(lexicon.numbers.parse(raw))
         if value is not None and not any(c.start <= sentence.start + start < c.end for c in found):
             found.append(Count(sentence.start + start, sentence.start + end, value, partitive))
 
-    for match in lexicon.of_them.finditer(sentence.text):
+    for match in _each(sentence, lexicon.of_them):
         add(match.start(), match.end(), match.group("n"), partitive=True)
-    for match in lexicon.bare_count.finditer(sentence.text):
+    for match in _each(sentence, lexicon.bare_count):
         raw = next((g for g in match.groups() if g), None)
         if raw:
             add(match.start(), match.end(), raw)
-    for match in lexicon.count_pattern.finditer(sentence.text):
+    for match in _each(sentence, lexicon.count_pattern):
         add(match.start(), match.end(), match.group("n"))
     number = lexicon.numbers.regex
     for demonym in people_demonyms:
@@ -380,6 +469,11 @@ def _sum_pairs(sentence: Sentence, counts: list[Count]) -> list[Count]:
                 continue
         joined.append(count)
     return joined
+
+
+def _each(sentence: Sentence, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer`` over the sentence, unless it cannot match there."""
+    return pattern.finditer(sentence.text) if sentence.may_match(pattern) else iter(())
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -424,6 +518,7 @@ __all__ = [
     "Ref",
     "Sentence",
     "Slot",
+    "Windows",
     "antecedent",
     "read_sentence",
 ]
