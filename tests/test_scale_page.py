@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from thirdcountry.scale.page import parse_page, parse_page_if
-from thirdcountry.scale.pipeline import stable_uuid7
+from thirdcountry.scale.pipeline import _Readings, stable_uuid7
 from thirdcountry.scale.progress import ScanProgress
 
 ARTICLE = (
@@ -130,3 +130,22 @@ def test_the_progress_bar_shows_megabytes_and_records_per_second() -> None:
         bar(5_000, 4_000_000)
     shown = screen.getvalue()
     assert "5,000 records" in shown and "rec/s" in shown and "/s" in shown
+
+
+def test_readings_are_kept_by_text_date_and_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    import thirdcountry.scale.pipeline as pipeline
+
+    calls: list[tuple[str, object]] = []
+    monkeypatch.setattr(
+        pipeline, "extract_claims", lambda text, **kw: calls.append((text, kw)) or []
+    )
+    readings = _Readings(limit=2)
+    text = "The United States deported five men to Eswatini."
+    readings.read("h1", text, date(2025, 7, 16), "en")
+    readings.read("h1", text, date(2025, 7, 16), "en")
+    assert len(calls) == 1  # the copy is not read again
+    readings.read("h1", text, date(2025, 7, 17), "en")  # "yesterday" means another day
+    readings.read("h1", text, date(2025, 7, 16), "fr")  # no French rules: read unguided
+    assert len(calls) == 3
+    assert calls[-1][1]["language"] is None
+    assert len(readings.claims) <= 2  # bounded: cleared when full

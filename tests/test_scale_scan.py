@@ -359,3 +359,54 @@ def test_a_record_without_a_date_is_still_scanned(tmp_path: Path) -> None:
     assert row["published"].isoformat() == "2025-06-12"
     again = scan([str(path)], tmp_path / "again.parquet")
     assert rows_of(again.out)[0]["id"] == row["id"]
+
+
+def _response(url: str, record_id: str, body: bytes) -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
+    return (
+        b"WARC/1.0\r\nWARC-Type: response\r\n"
+        + f"WARC-Record-ID: <urn:uuid:{record_id}>\r\nWARC-Target-URI: {url}\r\n".encode()
+        + b"WARC-Date: 2025-06-13T08:00:00Z\r\n"
+        + b"Content-Type: application/http; msgtype=response\r\n"
+        + b"Content-Length: %d\r\n\r\n" % len(http)
+        + http
+        + b"\r\n\r\n"
+    )
+
+
+def test_a_syndicated_copy_is_read_once_and_claims_as_its_own_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same story on two sites: one extraction, the same claims on both documents,
+    each with its own document id and claim ids."""
+    import thirdcountry.scale.pipeline as pipeline
+
+    kosovo = next(a for a in RELEVANT if a.key == "xk-fifty-en")
+    urls = ["http://one.test/kosovo", "http://two.test/world/kosovo-deal"]
+    path = tmp_path / "copies.warc"
+    path.write_bytes(
+        b"".join(
+            _response(url, str(n), render_article(kosovo, url=url)) for n, url in enumerate(urls)
+        )
+    )
+    reads: list[str] = []
+    real = pipeline.extract_claims
+
+    def counted(text: str, **kwargs: Any) -> Any:
+        reads.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_claims", counted)
+    report = scan([str(path)], tmp_path / "copies.parquet")
+    first, second = rows_of(report.out)
+    assert first["content_hash"] == second["content_hash"]
+    assert len(reads) == 1
+    assert first["claims"] and len(first["claims"]) == len(second["claims"])
+
+    def content(claim: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in claim.items() if k not in ("id", "document_id")}
+
+    assert [content(c) for c in first["claims"]] == [content(c) for c in second["claims"]]
+    assert {c["document_id"] for c in first["claims"]} == {first["id"]}
+    assert {c["document_id"] for c in second["claims"]} == {second["id"]}
+    assert not {c["id"] for c in first["claims"]} & {c["id"] for c in second["claims"]}

@@ -101,12 +101,43 @@ def stable_uuid7(moment: datetime, *parts: str) -> str:
     return str(uuid.UUID(int=value))
 
 
-def _claims_for(
-    text: str, *, doc_id: str, moment: datetime, published: date | None, language: str
-) -> list[dict[str, Any]]:
-    # A language without rules (French, say) is left to extraction's own per-paragraph reading.
-    known = language if rules_for(language) is not None else None
-    found = extract_claims(text, published=published, language=known)
+class _Readings:
+    """Language and claims of the texts already read in this span, by text.
+
+    Syndicated stories are the same main text on many sites; extraction is deterministic
+    given the text, the reference date and the language (and today's date, which bounds
+    dates), so a copy's claims are the first copy's, anchored to its own document.
+    Bounded: cleared when full, so memory does not grow with the span.
+    """
+
+    def __init__(self, limit: int = 1024) -> None:
+        self.limit = limit
+        self.languages: dict[str, str] = {}
+        self.claims: dict[tuple[str, date | None, str, date], list[Claim]] = {}
+
+    def language(self, text_hash: str, text: str) -> str:
+        found = self.languages.get(text_hash)
+        if found is None:
+            if len(self.languages) >= self.limit:
+                self.languages.clear()
+            found = self.languages[text_hash] = detect_language(text)
+        return found
+
+    def read(self, text_hash: str, text: str, published: date | None, language: str) -> list[Claim]:
+        key = (text_hash, published, language, date.today())
+        found = self.claims.get(key)
+        if found is None:
+            if len(self.claims) >= self.limit:
+                self.claims.clear()
+            # A language without rules (French, say) is left to extraction's own
+            # per-paragraph reading.
+            known = language if rules_for(language) is not None else None
+            found = self.claims[key] = extract_claims(text, published=published, language=known)
+        return found
+
+
+def _anchored(found: list[Claim], *, doc_id: str, moment: datetime) -> list[dict[str, Any]]:
+    """The claims as rows of one document, with ids derived from it."""
     out = []
     for position, claim in enumerate(found):
         anchored: Claim = replace(claim, document_id=doc_id)
@@ -167,7 +198,9 @@ def _kept_page(record: WarcRecord, payload: bytes, span: Span) -> _Kept | None:
     return _Kept(row=row, text=page.text, moment=moment, reference_date=reference)
 
 
-def _finish(kept: list[_Kept], rows: list[dict[str, Any]], stats: ScanStats) -> None:
+def _finish(
+    kept: list[_Kept], rows: list[dict[str, Any]], stats: ScanStats, readings: _Readings
+) -> None:
     """Language and claims of the pages kept so far, appended to ``rows`` in order.
 
     Done in batches, not page by page: between two relevant pages the scan streams
@@ -175,14 +208,10 @@ def _finish(kept: list[_Kept], rows: list[dict[str, Any]], stats: ScanStats) -> 
     tables — run cold after that costs half as much again as it does warm.
     """
     for page in kept:
-        language = detect_language(page.text)
-        claims = _claims_for(
-            page.text,
-            doc_id=page.row["id"],
-            moment=page.moment,
-            published=page.reference_date,
-            language=language,
-        )
+        text_hash = page.row["content_hash"]
+        language = readings.language(text_hash, page.text)
+        found = readings.read(text_hash, page.text, page.reference_date, language)
+        claims = _anchored(found, doc_id=page.row["id"], moment=page.moment)
         stats.claims += len(claims)
         rows.append({**page.row, "language": language, "claims": claims})
     kept.clear()
@@ -200,6 +229,7 @@ def scan_span(
     reported_bytes = 0
     max_payload = options.max_payload
     kept: list[_Kept] = []  # relevant pages waiting for their language and claims
+    readings = _Readings()
     for record in stream:
         stats.records += 1
         if progress is not None and stats.records % _PROGRESS_EVERY == 0:
@@ -237,8 +267,8 @@ def scan_span(
             stats.relevant += 1
             kept.append(page)
             if len(kept) >= options.batch:
-                _finish(kept, result.rows, stats)
-    _finish(kept, result.rows, stats)
+                _finish(kept, result.rows, stats, readings)
+    _finish(kept, result.rows, stats, readings)
     stats.malformed = stream.malformed
     stats.bytes = span.length(Path(span.path).stat().st_size)
     if progress is not None:
