@@ -176,6 +176,7 @@ class CandidateCosts:
     candidates: int
     parsed: int  # candidates the markup check let through
     relevant: int
+    distinct: int  # relevant pages with a text of their own (the rest are syndicated copies)
     markup_ms: float  # the markup check, per candidate
     resiliparse_ms: float  # parse + main text, per candidate
     trafilatura_ms: float  # the same pages through trafilatura, per candidate
@@ -206,6 +207,7 @@ def analyse_candidates(path: Path) -> CandidateCosts:
         candidates=len(candidates),
         parsed=len(parsed),
         relevant=len(relevant),
+        distinct=len(set(relevant)),
         markup_ms=_per_page_ms(candidates, lambda pc: tells_story(pc[0])),
         resiliparse_ms=_per_page_ms(
             candidates,
@@ -348,8 +350,9 @@ def main() -> None:
         print(
             f"candidate analysis: {costs.candidates} candidates × {costs.markup_ms:.2f} ms "
             f"(markup check), {costs.parsed} parsed × {costs.page_ms:.2f} ms "
-            f"(HTML→text, decision, metadata of those kept), {costs.relevant} relevant × "
-            f"({costs.language_ms:.2f} ms language + {costs.claims_ms:.2f} ms claims)"
+            f"(HTML→text, decision, metadata of those kept), {costs.distinct} distinct texts "
+            f"of the {costs.relevant} relevant pages × ({costs.language_ms:.2f} ms language + "
+            f"{costs.claims_ms:.2f} ms claims; a syndicated copy's are read once)"
         )
         print(
             f"HTML→text on the candidates: Resiliparse {costs.resiliparse_ms:.2f} ms/page, "
