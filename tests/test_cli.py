@@ -35,6 +35,7 @@ def test_init_loads_the_bundled_dataset_once(db: str) -> None:
     assert json.loads(second.output)["claims"] == {
         "added": 0,
         "present": json.loads(first.output)["claims"]["added"],
+        "decided": 0,
     }
 
 

@@ -7,7 +7,9 @@ from sqlalchemy import func, select
 
 from thirdcountry.data import STARTER_DATASET
 from thirdcountry.domain.dataset import DatasetError
+from thirdcountry.domain.vocabulary import ReviewState
 from thirdcountry.store import Store
+from thirdcountry.store.claims import review_claim
 from thirdcountry.store.load import dataset_meta, load_file
 from thirdcountry.store.tables import AuditRow, ClaimRow, DocumentRow
 
@@ -153,3 +155,38 @@ def test_a_claim_repeated_in_one_file_is_stored_once(sqlite_store: Store, tmp_pa
     report = load_file(sqlite_store, write(tmp_path, body))
     assert (report.claims_added, report.claims_present) == (2, 2)
     assert counts(sqlite_store) == (1, 2, 1)
+
+
+LATER_RELEASE = GOOD.replace(
+    "receiver: XK, count: 50}",
+    "receiver: XK, count: 50, review_state: accepted,\n     review_note: checked at curation}",
+)
+
+
+def test_a_later_release_decides_what_is_still_pending(store: Store, tmp_path: Path) -> None:
+    """Accepting a fact at curation reaches a store loaded with the earlier release, through
+    the review path (audit log); a decision already taken in the store stands."""
+    load_file(store, write(tmp_path, GOOD))
+    report = load_file(store, write(tmp_path, LATER_RELEASE, "later.yaml"), actor="dataset:v2")
+    assert (report.claims_added, report.claims_present, report.claims_decided) == (0, 2, 1)
+    with store.read() as session:
+        capacity = session.scalars(select(ClaimRow).where(ClaimRow.kind == "capacity")).one()
+        assert (capacity.review_state, capacity.reviewer) == ("accepted", "dataset:v2")
+        assert capacity.review_note == "checked at curation"
+        actions = [(a.actor, a.action) for a in session.scalars(select(AuditRow))]
+    assert ("dataset:v2", "accept") in actions
+    assert counts(store) == (2, 2, 2)
+    again = load_file(store, write(tmp_path, LATER_RELEASE, "later.yaml"))
+    assert again.claims_decided == 0  # decided once
+
+
+def test_a_release_never_overrides_a_reviewer(store: Store, tmp_path: Path) -> None:
+    load_file(store, write(tmp_path, GOOD))
+    with store.write() as session:
+        capacity = session.scalars(select(ClaimRow).where(ClaimRow.kind == "capacity")).one()
+        review_claim(session, capacity.id, ReviewState.REJECTED, "ana", note="misread cap")
+    report = load_file(store, write(tmp_path, LATER_RELEASE, "later.yaml"))
+    assert report.claims_decided == 0
+    with store.read() as session:
+        capacity = session.scalars(select(ClaimRow).where(ClaimRow.kind == "capacity")).one()
+        assert (capacity.review_state, capacity.reviewer) == ("rejected", "ana")

@@ -275,7 +275,7 @@ def test_scan_then_import_from_the_command_line(generated: Manifest, tmp_path: P
     assert added["documents"]["added"] == len(generated.relevant)
     assert added["claims"]["added"] == summary["claims"]
     assert present["documents"] == {"added": 0, "present": len(generated.relevant)}
-    assert present["claims"] == {"added": 0, "present": summary["claims"]}
+    assert present["claims"] == {"added": 0, "present": summary["claims"], "decided": 0}
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,9 @@ def register(cli: click.Group) -> None:
     def load(files: tuple[Path, ...], db: str | None, fmt: OutputFormat) -> None:
         """Load dataset files (YAML or JSON).
 
-        Each file loads whole or not at all; loading it again adds nothing.
+        Each file loads whole or not at all; loading it again adds nothing. A claim the
+        store holds as pending takes the file's decision (accepted or rejected), recorded
+        in the audit log; a decision already taken in the store stands.
         """
         store = store_for(db)
         for path in files:

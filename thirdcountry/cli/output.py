@@ -41,7 +41,9 @@ def load_summary(report: LoadReport) -> str:
     return (
         f"{report.source}: documents {report.documents_added} added, "
         f"{report.documents_present} already present; claims {report.claims_added} added, "
-        f"{report.claims_present} already present; {len(report.rejected)} rejected"
+        f"{report.claims_present} already present"
+        + (f" ({report.claims_decided} of them decided now)" if report.claims_decided else "")
+        + f"; {len(report.rejected)} rejected"
     )
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from thirdcountry.domain.dataset import Dataset, DatasetError, parse_dataset
 from thirdcountry.domain.errors import BadInput
+from thirdcountry.domain.vocabulary import ReviewState
 from thirdcountry.store import audit
 from thirdcountry.store import claims as claim_repo
 from thirdcountry.store import documents as document_repo
@@ -49,13 +50,18 @@ class LoadReport:
     documents_present: int = 0
     claims_added: int = 0
     claims_present: int = 0
+    claims_decided: int = 0  # present and pending, now decided by this file
     rejected: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
             "documents": {"added": self.documents_added, "present": self.documents_present},
-            "claims": {"added": self.claims_added, "present": self.claims_present},
+            "claims": {
+                "added": self.claims_added,
+                "present": self.claims_present,
+                "decided": self.claims_decided,
+            },
             "rejected": list(self.rejected),
         }
 
@@ -88,7 +94,13 @@ def read_dataset_file(path: Path, *, today: date | None = None) -> Dataset:
 
 
 def load_dataset(store: Store, dataset: Dataset, *, actor: str | None = None) -> LoadReport:
-    """Add what the store lacks, in one transaction; report what was already there."""
+    """Add what the store lacks, in one transaction; report what was already there.
+
+    A claim already stored and still pending takes the file's decision when the file has
+    one (a later release of the bundled dataset accepting a fact at curation, say): it is
+    reviewed through the ordinary review path, in the audit log under ``actor``. A decision
+    already taken in the store is never changed by a file.
+    """
     report = LoadReport(source=dataset.source)
     actor = actor or f"dataset:{dataset.meta.get('name') or Path(dataset.source).name}"
     try:
@@ -106,11 +118,27 @@ def load_dataset(store: Store, dataset: Dataset, *, actor: str | None = None) ->
             )
             present_prints = _existing(session, ClaimRow.fingerprint, [f for _, _, f in claims])
             held = _hold(session, set(stored_ids.values()))
+            undecided = _pending_ids(
+                session,
+                [c.id for e, c, _ in claims if e.explicit_id and c.id in present_ids],
+                [f for _, c, f in claims if c.review_state is not ReviewState.PENDING],
+            )
             for entry, claim, fingerprint in claims:
                 if (entry.explicit_id and claim.id in present_ids) or (
                     fingerprint in present_prints
                 ):
                     report.claims_present += 1
+                    stored = undecided.get(claim.id) if entry.explicit_id else None
+                    stored = stored or undecided.get(fingerprint)
+                    if stored is not None and claim.review_state is not ReviewState.PENDING:
+                        claim_repo.review_claim(
+                            session,
+                            stored,
+                            claim.review_state,
+                            actor,
+                            note=claim.review_note,
+                        )
+                        report.claims_decided += 1
                     continue
                 try:
                     claim_repo.add_claim(session, claim, actor=actor)
@@ -200,6 +228,22 @@ def _existing(session: Any, column: Any, keys: list[str]) -> set[str]:
         found.update(
             session.scalars(select(column).where(column.in_(wanted[start : start + _CHUNK])))
         )
+    return found
+
+
+def _pending_ids(session: Any, ids: list[str], fingerprints: list[str]) -> dict[str, str]:
+    """Stored pending claims, by id and by fingerprint, among the ones asked for."""
+    found: dict[str, str] = {}
+    for column, keys in ((ClaimRow.id, sorted(set(ids))), (ClaimRow.fingerprint, fingerprints)):
+        wanted = sorted(set(keys))
+        for start in range(0, len(wanted), _CHUNK):
+            rows = session.execute(
+                select(column, ClaimRow.id).where(
+                    column.in_(wanted[start : start + _CHUNK]),
+                    ClaimRow.review_state == ReviewState.PENDING.value,
+                )
+            )
+            found.update((key, claim_id) for key, claim_id in rows)
     return found
 
 
