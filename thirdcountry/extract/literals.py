@@ -40,6 +40,8 @@ from typing import Any
 
 import ahocorasick
 
+from thirdcountry.extract.reverse import backwards, end_anchored
+
 # CPython's own regex parser and opcodes (private, untyped): the parser that compiled the
 # patterns, so its syntax tree says exactly what they can match.
 _parser: Any = importlib.import_module("re._parser")
@@ -226,6 +228,13 @@ class LiteralIndex:
         for pattern in self.patterns:
             if id(pattern) not in self._needs and (short := required_literals(pattern, short=True)):
                 self.short[id(pattern)] = short
+        # Patterns anchored at the end ("deported from the $"), written to run backwards on
+        # the reversed text (``reverse.py``): the same answer without trying every position.
+        self.backwards: dict[int, re.Pattern[str]] = {
+            id(pattern): reversed_pattern
+            for pattern in self.patterns
+            if end_anchored(pattern) and (reversed_pattern := backwards(pattern)) is not None
+        }
         for word in self._bits:
             self._automaton.add_word(word, word)
         if len(self._automaton):

@@ -172,6 +172,7 @@ class Windows:
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)  # ``fold`` keeps offsets: one character for one
+        self.reversed = text[::-1]  # for patterns anchored at the end (``reverse.py``)
         self._answers: dict[tuple[int, int, int, bool], bool] = {}
 
     def test(
@@ -194,8 +195,13 @@ class Windows:
                 pattern, folded
             ):
                 # A slice, not pos/endpos: "^" and look-behinds must see where the piece starts.
-                part = self.text[start:end]
-                answer = bool(pattern.match(part) if at_start else pattern.search(part))
+                backwards = None if at_start else index.backwards.get(id(pattern))
+                if backwards is not None:
+                    size = len(self.text)
+                    answer = bool(backwards.search(self.reversed[size - end : size - start]))
+                else:
+                    part = self.text[start:end]
+                    answer = bool(pattern.match(part) if at_start else pattern.search(part))
             else:
                 answer = False
             self._answers[key] = answer
