@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thirdcountry.extract.literals import required_literals
 from thirdcountry.extract.reverse import backwards, end_anchored
 from thirdcountry.extract.rules import registered
+
+from .test_extract_literals import TOKENS  # texts of the lexicon's words
 
 
 def test_the_lexicons_end_anchored_patterns_all_run_backwards() -> None:
@@ -68,14 +69,6 @@ ANCHORED = [
     for pattern in rules.lexicon.literals.patterns
     if end_anchored(pattern)
 ]
-WORDS = sorted(
-    {word for p in ANCHORED for strings in required_literals(p, short=True) for word in strings}
-)
-TOKENS = st.one_of(
-    st.sampled_from(WORDS),
-    st.sampled_from(["the", "el", "de", "from", "to", "US", "300", ",", "\n", " ", "not"]),
-    st.text(alphabet="aeiouknstrAEKSİſ\u212a -'’\n", max_size=8),
-)
 
 
 @settings(max_examples=300, deadline=None)

@@ -92,7 +92,7 @@ def _item(op: Any, av: Any) -> str:
     if op is sre.ANY:
         return "."
     if op is sre.IN:
-        return _class(av)
+        return char_class(av)
     if op is sre.AT:
         if av not in _AT:
             raise _Unsupported(av)
@@ -125,7 +125,8 @@ def _item(op: Any, av: Any) -> str:
     raise _Unsupported(op)  # back-references, atomic groups, conditionals …
 
 
-def _class(items: Any) -> str:
+def char_class(items: Any) -> str:
+    """The source of a character class, from its items in the parser's tree."""
     parts: list[str] = []
     for op, av in items:
         if op is sre.NEGATE:
