@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thirdcountry.extract.reverse import backwards, end_anchored
+from thirdcountry.extract.reverse import backwards, end_anchored, ends_with
 from thirdcountry.extract.rules import registered
 
 from .test_extract_literals import TOKENS  # texts of the lexicon's words
@@ -35,6 +35,8 @@ def test_the_lexicons_end_anchored_patterns_all_run_backwards() -> None:
         (r"from\s+$", "from \n", True),  # "$" also before a final newline
         (r"from\s*$", "from\n\n", True),
         (r"from$", "from\nx", False),
+        (r"from$", "from\n", True),  # matched backwards just after the newline
+        (r"from$", "from\n\n", False),
         (r"(?<!not\s)\bfrom\s+$", "not from ", False),  # a look-behind becomes a look-ahead
         (r"(?<!not\s)\bfrom\s+$", "note from ", True),
         (r"^from\s+$", "from ", True),
@@ -51,6 +53,7 @@ def test_backwards_answers_as_forwards(pattern: str, text: str, found: bool) -> 
     assert reversed_pattern is not None
     assert bool(compiled.search(text)) is found
     assert bool(reversed_pattern.search(text[::-1])) is found
+    assert ends_with(reversed_pattern, text[::-1]) is found
 
 
 def test_what_cannot_be_reversed_is_left_forwards() -> None:
@@ -78,4 +81,6 @@ def test_no_answer_changes(tokens: list[str], pattern: re.Pattern[str]) -> None:
     reversed_pattern = backwards(pattern)
     assert reversed_pattern is not None
     for piece in (text, text[:-1], text.rstrip(" ")):
-        assert bool(pattern.search(piece)) == bool(reversed_pattern.search(piece[::-1])), piece
+        found = bool(pattern.search(piece))
+        assert found == bool(reversed_pattern.search(piece[::-1])), piece
+        assert found == ends_with(reversed_pattern, piece[::-1]), piece

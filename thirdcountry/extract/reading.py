@@ -22,6 +22,7 @@ from thirdcountry.extract.gazetteer import Entry, Gazetteer, Mention, MentionKin
 from thirdcountry.extract.lexicon import Lexicon
 from thirdcountry.extract.literals import LiteralIndex, fold
 from thirdcountry.extract.numbers import as_count
+from thirdcountry.extract.reverse import ends_with
 from thirdcountry.extract.rules import LanguageRules
 
 _WINDOW = 55  # characters of context read around a mention (cues sit right before it)
@@ -100,6 +101,7 @@ class Sentence:
     windows: Windows | None = None  # the document's tests of the words around mentions
     # What ``words`` covers of the literal index's sets (see ``LiteralIndex.covered``).
     _covered: int | None = field(default=None, repr=False)
+    _masks: dict[int, int] = field(default_factory=dict, repr=False)  # the index's, once known
 
     @property
     def lexicon(self) -> Lexicon:
@@ -110,17 +112,20 @@ class Sentence:
 
     def may_match(self, pattern: re.Pattern[str]) -> bool:
         """False when ``pattern`` cannot match anywhere in the sentence."""
-        covered = self.covered()
-        if covered is None:
+        # Few lookups: this runs for every pattern of every clause.
+        covered = self._covered
+        if covered is None and (covered := self.covered()) is None:
             return True
-        mask = self.rules.lexicon.literals.masks.get(id(pattern))
+        mask = self._masks.get(id(pattern))
         return mask is None or covered & mask == mask
 
     def covered(self) -> int | None:
         """The bits of the literal index's sets that the sentence's words cover (None: not
         looked for, anything may match): see ``LiteralIndex.covered``."""
         if self._covered is None and self.words is not None:
-            self._covered = self.rules.lexicon.literals.covered(self.words)
+            literals = self.rules.lexicon.literals
+            self._masks = literals.masks
+            self._covered = literals.covered(self.words)
         return self._covered
 
     def search(self, pattern: re.Pattern[str], part: str) -> re.Match[str] | None:
@@ -190,20 +195,21 @@ class Windows:
         key = (id(pattern), start, end, at_start)
         answer = self._answers.get(key)
         if answer is None:
-            folded = self.folded[start:end]
-            if index.may_match_in(pattern, present, folded) and index.may_match_short(
-                pattern, folded
-            ):
-                # A slice, not pos/endpos: "^" and look-behinds must see where the piece starts.
-                backwards = None if at_start else index.backwards.get(id(pattern))
-                if backwards is not None:
-                    size = len(self.text)
-                    answer = bool(backwards.search(self.reversed[size - end : size - start]))
-                else:
+            backwards = None if at_start else index.backwards.get(id(pattern))
+            if backwards is not None:
+                # Anchored at the end: one match attempt, cheaper than the literal tests.
+                size = len(self.text)
+                answer = ends_with(backwards, self.reversed[size - end : size - start])
+            else:
+                folded = self.folded[start:end]
+                if index.may_match_in(pattern, present, folded) and index.may_match_short(
+                    pattern, folded
+                ):
+                    # A slice, not pos/endpos: "^" and look-behinds must see where it starts.
                     part = self.text[start:end]
                     answer = bool(pattern.match(part) if at_start else pattern.search(part))
-            else:
-                answer = False
+                else:
+                    answer = False
             self._answers[key] = answer
         return answer
 

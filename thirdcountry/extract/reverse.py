@@ -80,6 +80,16 @@ def backwards(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
 
 
+def ends_with(backwards: re.Pattern[str], reversed_text: str) -> bool:
+    """Whether an end-anchored pattern matches the text, given its ``backwards`` pattern
+    and the text reversed. Each match of it starts where ``$`` matched: at the start of
+    the reversed text, or just after a newline there; ``match`` tries only those places
+    (the look-behind of ``_START`` still sees the newline before ``pos``)."""
+    if backwards.match(reversed_text):
+        return True
+    return reversed_text[:1] == "\n" and backwards.match(reversed_text, 1) is not None
+
+
 def _sequence(items: Any) -> str:
     return "".join(_item(op, av) for op, av in reversed(list(items)))
 
