@@ -210,6 +210,7 @@ class LiteralIndex:
         self.masks: dict[int, int] = {}
         self._bits: dict[str, int] = {}
         self._automaton = ahocorasick.Automaton()
+        self._last: tuple[frozenset[str] | None, int] = (None, 0)  # see ``covered``
         bit = 1
         for pattern in self.patterns:
             needs = required_literals(pattern)
@@ -253,10 +254,16 @@ class LiteralIndex:
     def covered(self, present: frozenset[str]) -> int:
         """The bits of the sets that have a string ``present``: ``pattern`` may match when
         ``covered & masks[id(pattern)]`` is its whole mask (or it has none)."""
+        # The engine asks twice of each sentence (its cue test, then its reader): the last
+        # answer is kept, for that very set.
+        last = self._last  # one read: the pair stays a pair
+        if present is last[0]:
+            return last[1]
         bits = self._bits
         covered = 0
         for word in present:
             covered |= bits[word]
+        self._last = (present, covered)
         return covered
 
     def may_match(self, pattern: re.Pattern[str], present: frozenset[str]) -> bool:

@@ -99,6 +99,7 @@ class Sentence:
     # that patterns that cannot match in it are not run (``search``, ``match``).
     words: frozenset[str] | None = None
     windows: Windows | None = None  # the document's tests of the words around mentions
+    unreal: bool | None = None  # a question or a condition (``frames.unreal``; None: not asked)
     # What ``words`` covers of the literal index's sets (see ``LiteralIndex.covered``).
     _covered: int | None = field(default=None, repr=False)
     _masks: dict[int, int] = field(default_factory=dict, repr=False)  # the index's, once known
