@@ -130,8 +130,9 @@ WORDS = sorted(
 )
 TOKENS = st.one_of(
     st.sampled_from(WORDS),
-    st.sampled_from(["the", "de", "a", "to", "from", "US", "Ghana", "300", ",", ".", "?"]),
-    st.text(alphabet="aeiouknstrAEKSİſ\u212a -'’?¿", max_size=8),
+    st.sampled_from(["the", "de", "el", "a", "to", "from", "not", "US", "Ghana", "300"]),
+    st.sampled_from([",", ".", "?", ";", "—", "\n"]),
+    st.text(alphabet="aeiouknstrAEKSİſ\u212a -'’?¿0\n", max_size=8),
 )
 
 

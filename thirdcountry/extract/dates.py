@@ -19,6 +19,7 @@ from functools import cached_property
 
 from thirdcountry.domain.dates import PartialDate
 from thirdcountry.domain.vocabulary import DatePrecision
+from thirdcountry.extract.starts import guarded
 
 
 class Shape(StrEnum):
@@ -76,7 +77,9 @@ class DateWords:
             return _SLOT.sub(lambda m: slots[m.group(1)], template)
 
         return tuple(
-            (re.compile(fill(template), re.IGNORECASE), shape) for template, shape in self.templates
+            # Behind a test of their first characters (``starts.py``): the same matches.
+            (guarded(re.compile(fill(template), re.IGNORECASE)), shape)
+            for template, shape in self.templates
         )
 
 

@@ -45,6 +45,13 @@ _BACKWARD = (Status.SUSPENDED, Status.ENDED, Status.REFUSED, Status.DENIED)
 
 def unreal(sentence: Sentence) -> bool:
     """A question, or a sentence that opens with a condition, claims nothing."""
+    # Asked by the frames and again by the engine: answered once per sentence.
+    if sentence.unreal is None:
+        sentence.unreal = _unreal(sentence)
+    return sentence.unreal
+
+
+def _unreal(sentence: Sentence) -> bool:
     stripped = sentence.text.rstrip()
     if stripped.endswith("?"):
         return True

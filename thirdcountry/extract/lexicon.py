@@ -18,6 +18,7 @@ from thirdcountry.domain.vocabulary import Concern, Instrument, Role, Status
 from thirdcountry.extract.dates import DateWords
 from thirdcountry.extract.literals import LiteralIndex
 from thirdcountry.extract.numbers import NumberWords
+from thirdcountry.extract.starts import guarded
 
 
 def words(*items: str) -> str:
@@ -32,7 +33,8 @@ def words(*items: str) -> str:
 
 
 def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+    # Behind a test of its first characters: the same matches, found sooner (``starts.py``).
+    return guarded(re.compile(pattern, flags))
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ class Lexicon:
         """
         number = self.numbers.pattern
         between = rf"(?:\s+(?!(?:of|de|del|las|los|the)\b)(?!{number})[\w'’-]+){{0,3}}?"
-        return re.compile(rf"(?P<n>{number}){between}\s+(?:{self.people})\b", re.IGNORECASE)
+        return rx(rf"(?P<n>{number}){between}\s+(?:{self.people})\b")
 
     @cached_property
     def any_cue(self) -> re.Pattern[str]:
@@ -166,10 +168,9 @@ class Lexicon:
         """Digits or a month, weekday or relative-date word: a date may be there."""
         names = [*self.dates.months, *self.dates.weekdays]
         alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        return re.compile(
+        return rx(
             rf"\d|\b(?:{alternation})\b|\b(?:ago|today|yesterday|last|this|hoy|ayer|"
-            rf"pasad[oa]|este|esta|hace)\b",
-            re.IGNORECASE,
+            rf"pasad[oa]|este|esta|hace)\b"
         )
 
     def cue_alternatives(self) -> Iterable[re.Pattern[str]]:

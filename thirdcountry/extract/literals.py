@@ -40,6 +40,8 @@ from typing import Any
 
 import ahocorasick
 
+from thirdcountry.extract.reverse import backwards, end_anchored
+
 # CPython's own regex parser and opcodes (private, untyped): the parser that compiled the
 # patterns, so its syntax tree says exactly what they can match.
 _parser: Any = importlib.import_module("re._parser")
@@ -208,6 +210,7 @@ class LiteralIndex:
         self.masks: dict[int, int] = {}
         self._bits: dict[str, int] = {}
         self._automaton = ahocorasick.Automaton()
+        self._last: tuple[frozenset[str] | None, int] = (None, 0)  # see ``covered``
         bit = 1
         for pattern in self.patterns:
             needs = required_literals(pattern)
@@ -226,6 +229,13 @@ class LiteralIndex:
         for pattern in self.patterns:
             if id(pattern) not in self._needs and (short := required_literals(pattern, short=True)):
                 self.short[id(pattern)] = short
+        # Patterns anchored at the end ("deported from the $"), written to run backwards on
+        # the reversed text (``reverse.py``): the same answer without trying every position.
+        self.backwards: dict[int, re.Pattern[str]] = {
+            id(pattern): reversed_pattern
+            for pattern in self.patterns
+            if end_anchored(pattern) and (reversed_pattern := backwards(pattern)) is not None
+        }
         for word in self._bits:
             self._automaton.add_word(word, word)
         if len(self._automaton):
@@ -244,10 +254,16 @@ class LiteralIndex:
     def covered(self, present: frozenset[str]) -> int:
         """The bits of the sets that have a string ``present``: ``pattern`` may match when
         ``covered & masks[id(pattern)]`` is its whole mask (or it has none)."""
+        # The engine asks twice of each sentence (its cue test, then its reader): the last
+        # answer is kept, for that very set.
+        last = self._last  # one read: the pair stays a pair
+        if present is last[0]:
+            return last[1]
         bits = self._bits
         covered = 0
         for word in present:
             covered |= bits[word]
+        self._last = (present, covered)
         return covered
 
     def may_match(self, pattern: re.Pattern[str], present: frozenset[str]) -> bool:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 
+from thirdcountry.extract.starts import guarded
+
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+$")
 _DECIMAL = re.compile(r"^(\d+)[.,](\d{1,2})$")
 _DIGITS = re.compile(r"^\d+$")
@@ -51,7 +53,7 @@ class NumberWords:
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        return re.compile(self.pattern, re.IGNORECASE)
+        return guarded(re.compile(self.pattern, re.IGNORECASE))  # see ``starts.py``
 
     def parse(self, raw: str) -> Decimal | None:
         """The value of a number in digits or words; None when it is not one."""

@@ -22,6 +22,7 @@ from thirdcountry.extract.gazetteer import Entry, Gazetteer, Mention, MentionKin
 from thirdcountry.extract.lexicon import Lexicon
 from thirdcountry.extract.literals import LiteralIndex, fold
 from thirdcountry.extract.numbers import as_count
+from thirdcountry.extract.reverse import ends_with
 from thirdcountry.extract.rules import LanguageRules
 
 _WINDOW = 55  # characters of context read around a mention (cues sit right before it)
@@ -98,8 +99,10 @@ class Sentence:
     # that patterns that cannot match in it are not run (``search``, ``match``).
     words: frozenset[str] | None = None
     windows: Windows | None = None  # the document's tests of the words around mentions
+    unreal: bool | None = None  # a question or a condition (``frames.unreal``; None: not asked)
     # What ``words`` covers of the literal index's sets (see ``LiteralIndex.covered``).
     _covered: int | None = field(default=None, repr=False)
+    _masks: dict[int, int] = field(default_factory=dict, repr=False)  # the index's, once known
 
     @property
     def lexicon(self) -> Lexicon:
@@ -110,17 +113,20 @@ class Sentence:
 
     def may_match(self, pattern: re.Pattern[str]) -> bool:
         """False when ``pattern`` cannot match anywhere in the sentence."""
-        covered = self.covered()
-        if covered is None:
+        # Few lookups: this runs for every pattern of every clause.
+        covered = self._covered
+        if covered is None and (covered := self.covered()) is None:
             return True
-        mask = self.rules.lexicon.literals.masks.get(id(pattern))
+        mask = self._masks.get(id(pattern))
         return mask is None or covered & mask == mask
 
     def covered(self) -> int | None:
         """The bits of the literal index's sets that the sentence's words cover (None: not
         looked for, anything may match): see ``LiteralIndex.covered``."""
         if self._covered is None and self.words is not None:
-            self._covered = self.rules.lexicon.literals.covered(self.words)
+            literals = self.rules.lexicon.literals
+            self._masks = literals.masks
+            self._covered = literals.covered(self.words)
         return self._covered
 
     def search(self, pattern: re.Pattern[str], part: str) -> re.Match[str] | None:
@@ -172,6 +178,7 @@ class Windows:
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)  # ``fold`` keeps offsets: one character for one
+        self.reversed = text[::-1]  # for patterns anchored at the end (``reverse.py``)
         self._answers: dict[tuple[int, int, int, bool], bool] = {}
 
     def test(
@@ -189,15 +196,21 @@ class Windows:
         key = (id(pattern), start, end, at_start)
         answer = self._answers.get(key)
         if answer is None:
-            folded = self.folded[start:end]
-            if index.may_match_in(pattern, present, folded) and index.may_match_short(
-                pattern, folded
-            ):
-                # A slice, not pos/endpos: "^" and look-behinds must see where the piece starts.
-                part = self.text[start:end]
-                answer = bool(pattern.match(part) if at_start else pattern.search(part))
+            backwards = None if at_start else index.backwards.get(id(pattern))
+            if backwards is not None:
+                # Anchored at the end: one match attempt, cheaper than the literal tests.
+                size = len(self.text)
+                answer = ends_with(backwards, self.reversed[size - end : size - start])
             else:
-                answer = False
+                folded = self.folded[start:end]
+                if index.may_match_in(pattern, present, folded) and index.may_match_short(
+                    pattern, folded
+                ):
+                    # A slice, not pos/endpos: "^" and look-behinds must see where it starts.
+                    part = self.text[start:end]
+                    answer = bool(pattern.match(part) if at_start else pattern.search(part))
+                else:
+                    answer = False
             self._answers[key] = answer
         return answer
 
