@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fastwarc.warc import WarcRecord, WarcRecordType
 
@@ -37,6 +37,9 @@ _PROGRESS_EVERY = 1024  # records between progress reports
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _NAIVE_EPOCH = datetime(1970, 1, 1)
 _MILLISECOND = timedelta(milliseconds=1)
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 Progress = Callable[[int, int], None]
 """Called with (records, bytes) read since the previous call."""
@@ -115,25 +118,25 @@ class _Readings:
         self.languages: dict[str, str] = {}
         self.claims: dict[tuple[str, date | None, str, date], list[Claim]] = {}
 
+    def _kept(self, table: dict[K, V], key: K, make: Callable[[], V]) -> V:
+        if key not in table:
+            if len(table) >= self.limit:
+                table.clear()
+            table[key] = make()
+        return table[key]
+
     def language(self, text_hash: str, text: str) -> str:
-        found = self.languages.get(text_hash)
-        if found is None:
-            if len(self.languages) >= self.limit:
-                self.languages.clear()
-            found = self.languages[text_hash] = detect_language(text)
-        return found
+        return self._kept(self.languages, text_hash, lambda: detect_language(text))
 
     def read(self, text_hash: str, text: str, published: date | None, language: str) -> list[Claim]:
-        key = (text_hash, published, language, date.today())
-        found = self.claims.get(key)
-        if found is None:
-            if len(self.claims) >= self.limit:
-                self.claims.clear()
-            # A language without rules (French, say) is left to extraction's own
-            # per-paragraph reading.
-            known = language if rules_for(language) is not None else None
-            found = self.claims[key] = extract_claims(text, published=published, language=known)
-        return found
+        # A language without rules (French, say) is left to extraction's own per-paragraph
+        # reading.
+        known = language if rules_for(language) is not None else None
+        return self._kept(
+            self.claims,
+            (text_hash, published, language, date.today()),
+            lambda: extract_claims(text, published=published, language=known),
+        )
 
 
 def _anchored(found: list[Claim], *, doc_id: str, moment: datetime) -> list[dict[str, Any]]:
@@ -159,7 +162,6 @@ class _Kept:
     """A relevant page, with what its row needs from the WARC record, before its claims."""
 
     row: dict[str, Any]  # every column but language and claims
-    text: str
     moment: datetime
     reference_date: date | None  # relative dates resolve against this
 
@@ -195,7 +197,7 @@ def _kept_page(record: WarcRecord, payload: bytes, span: Span) -> _Kept | None:
     }
     # Relative dates resolve against publication, else against the capture (news is fresh).
     reference = published or (captured.date() if captured else None)
-    return _Kept(row=row, text=page.text, moment=moment, reference_date=reference)
+    return _Kept(row=row, moment=moment, reference_date=reference)
 
 
 def _finish(
@@ -208,9 +210,9 @@ def _finish(
     tables — run cold after that costs half as much again as it does warm.
     """
     for page in kept:
-        text_hash = page.row["content_hash"]
-        language = readings.language(text_hash, page.text)
-        found = readings.read(text_hash, page.text, page.reference_date, language)
+        text, text_hash = page.row["text"], page.row["content_hash"]
+        language = readings.language(text_hash, text)
+        found = readings.read(text_hash, text, page.reference_date, language)
         claims = _anchored(found, doc_id=page.row["id"], moment=page.moment)
         stats.claims += len(claims)
         rows.append({**page.row, "language": language, "claims": claims})
