@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -118,10 +119,14 @@ def load_dataset(store: Store, dataset: Dataset, *, actor: str | None = None) ->
             )
             present_prints = _existing(session, ClaimRow.fingerprint, [f for _, _, f in claims])
             held = _hold(session, set(stored_ids.values()))
+            # Stored claims still pending that this file decides.
+            deciding = [
+                (e, c, f) for e, c, f in claims if c.review_state is not ReviewState.PENDING
+            ]
             undecided = _pending_ids(
                 session,
-                [c.id for e, c, _ in claims if e.explicit_id and c.id in present_ids],
-                [f for _, c, f in claims if c.review_state is not ReviewState.PENDING],
+                [c.id for e, c, _ in deciding if e.explicit_id and c.id in present_ids],
+                [f for _, _, f in deciding],
             )
             for entry, claim, fingerprint in claims:
                 if (entry.explicit_id and claim.id in present_ids) or (
@@ -206,12 +211,17 @@ def _hold(session: Any, document_ids: set[str]) -> _Held:
     return _Held(rows, session.get(MetaRow, audit.HEAD_KEY))
 
 
+def _chunks(keys: Iterable[str | None]) -> Iterator[list[str]]:
+    """The distinct keys, sorted, in lists short enough for any backend's parameter limit."""
+    wanted = sorted({k for k in keys if k})
+    for start in range(0, len(wanted), _CHUNK):
+        yield wanted[start : start + _CHUNK]
+
+
 def _lookup(session: Any, column: Any, keys: list[str | None]) -> dict[str, str]:
     """Stored document id per value of ``column`` among ``keys`` (first stored wins)."""
-    wanted = sorted({k for k in keys if k})
     found: dict[str, str] = {}
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
+    for chunk in _chunks(keys):
         rows = session.execute(
             select(column, DocumentRow.id).where(column.in_(chunk)).order_by(DocumentRow.created_at)
         )
@@ -222,25 +232,20 @@ def _lookup(session: Any, column: Any, keys: list[str | None]) -> dict[str, str]
 
 def _existing(session: Any, column: Any, keys: list[str]) -> set[str]:
     """The values among ``keys`` that ``column`` already holds."""
-    wanted = sorted(set(keys))
     found: set[str] = set()
-    for start in range(0, len(wanted), _CHUNK):
-        found.update(
-            session.scalars(select(column).where(column.in_(wanted[start : start + _CHUNK])))
-        )
+    for chunk in _chunks(keys):
+        found.update(session.scalars(select(column).where(column.in_(chunk))))
     return found
 
 
 def _pending_ids(session: Any, ids: list[str], fingerprints: list[str]) -> dict[str, str]:
     """Stored pending claims, by id and by fingerprint, among the ones asked for."""
     found: dict[str, str] = {}
-    for column, keys in ((ClaimRow.id, sorted(set(ids))), (ClaimRow.fingerprint, fingerprints)):
-        wanted = sorted(set(keys))
-        for start in range(0, len(wanted), _CHUNK):
+    for column, keys in ((ClaimRow.id, ids), (ClaimRow.fingerprint, fingerprints)):
+        for chunk in _chunks(keys):
             rows = session.execute(
                 select(column, ClaimRow.id).where(
-                    column.in_(wanted[start : start + _CHUNK]),
-                    ClaimRow.review_state == ReviewState.PENDING.value,
+                    column.in_(chunk), ClaimRow.review_state == ReviewState.PENDING.value
                 )
             )
             found.update((key, claim_id) for key, claim_id in rows)
