@@ -110,7 +110,6 @@ def test_the_index_skips_only_what_cannot_match() -> None:
     assert index.may_match(loose, quiet)
     assert index.may_match(deal, index.present("They SIGNED a deal."))
     assert index.may_match(re.compile("unindexed"), quiet)
-    assert index.search(deal, "signed a deal", quiet) is None  # the caller vouched for it
 
 
 def _lexicon_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:

@@ -305,16 +305,3 @@ class LiteralIndex:
                 else:
                     return False
         return True
-
-    def search(
-        self, pattern: re.Pattern[str], part: str, present: frozenset[str]
-    ) -> re.Match[str] | None:
-        """``pattern.search(part)``, where ``part`` is a piece of the text whose strings
-        are ``present``: a match in the piece would be a match in the text."""
-        return pattern.search(part) if self.may_match(pattern, present) else None
-
-    def match(
-        self, pattern: re.Pattern[str], part: str, present: frozenset[str]
-    ) -> re.Match[str] | None:
-        """``pattern.match(part)``, on the same terms as ``search``."""
-        return pattern.match(part) if self.may_match(pattern, present) else None
