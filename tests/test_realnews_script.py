@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -201,3 +202,22 @@ def test_save_refuses_a_malformed_answer(corpus: Path, capsys: pytest.CaptureFix
     answer.write_text("{not: [json")
     assert realnews.main(["--root", str(corpus), "save", str(answer)]) == 2
     assert capsys.readouterr().err.startswith(f"error: {answer}: cannot read the answer")
+
+
+def test_output_cut_short_by_the_reader_is_not_a_traceback(corpus: Path) -> None:
+    # About 200 kB of output: more than a pipe holds, so the writer meets the closed pipe.
+    long_query = "deported to Eswatini " * 25
+    for n in range(400):
+        path = corpus / "labels" / f"en-sz-wire-{n:04d}0101.yaml"
+        write_label(
+            corpus,
+            "en-sz-wire-20250716",
+            text=TEXTS["en-sz-wire-20250716"],
+            id=path.stem,
+            query=long_query,
+        ).rename(path)
+    write_label(corpus, "en-sz-wire-20250716", text=TEXTS["en-sz-wire-20250716"])
+    command = f"{sys.executable} {SCRIPT} --root {corpus} queries | head -n 1"
+    done = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
+    assert done.stdout.count("\n") == 1
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
