@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_decimal
 
 from thirdcountry.domain.countries import country_name
 from thirdcountry.domain.dates import PartialDate
+from thirdcountry.domain.labels import format_money
 from thirdcountry.domain.vocabulary import DatePrecision
 
 
@@ -64,8 +65,4 @@ class Formatter:
         return "" if value is None else format_decimal(value, locale=self.lang)
 
     def money(self, amount: int | float | Decimal | None, currency: str | None) -> str:
-        if amount is None:
-            return ""
-        if not currency:
-            return self.number(amount)
-        return format_currency(amount, currency, locale=self.lang, format_type="standard")
+        return format_money(amount, currency, self.lang)
