@@ -86,6 +86,13 @@ class LabelTable:
             return value or ""
         return self.label(vocabulary, value, lang)
 
+    def any_value(self, value: str | None, lang: str = "en") -> str:
+        """A value whose kind is not known: the first value vocabulary that labels it."""
+        for vocabulary in VALUE_VOCABULARY.values():
+            if value in self.labels.get(vocabulary, {}):
+                return self.label(vocabulary, value, lang)
+        return value or ""
+
 
 def parse_labels(raw: Any, source: str) -> LabelTable:
     """A label table from its YAML structure; every problem is named with ``source``."""

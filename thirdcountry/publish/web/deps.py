@@ -41,6 +41,7 @@ def _environment(lang: str) -> Environment:
         label=lambda vocabulary, code: bundled_labels().label(vocabulary, code, lang),
         labels=lambda vocabulary: bundled_labels().vocabulary(vocabulary, lang),
         value_label=lambda kind, value: bundled_labels().value(kind, value, lang),
+        any_value_label=lambda value: bundled_labels().any_value(value, lang),
         money=lambda amount, currency: format_money(amount, currency, lang),
     )
     return env

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
@@ -60,6 +61,12 @@ class Formatter:
         if isinstance(value, dt.datetime):
             return value.strftime("%Y-%m-%dT%H:%MZ")
         return value.isoformat()
+
+    def language(self, code: str | None) -> str:
+        """A language's name in the reader's language ("Spanish", "español")."""
+        if not code:
+            return ""
+        return Locale.parse(self.lang).languages.get(code, code)
 
     def number(self, value: int | float | Decimal | None) -> str:
         return "" if value is None else format_decimal(value, locale=self.lang)
