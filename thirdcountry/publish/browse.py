@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import date
 
 from thirdcountry.domain.claims import Claim
@@ -100,12 +100,6 @@ class ClaimQuery:
             if value is not None:
                 out[item.name] = value.isoformat() if isinstance(value, PartialDate) else value
         return out
-
-    def without(self, name: str) -> ClaimQuery:
-        return replace(self, **{name: None})
-
-    def with_value(self, name: str, value: str) -> ClaimQuery:
-        return replace(self, **{name: value})
 
     @property
     def active(self) -> bool:
