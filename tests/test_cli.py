@@ -137,6 +137,32 @@ def test_version_names_tool_and_dataset(db: str) -> None:
     assert info["thirdcountry"] and info["dataset"]
 
 
+def test_short_and_long_version_flags_agree() -> None:
+    short, long = run("-V"), run("--version")
+    assert short.exit_code == long.exit_code == 0
+    assert short.output == long.output and short.output.startswith("thirdcountry, version ")
+
+
+def test_db_in_a_missing_folder_is_an_error_naming_it(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such"
+    result = CliRunner().invoke(cli, ["claims", "--db", str(missing / "x.sqlite3")])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"error: database folder {missing} does not exist: create it, or name another --db"
+    )
+    assert not (tmp_path / "no").exists()  # nothing was created on the way
+
+
+def test_the_default_database_folder_is_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home" / "thirdcountry"
+    monkeypatch.setenv("THIRDCOUNTRY_HOME", str(home))
+    monkeypatch.delenv("THIRDCOUNTRY_DB", raising=False)
+    assert run("claims").exit_code == 0
+    assert (home / "thirdcountry.sqlite3").is_file()
+
+
 def test_every_command_has_help() -> None:
     for name, command in cli.commands.items():
         assert command.help, f"{name} has no help"

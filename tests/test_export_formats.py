@@ -218,6 +218,9 @@ def test_live_data_files_match_the_export(exported: tuple[Path, dict[str, Any]])
         assert feed.headers["content-type"].startswith("application/atom+xml")
         assert 'href="http://testserver/api/v1/claims/' in feed.text  # absolute when served
         assert client.get("/data/nothing.csv").status_code == 404
+        for folder in ("/data", "/data/"):  # the README points readers at /data/
+            listing = client.get(folder, headers={"Accept-Language": "es"}, follow_redirects=False)
+            assert listing.status_code == 303 and listing.headers["location"] == "/es/data"
     store.dispose()
 
 

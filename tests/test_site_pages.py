@@ -20,7 +20,16 @@ from .site_fixtures import (
     populate,
 )
 
-PAGES = ("/", "/transfers", "/sources", "/methodology", "/data", "/changes", "/search?q=a")
+PAGES = (
+    "/",
+    "/transfers",
+    "/claims",
+    "/sources",
+    "/methodology",
+    "/data",
+    "/changes",
+    "/search?q=a",
+)
 
 
 @pytest.fixture(scope="module")

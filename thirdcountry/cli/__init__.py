@@ -41,7 +41,7 @@ class ThirdCountryGroup(click.Group):
     cls=ThirdCountryGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.version_option(__version__, prog_name="thirdcountry")
+@click.version_option(__version__, "-V", "--version", prog_name="thirdcountry")
 def cli() -> None:
     """Track third-country deportation and transfer arrangements, claim by cited claim."""
 

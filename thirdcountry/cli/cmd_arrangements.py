@@ -11,37 +11,41 @@ from thirdcountry.cli.options import (
     projection_rules,
     store_for,
 )
-from thirdcountry.cli.output import console, print_claims, print_json, print_table
+from thirdcountry.cli.output import Column, console, print_claims, print_json, print_table
+from thirdcountry.data import bundled_labels
 from thirdcountry.domain.countries import country_name, normalize_code
 from thirdcountry.domain.projection import Arrangement
 from thirdcountry.domain.vocabulary import Status
 from thirdcountry.store import views
+from thirdcountry.store.short_ids import short_id
 
 
 def _status(a: Arrangement) -> str:
-    return f"{a.status or '-'}{' (disputed)' if a.disputed else ''}"
+    status = bundled_labels().label("status", a.status) if a.status else "-"
+    return f"{status}{' (disputed)' if a.disputed else ''}"
 
 
 def _print_arrangements(found: list[Arrangement], title: str) -> None:
+    labels = bundled_labels()
     print_table(
         title,
         [
-            "sender",
-            "receiver",
-            "status",
-            "roles",
-            "cap",
-            "transfers",
-            "people",
-            "sources",
-            "updated",
+            Column("sender", keep=9, wrap=False),
+            Column("receiver", keep=9),
+            Column("status", keep=8),
+            Column("roles", keep=3),
+            Column("cap", keep=2, wrap=False),
+            Column("transfers", keep=4, wrap=False),
+            Column("people", keep=6, wrap=False),
+            Column("sources", keep=5, wrap=False),
+            Column("updated", keep=1, wrap=False),
         ],
         (
             [
                 a.sender,
                 f"{a.receiver} {country_name(a.receiver)}",
                 _status(a),
-                ", ".join(a.roles),
+                ", ".join(labels.label("role", role) for role in a.roles),
                 a.capacity,
                 len(a.transfers),
                 a.people_transferred,
@@ -97,8 +101,24 @@ def register(cli: click.Group) -> None:
         console.print(f"[bold]{view.code} {country_name(view.code)}[/bold]")
         _print_arrangements(view.arrangements, "arrangements")
         print_claims(view.claims, "accepted claims")
+        labels = bundled_labels()
         print_table(
             "sources",
-            ["id", "outlet", "published", "kind", "url"],
-            ([d.id[:13], d.outlet, d.published_date, d.kind.value, d.url] for d in view.documents),
+            [
+                Column("id", keep=9, wrap=False),
+                Column("outlet", keep=8),
+                Column("published", keep=7, wrap=False),
+                Column("kind", keep=2),
+                Column("url", keep=1, wrap=False),
+            ],
+            (
+                [
+                    short_id(d.id),
+                    d.outlet,
+                    d.published_date,
+                    labels.label("document_kind", d.kind.value),
+                    d.url,
+                ]
+                for d in view.documents
+            ),
         )

@@ -13,6 +13,7 @@ from thirdcountry.domain.countries import normalize_code
 from thirdcountry.domain.vocabulary import ClaimKind, ReviewState
 from thirdcountry.review import policy
 from thirdcountry.store import claims as claim_repo
+from thirdcountry.store.short_ids import resolve_claim_id, resolve_document_id
 
 
 def register(cli: click.Group) -> None:
@@ -42,14 +43,14 @@ def register(cli: click.Group) -> None:
         fmt: OutputFormat,
     ) -> None:
         """List claims, filtered by review state, kind, country or document."""
-        where = claim_repo.ClaimFilter(
-            state=ReviewState(state) if state else None,
-            kind=ClaimKind(kind) if kind else None,
-            country=normalize_code(country) if country else None,
-            document_id=document,
-        )
         store = store_for(db)
         with store.read() as session:
+            where = claim_repo.ClaimFilter(
+                state=ReviewState(state) if state else None,
+                kind=ClaimKind(kind) if kind else None,
+                country=normalize_code(country) if country else None,
+                document_id=resolve_document_id(session, document) if document else None,
+            )
             found = claim_repo.list_claims(session, where, limit=limit)
         if fmt is OutputFormat.json:
             print_json([c.to_dict() for c in found])
@@ -132,7 +133,12 @@ def register(cli: click.Group) -> None:
         store = store_for(db)
         with store.write() as session:
             decided = claim_repo.review_claim(
-                session, claim_id, decision, reviewer, note=note, allow_change=force
+                session,
+                resolve_claim_id(session, claim_id),
+                decision,
+                reviewer,
+                note=note,
+                allow_change=force,
             )
         if fmt is OutputFormat.json:
             print_json(decided.to_dict())

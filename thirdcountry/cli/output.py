@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
 
+from thirdcountry.data import bundled_labels
 from thirdcountry.domain.claims import Claim
+from thirdcountry.domain.labels import format_count, format_money
+from thirdcountry.store.short_ids import short_id
 
 if TYPE_CHECKING:
     from thirdcountry.store.load import LoadReport
@@ -22,18 +26,67 @@ def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    count = 0
-    for row in rows:
-        table.add_row(*("" if cell is None else str(cell) for cell in row))
-        count += 1
-    if count == 0:
+@dataclass(frozen=True)
+class Column:
+    """A table column: its header, how much it matters, and whether it may wrap.
+
+    ``keep`` orders what stays when a terminal is too narrow: columns are left out from
+    the lowest ``keep`` up. Columns that may not wrap (ids, codes, dates) are never cut.
+    """
+
+    header: str
+    keep: int = 5
+    wrap: bool = True
+
+
+def _longest_word(text: str) -> int:
+    return max((len(word) for word in text.split()), default=0)
+
+
+def _min_width(column: Column, cells: list[str]) -> int:
+    # A wrapping column needs room for its longest word, so it breaks only at spaces.
+    measure = _longest_word if column.wrap else len
+    return max([_longest_word(column.header), *(measure(cell) for cell in cells)])
+
+
+def fit_columns(columns: Sequence[Column], rows: list[list[str]], width: int) -> list[int]:
+    """The indexes of the columns that fit in ``width``, most important kept."""
+    widths = [_min_width(c, [row[i] for row in rows]) for i, c in enumerate(columns)]
+    shown = list(range(len(columns)))
+    # A rich table with a box spends three characters per column plus one.
+    while len(shown) > 1 and sum(widths[i] + 3 for i in shown) + 1 > width:
+        shown.remove(min(shown, key=lambda i: (columns[i].keep, -i)))
+    return shown
+
+
+def print_table(
+    title: str | None, columns: Sequence[str | Column], rows: Iterable[Sequence[Any]]
+) -> None:
+    specs = [c if isinstance(c, Column) else Column(c) for c in columns]
+    cells = [["" if cell is None else str(cell) for cell in row] for row in rows]
+    if not cells:
         console.print(f"[dim]{title or 'result'}: nothing to show[/dim]")
         return
+    shown = fit_columns(specs, cells, console.width)
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for i in shown:
+        column = specs[i]
+        table.add_column(
+            column.header,
+            no_wrap=not column.wrap,
+            min_width=_min_width(column, [row[i] for row in cells]),
+            overflow="ellipsis",
+        )
+    for row in cells:
+        table.add_row(*(row[i] for i in shown))
     console.print(table)
+    left_out = [specs[i].header for i in range(len(specs)) if i not in shown]
+    if left_out:
+        console.print(
+            f"[dim]left out for width: {', '.join(left_out)} "
+            "(a wider terminal or --format json shows them)[/dim]",
+            highlight=False,
+        )
 
 
 def load_summary(report: LoadReport) -> str:
@@ -49,32 +102,43 @@ def load_summary(report: LoadReport) -> str:
 
 def claim_summary(claim: Claim) -> str:
     """The claim's content in a few words: value, count, money, facility."""
-    parts = [claim.value or ""]
+    labels = bundled_labels()
+    parts = [labels.value(claim.kind, claim.value)]
     if claim.count is not None:
-        parts.append(f"{claim.count} people")
+        parts.append(f"{format_count(claim.count, 'en')} people")
     if claim.nationalities:
         parts.append("/".join(claim.nationalities))
     if claim.amount is not None:
-        parts.append(f"{claim.amount} {claim.currency}")
+        parts.append(format_money(claim.amount, claim.currency, "en"))
     if claim.facility:
-        parts.append(f"@ {claim.facility}")
+        parts.append(f"at {claim.facility}")
     return " ".join(p for p in parts if p)
 
 
 def print_claims(claims: list[Claim], title: str = "claims") -> None:
+    labels = bundled_labels()
     print_table(
         title,
-        ["id", "state", "kind", "sender", "receiver", "what", "date", "document"],
+        [
+            Column("id", keep=9, wrap=False),
+            Column("state", keep=3),
+            Column("kind", keep=8),
+            Column("sender", keep=7, wrap=False),
+            Column("receiver", keep=7, wrap=False),
+            Column("what", keep=6),
+            Column("date", keep=4, wrap=False),
+            Column("document", keep=1, wrap=False),
+        ],
         (
             [
-                c.id,
-                c.review_state.value,
-                c.kind.value,
+                short_id(c.id),
+                labels.label("review_state", c.review_state.value),
+                labels.label("kind", c.kind.value),
                 c.sender,
                 c.receiver,
                 claim_summary(c),
                 c.when.isoformat() if c.when else None,
-                (c.document_id or "")[:13],
+                short_id(c.document_id),
             ]
             for c in claims
         ),

@@ -8,11 +8,13 @@ from pathlib import Path
 import yaml
 
 from thirdcountry.domain.facilities import FacilityTable, parse_facilities
+from thirdcountry.domain.labels import LabelTable, parse_labels
 
 DATA_DIR = Path(__file__).parent
 STARTER_DATASET = DATA_DIR / "starter.yaml"
 FULL_DATASET = DATA_DIR / "dataset.yaml"
 FACILITIES = DATA_DIR / "facilities.yaml"
+LABELS = DATA_DIR / "labels.yaml"
 
 
 def bundled_dataset() -> Path:
@@ -29,3 +31,9 @@ def bundled_facilities() -> FacilityTable:
 def load_facilities(path: Path) -> FacilityTable:
     """A facilities table from a YAML file; FacilitiesError lists every problem."""
     return parse_facilities(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
+
+
+@cache
+def bundled_labels() -> LabelTable:
+    """How every code reads to people, in every language (``data/labels.yaml``)."""
+    return parse_labels(yaml.safe_load(LABELS.read_text(encoding="utf-8")), str(LABELS))

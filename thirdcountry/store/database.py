@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from thirdcountry.domain.errors import BadInput, ThirdCountryError
+from thirdcountry.settings import default_home
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -33,6 +34,21 @@ def normalize_url(raw: str) -> str:
         # psycopg 3 is the driver we ship; plain URLs would look for psycopg2.
         return "postgresql+psycopg://" + raw.split("://", 1)[1]
     return raw
+
+
+def _ensure_folder(folder: Path) -> None:
+    """Create the project's own data folder; any other folder must exist already.
+
+    A mistyped ``--db`` path must not quietly leave folders and an empty database behind.
+    """
+    if folder.is_dir():
+        return
+    if folder.expanduser().resolve() == default_home().expanduser().resolve():
+        folder.mkdir(parents=True, exist_ok=True)
+        return
+    if folder.exists():
+        raise BadInput(f"database folder {folder} is not a folder")
+    raise BadInput(f"database folder {folder} does not exist: create it, or name another --db")
 
 
 def _alembic_config(connection: Any) -> Config:
@@ -69,7 +85,7 @@ class Store:
                 parsed, poolclass=StaticPool, connect_args={"check_same_thread": False}
             )
         else:
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            _ensure_folder(Path(database).parent)
             engine = create_engine(parsed, connect_args={"check_same_thread": False})
 
         @event.listens_for(engine, "connect")

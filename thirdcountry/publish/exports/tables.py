@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, Protocol
 
+from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.countries import get_country
 from thirdcountry.store.public import PublicData
 
@@ -52,8 +53,12 @@ class Table:
 
     def records(self, data: PublicData) -> list[list[Any]]:
         """Rows as lists in column order, values as Python scalars (None when unknown)."""
+        return self.records_of(self.rows(data))
+
+    def records_of(self, rows: Iterable[dict[str, Any]]) -> list[list[Any]]:
+        """Given rows (a filtered view, say) as lists in this table's column order."""
         names = [c.name for c in self.columns]
-        return [[row.get(name) for name in names] for row in self.rows(data)]
+        return [[row.get(name) for name in names] for row in rows]
 
 
 def joined(values: Iterable[str]) -> str | None:
@@ -120,31 +125,35 @@ def _arrangement_rows(data: PublicData) -> Iterable[dict[str, Any]]:
 
 
 def _claim_rows(data: PublicData) -> Iterable[dict[str, Any]]:
-    for c in data.claims:
-        yield {
-            "id": c.id,
-            "kind": c.kind.value,
-            "sender": c.sender,
-            "receiver": c.receiver,
-            "value": c.value,
-            "count": c.count,
-            "nationalities": joined(c.nationalities),
-            "amount": float(c.amount) if c.amount is not None else None,
-            "currency": c.currency,
-            "facility": c.facility,
-            "date": iso(c.when),
-            "date_precision": c.date_precision.value if c.date_precision else None,
-            "document_id": c.document_id,
-            "evidence_start": c.evidence_start,
-            "evidence_end": c.evidence_end,
-            "quote": c.quote,
-            "extractor": c.extractor,
-            "confidence": c.confidence,
-            "reviewer": c.reviewer,
-            "reviewed_at": timestamp(c.reviewed_at),
-            "review_note": c.review_note,
-            "supersedes": c.supersedes,
-        }
+    return (claim_row(c) for c in data.claims)
+
+
+def claim_row(c: Claim) -> dict[str, Any]:
+    """One claim as a row of the claims table."""
+    return {
+        "id": c.id,
+        "kind": c.kind.value,
+        "sender": c.sender,
+        "receiver": c.receiver,
+        "value": c.value,
+        "count": c.count,
+        "nationalities": joined(c.nationalities),
+        "amount": float(c.amount) if c.amount is not None else None,
+        "currency": c.currency,
+        "facility": c.facility,
+        "date": iso(c.when),
+        "date_precision": c.date_precision.value if c.date_precision else None,
+        "document_id": c.document_id,
+        "evidence_start": c.evidence_start,
+        "evidence_end": c.evidence_end,
+        "quote": c.quote,
+        "extractor": c.extractor,
+        "confidence": c.confidence,
+        "reviewer": c.reviewer,
+        "reviewed_at": timestamp(c.reviewed_at),
+        "review_note": c.review_note,
+        "supersedes": c.supersedes,
+    }
 
 
 def _transfer_rows(data: PublicData) -> Iterable[dict[str, Any]]:

@@ -11,8 +11,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.responses import Response
 
 from thirdcountry import __version__
+from thirdcountry.data import bundled_labels
 from thirdcountry.domain.countries import country_name
 from thirdcountry.domain.errors import NotFound
+from thirdcountry.domain.labels import format_money
 from thirdcountry.publish.web.i18n import LANGUAGES, translations
 from thirdcountry.store import Store
 
@@ -35,6 +37,12 @@ def _environment(lang: str) -> Environment:
         languages=LANGUAGES,
         lang=lang,
         country_name=lambda code: country_name(code, lang),
+        # Codes never reach people: one label table for every page (data/labels.yaml).
+        label=lambda vocabulary, code: bundled_labels().label(vocabulary, code, lang),
+        labels=lambda vocabulary: bundled_labels().vocabulary(vocabulary, lang),
+        value_label=lambda kind, value: bundled_labels().value(kind, value, lang),
+        any_value_label=lambda value: bundled_labels().any_value(value, lang),
+        money=lambda amount, currency: format_money(amount, currency, lang),
     )
     return env
 

@@ -33,12 +33,19 @@ def translations(language: str) -> NullTranslations:
     files = catalog_files(language)
     if not files:
         return NullTranslations()
-    merged = Catalog(locale=language)
+    merged: Catalog | None = None
     for path in files:
         with path.open("rb") as handle:
-            for message in read_po(handle, locale=language):
-                if message.id:
-                    merged[message.id] = message
+            catalog = read_po(handle, locale=language)
+        if merged is None:
+            # The first file's header rules the plural forms: our catalogs give two
+            # (one, other), where CLDR's newer Spanish rule has three.
+            merged = catalog
+            continue
+        for message in catalog:
+            if message.id:
+                merged[message.id] = message
+    assert merged is not None
     # Compile in memory: the .po files are the only artefact, nothing to rebuild by hand.
     compiled = BytesIO()
     write_mo(compiled, merged)

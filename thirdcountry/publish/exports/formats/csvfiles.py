@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from typing import Any
 
 from thirdcountry.publish.exports.registry import ExportFile, Links, register
@@ -23,10 +24,15 @@ def _cell(value: Any) -> Any:
 
 def table_csv(table: Table, data: PublicData) -> bytes:
     """One table as CSV bytes; empty cells are unknown values."""
+    return records_csv(table, table.records(data))
+
+
+def records_csv(table: Table, records: Iterable[list[Any]]) -> bytes:
+    """Records in ``table``'s columns (all of it, or a filtered view) as CSV bytes."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([c.name for c in table.columns])
-    for record in table.records(data):
+    for record in records:
         writer.writerow([_cell(value) for value in record])
     return buffer.getvalue().encode("utf-8")
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from thirdcountry.publish.api.conditional import Rendered, conditional_response
 from thirdcountry.publish.api.endpoints import current_data
 from thirdcountry.publish.exports import Links, exporter_for_file, get_exporter
 from thirdcountry.publish.web.deps import get_store
+from thirdcountry.publish.web.i18n import negotiate
 from thirdcountry.store import Store
 from thirdcountry.store.public import PublicData, public_cache
 
@@ -23,6 +24,14 @@ router = APIRouter()
 def _render_format(data: PublicData, exporter_name: str, links: Links) -> dict[str, Rendered]:
     files = get_exporter(exporter_name).render(data, links)
     return {f.name: Rendered.of(f.content, f.media_type) for f in files}
+
+
+@router.get("/data", include_in_schema=False)
+@router.get("/data/", include_in_schema=False)
+def data_index(request: Request) -> Response:
+    """The folder has no listing of its own: the Data page, in the reader's language, is it."""
+    lang = negotiate(request.headers.get("accept-language"))
+    return RedirectResponse(f"/{lang}/data", status_code=303, headers={"Vary": "Accept-Language"})
 
 
 @router.api_route("/data/{name:path}", methods=["GET", "HEAD"], include_in_schema=False)

@@ -7,11 +7,13 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_decimal
 
 from thirdcountry.domain.countries import country_name
 from thirdcountry.domain.dates import PartialDate
+from thirdcountry.domain.labels import format_money
 from thirdcountry.domain.vocabulary import DatePrecision
 
 
@@ -60,12 +62,14 @@ class Formatter:
             return value.strftime("%Y-%m-%dT%H:%MZ")
         return value.isoformat()
 
+    def language(self, code: str | None) -> str:
+        """A language's name in the reader's language ("Spanish", "español")."""
+        if not code:
+            return ""
+        return Locale.parse(self.lang).languages.get(code, code)
+
     def number(self, value: int | float | Decimal | None) -> str:
         return "" if value is None else format_decimal(value, locale=self.lang)
 
     def money(self, amount: int | float | Decimal | None, currency: str | None) -> str:
-        if amount is None:
-            return ""
-        if not currency:
-            return self.number(amount)
-        return format_currency(amount, currency, locale=self.lang, format_type="standard")
+        return format_money(amount, currency, self.lang)
