@@ -2,9 +2,11 @@
 
     python scripts/build_dataset.py [REFERENCE] [--out FILE] [--curation FILE]
                                     [--version YYYY.MM.DD[.N]] [--note TEXT] [--check]
-                                    [--strict]
+                                    [--strict] [--research FILE]... [--no-research]
 
-REFERENCE defaults to ../shared/reference/arrangements.yaml next to the repository. Each
+REFERENCE defaults to ../shared/reference/arrangements.yaml next to the repository; the
+project's own research files (scripts/research/*.yaml) are merged into it first
+(scripts/research_merge.py). Each
 fact of the reference becomes one claim per source that reports it; each distinct source
 URL becomes one document. What cannot be read off a fact's own fields (contradictions,
 court rulings, onward destinations, reclassified facts, syndicated copies, languages) is
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import re
 import sys
@@ -31,6 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import yaml
@@ -73,6 +77,26 @@ CURATED_KINDS = frozenset(
 # The fields a claim asserts, in the contract's order (docs/claims.md).
 CONTENT_FIELDS: tuple[str, ...] = ("kind", "sender", "receiver", "value", "count")
 CONTENT_FIELDS += ("nationalities", "amount", "currency", "facility", "date")
+# A period total's own fields; they join a claim's identity only when present, so adding
+# them leaves every other claim's id as it was.
+PERIOD_FIELDS: tuple[str, ...] = ("count_qualifier", "period_start", "period_end")
+
+
+def _load_research_merge() -> ModuleType:
+    """scripts/research_merge.py, next to this file, whether run as a script or imported."""
+    name = "research_merge"
+    if name in sys.modules:
+        return sys.modules[name]
+    path = Path(__file__).resolve().parent / "research_merge.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while being defined
+    spec.loader.exec_module(module)
+    return module
+
+
+research_merge = _load_research_merge()
 
 
 class CurationError(Exception):
@@ -119,6 +143,10 @@ class Report:
     # (arrangement, reference status, projected status) where they differ
     status_differences: list[tuple[str, str, str | None]] = field(default_factory=list)
     if_accepted: list[tuple[str, str, str | None]] = field(default_factory=list)
+    research: list[str] = field(default_factory=list)  # what the research merge did
+    # arrangements only the research has: the status it supports, and where they differ
+    researched_status: dict[str, str] = field(default_factory=dict)
+    research_differences: list[tuple[str, str, str | None]] = field(default_factory=list)
 
     @property
     def problems(self) -> list[str]:
@@ -133,7 +161,8 @@ class Report:
         )
 
     def lines(self) -> list[str]:
-        out = [
+        out = list(self.research)
+        out += [
             f"{self.arrangements} arrangements, {self.facts} facts -> {self.documents} documents "
             f"({self.copies} marked as copies), {self.accepted + self.pending} claims "
             f"({self.accepted} accepted, {self.pending} pending review)",
@@ -155,14 +184,20 @@ class Report:
                 f", {self.restated} changed review state"
             )
         if self.status_differences or self.if_accepted:
-            matching = self.arrangements - len(self.status_differences)
+            compared = self.arrangements - len(self.researched_status)
+            matching = compared - len(self.status_differences)
             out.append(
-                f"projected status equals the reference's for {matching}/"
-                f"{self.arrangements}; differences:"
+                f"projected status equals the reference's for {matching}/{compared}; differences:"
             )
             out += [f"  {a}: reference {r}, projected {p}" for a, r, p in self.status_differences]
             out.append(f"  with every pending claim accepted: {len(self.if_accepted)} differ")
             out += [f"  {a}: reference {r}, projected {p}" for a, r, p in self.if_accepted]
+        if self.researched_status:
+            out.append(
+                f"arrangements only the research has: {len(self.researched_status)}, "
+                f"{len(self.research_differences)} projected otherwise than researched:"
+            )
+            out += [f"  {a}: research {r}, projected {p}" for a, r, p in self.research_differences]
         out += [f"WARNING {p}" for p in self.problems]
         return out
 
@@ -325,6 +360,8 @@ def template_for(
             claim_kind = "capacity"
         elif fact_kind == "onward":
             claim_kind = "onward_transfer"
+        elif fact_kind == research_merge.PERIOD_TOTAL:
+            claim_kind = fact_kind
         elif fact_kind == "refusal":
             if not fact.get("by"):
                 return "a refusal without a refusing government needs a curated decision"
@@ -366,6 +403,9 @@ def template_for(
             fields["receiver"] = nationalities[0] if len(nationalities) == 1 else None
     elif claim_kind == "facility":
         fields["facility"] = overlay.pop("facility", None) or fact.get("value")
+    elif claim_kind == research_merge.PERIOD_TOTAL:
+        fields["count"] = fact.get("count")
+        fields.update((f, fact.get(f)) for f in PERIOD_FIELDS)
     fields.update(overlay)
     if claim_kind == "onward_transfer" and not fields.get("receiver"):
         return "onward destination is not one named country; needs a curated receiver"
@@ -393,6 +433,12 @@ def template_for(
 
 
 # -- ids and documents -----------------------------------------------------------------
+
+
+def _content(fields: Mapping[str, Any]) -> list[str]:
+    """What a claim asserts, field by field: its identity beside its source's URL."""
+    out = [json.dumps(fields.get(f), sort_keys=True) for f in CONTENT_FIELDS]
+    return out + [json.dumps(fields[f], sort_keys=True) for f in PERIOD_FIELDS if f in fields]
 
 
 def stable_id(key: str, when: date) -> str:
@@ -449,14 +495,12 @@ class Draft:
         self.notes += [n for n in notes if n not in self.notes]
 
     def finish(self, previous: Mapping[str, Any], extractor: str) -> dict[str, Any]:
-        key = "|".join(
-            [self.url, *(json.dumps(self.fields.get(f), sort_keys=True) for f in CONTENT_FIELDS)]
-        )
+        key = "|".join([self.url, *_content(self.fields)])
         when = self.published or PartialDate.parse(self.fields.get("date") or "2000")
         claim_id = stable_id(key, when.start)
         earlier = previous.get(claim_id)
         out: dict[str, Any] = {"id": claim_id, "document": document_id(self.url)}
-        out.update((f, self.fields[f]) for f in CONTENT_FIELDS if f in self.fields)
+        out.update((f, self.fields[f]) for f in CONTENT_FIELDS + PERIOD_FIELDS if f in self.fields)
         out["review_state"] = "pending" if self.doubts else "accepted"
         out["extractor"] = str(earlier["extractor"]) if earlier else extractor
         if self.doubts or self.notes:
@@ -498,10 +542,7 @@ def build(
             report.mapped += 1
             for src in fact_sources:
                 fields, moved = _attribute(made, src, ref, report)
-                key = (
-                    src.url,
-                    *(json.dumps(fields.get(f), sort_keys=True) for f in CONTENT_FIELDS),
-                )
+                key = (src.url, *_content(fields))
                 if key in drafts:
                     report.duplicates.append(f"{ref} from {src.outlet}: same as {drafts[key].ref}")
                     drafts[key].merge(made, made.notes + moved)
@@ -781,12 +822,18 @@ def run(
     note: str | None = None,
     check: bool = False,
     strict: bool = False,
+    research: list[Path] | None = None,
 ) -> tuple[Build, bool]:
-    """Build (and, unless checking, write) the dataset; return it and whether it is current."""
+    """Build (and, unless checking, write) the dataset; return it and whether it is current.
+
+    ``research`` lists the project's research files merged into the reference
+    (scripts/research_merge.py); the command line passes every ``scripts/research/*.yaml``.
+    """
     raw = reference_path.read_bytes()
     reference = yaml.safe_load(raw)
     if not isinstance(reference, list):
         raise CurationError(f"{reference_path}: expected a list of arrangements")
+    merged = research_merge.merge(reference, research or [])
     previous = _read_previous(out)
     current = ((previous or {}).get("dataset") or {}).get("version")
     if version is None:
@@ -794,15 +841,21 @@ def run(
     if not VERSION.fullmatch(version):
         raise CurationError(f"version {version!r}: expected YYYY.MM.DD, or YYYY.MM.DD.N")
     label = _label(reference_path)
+    sha = hashlib.sha256(raw)
+    if merged.files:
+        label += "".join(f" + scripts/research/{name}" for name in merged.files)
+        sha.update(str(merged.sha256).encode("ascii"))
     result = build(
-        reference,
+        merged.arrangements,
         load_curation(curation_path),
         version=version,
         previous=previous,
         note=note,
         reference_label=label,
-        reference_sha256=hashlib.sha256(raw).hexdigest(),
+        reference_sha256=sha.hexdigest(),
     )
+    result.report.research = merged.lines()
+    result.report.researched_status = dict(merged.researched_status)
     if strict and result.report.problems:
         raise CurationError("\n".join(result.report.problems))
     text = render(result)
@@ -819,6 +872,8 @@ def _compare_statuses(reference: list[Any], dataset: Dataset, report: Report) ->
             reference, project_dataset(dataset, accept_pending=accept_pending)
         )
         into.extend(found)
+    researched = [{"id": k, "status": v} for k, v in report.researched_status.items()]
+    report.research_differences = status_differences(researched, project_dataset(dataset))
 
 
 def default_version(current: str | None, *, check: bool, today: date | None = None) -> str:
@@ -851,9 +906,18 @@ def main(argv: list[str] | None = None) -> int:
         "current version; a second release on one day: YYYY.MM.DD.1)",
     )
     parser.add_argument("--note", help="a sentence added to this version's changelog entry")
+    parser.add_argument(
+        "--research",
+        action="append",
+        type=Path,
+        help="a research file to merge into the reference (repeatable; default: every "
+        "scripts/research/*.yaml)",
+    )
+    parser.add_argument("--no-research", action="store_true", help="build from the reference alone")
     parser.add_argument("--check", action="store_true", help="fail if the file is not current")
     parser.add_argument("--strict", action="store_true", help="fail on missing decisions")
     args = parser.parse_args(argv)
+    research = [] if args.no_research else args.research or research_merge.research_files()
     try:
         result, current = run(
             args.reference,
@@ -863,6 +927,7 @@ def main(argv: list[str] | None = None) -> int:
             note=args.note,
             check=args.check,
             strict=args.strict,
+            research=research,
         )
     except (CurationError, DatasetError, NotFound, ValidationError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)

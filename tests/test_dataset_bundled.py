@@ -138,8 +138,9 @@ def test_version_is_date_based_and_heads_the_changelog(dataset: Dataset) -> None
     assert all(entry.get("changes") for entry in meta["changelog"])
 
 
-def test_forty_eight_arrangements_are_listed(picture: dict[str, Arrangement]) -> None:
-    assert len(picture) == 48
+def test_fifty_one_arrangements_are_listed(picture: dict[str, Arrangement]) -> None:
+    # the reference's 48 and three the project's research added (US-AR, US-CD, US-DO)
+    assert len(picture) == 51
 
 
 @pytest.mark.parametrize(
@@ -157,6 +158,9 @@ def test_forty_eight_arrangements_are_listed(picture: dict[str, Arrangement]) ->
         ("US-SN", "requested"),
         ("US-UG", "implemented"),
         ("GB-MK", None),
+        ("US-CD", "implemented"),
+        ("US-DO", "refused"),
+        ("US-AR", None),
     ],
 )
 def test_known_statuses(picture: dict[str, Arrangement], key: str, status: str | None) -> None:

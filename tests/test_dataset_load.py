@@ -29,7 +29,7 @@ def test_init_loads_the_full_dataset(tmp_path: Path) -> None:
     assert first["documents"]["added"] == len(dataset.documents)
     assert first["claims"]["added"] == len(dataset.claims)
     listed = json.loads(run("arrangements", "--db", db, "-f", "json").output)
-    assert len(listed) == 48
+    assert len(listed) == 51
     assert run("audit", "verify", "--db", db).exit_code == 0
     version = json.loads(run("version", "--db", db, "-f", "json").output)["dataset"]
     assert version == dataset.meta["version"]
