@@ -73,6 +73,18 @@ CURATED_KINDS = frozenset(
 # The fields a claim asserts, in the contract's order (docs/claims.md).
 CONTENT_FIELDS: tuple[str, ...] = ("kind", "sender", "receiver", "value", "count")
 CONTENT_FIELDS += ("nationalities", "amount", "currency", "facility", "date")
+# What a `period_total` adds. Part of a claim's identity only when set, so the ids of
+# every other claim stay as they were before totals existed.
+TOTAL_FIELDS = ("count_qualifier", "period_start", "period_end")
+
+
+def _identity(url: str, fields: Mapping[str, Any]) -> tuple[str, ...]:
+    """What makes a claim of one source distinct: its URL and the content it asserts."""
+    return (
+        url,
+        *(json.dumps(fields.get(f), sort_keys=True) for f in CONTENT_FIELDS),
+        *(json.dumps(fields[f], sort_keys=True) for f in TOTAL_FIELDS if f in fields),
+    )
 
 
 class CurationError(Exception):
@@ -355,6 +367,10 @@ def template_for(
         elif fact.get("amount_range"):
             low, high = fact["amount_range"]
             notes.append(f"reported as a range, {fact.get('currency', '')} {low:,}-{high:,}")
+    elif claim_kind == "period_total":
+        # A curated reading of a cumulative figure: its qualifier and period come from `as`.
+        fields["count"] = fact.get("count")
+        fields["nationalities"] = list(fact.get("nationalities") or [])
     elif claim_kind in ("transfer", "onward_transfer"):
         fields["count"] = fact.get("count")
         fields["nationalities"] = list(fact.get("nationalities") or [])
@@ -449,14 +465,12 @@ class Draft:
         self.notes += [n for n in notes if n not in self.notes]
 
     def finish(self, previous: Mapping[str, Any], extractor: str) -> dict[str, Any]:
-        key = "|".join(
-            [self.url, *(json.dumps(self.fields.get(f), sort_keys=True) for f in CONTENT_FIELDS)]
-        )
+        key = "|".join(_identity(self.url, self.fields))
         when = self.published or PartialDate.parse(self.fields.get("date") or "2000")
         claim_id = stable_id(key, when.start)
         earlier = previous.get(claim_id)
         out: dict[str, Any] = {"id": claim_id, "document": document_id(self.url)}
-        out.update((f, self.fields[f]) for f in CONTENT_FIELDS if f in self.fields)
+        out.update((f, self.fields[f]) for f in CONTENT_FIELDS + TOTAL_FIELDS if f in self.fields)
         out["review_state"] = "pending" if self.doubts else "accepted"
         out["extractor"] = str(earlier["extractor"]) if earlier else extractor
         if self.doubts or self.notes:
@@ -498,10 +512,7 @@ def build(
             report.mapped += 1
             for src in fact_sources:
                 fields, moved = _attribute(made, src, ref, report)
-                key = (
-                    src.url,
-                    *(json.dumps(fields.get(f), sort_keys=True) for f in CONTENT_FIELDS),
-                )
+                key = _identity(src.url, fields)
                 if key in drafts:
                     report.duplicates.append(f"{ref} from {src.outlet}: same as {drafts[key].ref}")
                     drafts[key].merge(made, made.notes + moved)
@@ -597,8 +608,9 @@ def _attribute(
                 "after this source appeared"
             )
             report.moved_dates.append(f"{ref} from {src.outlet}: {when} -> {published}")
-    if claim.get("date") is not None:
-        claim["date"] = str(claim["date"])
+    for name in ("date", "period_start", "period_end"):
+        if claim.get(name) is not None:
+            claim[name] = str(claim[name])
     return claim, notes
 
 
