@@ -13,13 +13,29 @@ from thirdcountry.cli.options import (
 )
 from thirdcountry.cli.output import console, print_claims, print_json, print_table
 from thirdcountry.domain.countries import country_name, normalize_code
-from thirdcountry.domain.projection import Arrangement
+from thirdcountry.domain.projection import Arrangement, total_phrase
 from thirdcountry.domain.vocabulary import Status
 from thirdcountry.store import views
 
 
 def _status(a: Arrangement) -> str:
     return f"{a.status or '-'}{' (disputed)' if a.disputed else ''}"
+
+
+def _basis_lines(found: list[Arrangement]) -> list[str]:
+    """What each status rests on, and each reported total: a total is never a transfer."""
+    lines = []
+    for a in found:
+        if a.status_basis is not None:
+            lines.append(f"{a.key}  {a.status_basis.text()}")
+        total = a.reported_total
+        if total is not None:
+            lines.append(
+                f"{a.key}  reported total: {total_phrase(total)} people, {total.start} to "
+                f"{total.end} ({total.sources} source{'' if total.sources == 1 else 's'}); "
+                "not added to the transfers"
+            )
+    return lines
 
 
 def _print_arrangements(found: list[Arrangement], title: str) -> None:
@@ -51,6 +67,8 @@ def _print_arrangements(found: list[Arrangement], title: str) -> None:
             for a in found
         ),
     )
+    for line in _basis_lines(found):
+        console.print(line, highlight=False, soft_wrap=True)
 
 
 def register(cli: click.Group) -> None:

@@ -56,12 +56,16 @@ def claim_title(claim: Claim) -> str:
     if claim.value:
         what.append(claim.value.replace("_", " "))
     if claim.count is not None:
-        what.append(f"{claim.count} people")
+        qualifier = claim.count_qualifier.value if claim.count_qualifier else "exact"
+        word = {"exact": "", "at_least": "at least ", "about": "about "}[qualifier]
+        what.append(f"{word}{claim.count} people")
     if claim.amount is not None:
         what.append(f"{claim.amount} {claim.currency or ''}".strip())
     if claim.facility:
         what.append(f"at {claim.facility}")
     when = f" ({claim.when.isoformat()})" if claim.when else ""
+    if claim.period_from and claim.period_to:
+        when = f" ({claim.period_from.isoformat()} to {claim.period_to.isoformat()})"
     return f"{where}: {', '.join(what)}{when}"
 
 
