@@ -1,6 +1,6 @@
 """Figures a reader can trust, on the bundled dataset, in both languages: totals are not
 transfers, every status states its basis, the map tells counted from uncounted
-implementation, (issue 15)."""
+implementation, and the timeline shows each fact once (issue 15)."""
 
 from __future__ import annotations
 
@@ -138,3 +138,17 @@ def test_none_reported_and_not_reported_no_longer_mean_the_same(
     no_number = "number not reported" if lang == "en" else "número no informado"
     assert no_transfer in card(kosovo, "DK-XK")  # agreed, nobody sent yet
     assert no_number in card(kosovo, "US-XK")  # people arrived, no count given
+
+
+def test_the_timeline_shows_a_fact_once_with_its_reports_folded(site: TestClient) -> None:
+    html = page(site, "/en/country/XK")
+    timeline = section(html, "timeline-heading")
+    lines = [words(item) for item in timeline.split("<li>")[1:]]
+    caps = [line for line in lines if "Cap (Denmark → Kosovo): up to 300 people" in line]
+    assert len(caps) == 1
+    assert "3 reports: AP (via Southeast Missourian), JURIST, Reuters" in caps[0]
+    assert timeline.count("/en/claim/") > len(caps)  # each report keeps its claim link
+    # The count of independent sources is unchanged by the folding.
+    assert "Sources 8; latest published" in card(html, "DK-XK")
+    spanish = words(section(page(site, "/es/country/XK"), "timeline-heading"))
+    assert "3 informes: AP (via Southeast Missourian), JURIST" in spanish
