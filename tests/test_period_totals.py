@@ -243,3 +243,51 @@ def test_migration_0008_keeps_postgres_claims(postgres_url: str) -> None:
 
     _reset_postgres(postgres_url)
     _check_migration(_legacy_store(postgres_url))
+
+
+# -- review: a transfer that is really a cumulative figure becomes a total --------------
+
+
+def test_a_reviewer_turns_a_cumulative_transfer_into_a_period_total(store: Store) -> None:
+    from thirdcountry.domain.projection import project
+    from thirdcountry.review import decisions
+
+    cumulative = Claim.from_dict(
+        {"kind": "transfer", "sender": "US", "receiver": "MX", "count": 5728, "date": "2025"},
+        today=TODAY,
+    )
+    with store.write() as session:
+        claim_repo.add_claim(session, cumulative)
+        fixed = decisions.correct(
+            session,
+            "ana",
+            cumulative.id,
+            {
+                "kind": "period_total",
+                "date": "",
+                "count_qualifier": "exact",
+                "period_start": "2025-01-20",
+                "period_end": "2025-06",
+            },
+            version=1,
+            note="a cumulative count, not a flight",
+        )
+    assert fixed.kind is ClaimKind.PERIOD_TOTAL and fixed.supersedes == cumulative.id
+    assert fixed.period_to is not None and fixed.period_to.precision is DatePrecision.MONTH
+    with store.read() as session:
+        [mexico] = project(claim_repo.list_claims(session))
+    assert mexico.transfers == [] and mexico.people_transferred == 0
+    assert mexico.reported_total is not None and mexico.reported_total.count == 5728
+
+
+def test_a_correction_with_a_period_ending_before_it_starts_is_refused(store: Store) -> None:
+    from thirdcountry.review import decisions
+
+    pending = total()
+    with store.write() as session:
+        claim_repo.add_claim(session, pending)
+    refused = pytest.raises(ValidationError, match="period_end 2024 is before period_start")
+    with refused, store.write() as session:
+        decisions.correct(session, "ana", pending.id, {"period_end": "2024"}, version=1)
+    with store.read() as session:
+        assert claim_repo.get_claim(session, pending.id) == pending  # nothing half-written

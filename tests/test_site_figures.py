@@ -152,3 +152,18 @@ def test_the_timeline_shows_a_fact_once_with_its_reports_folded(site: TestClient
     assert "Sources 8; latest published" in card(html, "DK-XK")
     spanish = words(section(page(site, "/es/country/XK"), "timeline-heading"))
     assert "3 informes: AP (via Southeast Missourian), JURIST" in spanish
+
+
+@pytest.mark.parametrize(
+    ("lang", "period"),
+    [
+        ("en", "Period January 20, 2025 to June 2"),  # 24 or 27 June: either total
+        ("es", "Periodo de 20 de enero de 2025 a 2"),
+    ],
+)
+def test_a_total_claim_page_gives_its_period(site: TestClient, lang: str, period: str) -> None:
+    evidence = page(site, f"/{lang}/evidence/pair/US-MX/period_total")
+    first = re.search(rf'href="/{lang}/claim/([0-9a-f-]+)"', evidence.split("<tbody", 1)[1])
+    assert first is not None
+    claim = words(page(site, f"/{lang}/claim/{first.group(1)}").replace("</dt>", " </dt>"))
+    assert period in claim
