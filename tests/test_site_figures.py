@@ -89,6 +89,18 @@ def test_map_and_legend_tell_counted_from_uncounted_implementation(
             "January 20, 2025 to June 24, 2025 (1 source)",
         ),
         ("en", "DK-XK", "Agreed: reported May 30, 2024 (4 sources)"),
+        (
+            "en",
+            "US-UG",
+            "Implemented: first arrival reported, undated (1 source); "
+            "number of people not reported",
+        ),
+        (
+            "es",
+            "US-UG",
+            "En aplicación: primera llegada informada, sin fecha (1 fuente); número de personas "
+            "no informado",
+        ),
         ("es", "US-SV", "En aplicación: 238 personas en 1 traslado (4 fuentes)"),
         (
             "es",
