@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 from frictionless import validate
 
 from thirdcountry.cli import cli
+from thirdcountry.cli.output import console
 from thirdcountry.domain.dataset import parse_dataset
 from thirdcountry.publish.web import create_app
 from thirdcountry.store import open_store
@@ -85,7 +86,18 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, An
         }
     table = runner.invoke(cli, ["arrangements", "--db", str(db)])
     as_json = runner.invoke(cli, ["arrangements", "--db", str(db), "--format", "json"])
-    yield {"out": out, "api": api, "table": table.output, "json": json.loads(as_json.output)}
+    narrow, console.width = console.width, 300  # one claim per line: cells unwrapped
+    try:
+        listed = runner.invoke(cli, ["claims", "--db", str(db), "--kind", "period_total"])
+    finally:
+        console.width = narrow
+    yield {
+        "out": out,
+        "api": api,
+        "table": table.output,
+        "json": json.loads(as_json.output),
+        "claims": listed.output,
+    }
     store.dispose()
 
 
@@ -167,3 +179,9 @@ def test_cli_shows_the_total_beside_the_transfers(published: dict[str, Any]) -> 
     mx = next(a for a in published["json"] if a["receiver"] == "MX")
     assert (mx["people_transferred"], len(mx["transfers"])) == (100, 1)
     assert mx["reported_total"]["count"] == 5728
+
+
+def test_cli_claims_give_a_total_its_qualifier_and_period(published: dict[str, Any]) -> None:
+    listed = published["claims"]
+    assert "at least 5000 people" in listed and "5728 people" in listed
+    assert "2025-01-20..2025-06-27" in listed

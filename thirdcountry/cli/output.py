@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from thirdcountry.domain.claims import Claim
+from thirdcountry.domain.totals import stated_count
 
 if TYPE_CHECKING:
     from thirdcountry.store.load import LoadReport
@@ -51,7 +52,7 @@ def claim_summary(claim: Claim) -> str:
     """The claim's content in a few words: value, count, money, facility."""
     parts = [claim.value or ""]
     if claim.count is not None:
-        parts.append(f"{claim.count} people")
+        parts.append(f"{stated_count(claim.count, claim.count_qualifier)} people")
     if claim.nationalities:
         parts.append("/".join(claim.nationalities))
     if claim.amount is not None:
@@ -59,6 +60,13 @@ def claim_summary(claim: Claim) -> str:
     if claim.facility:
         parts.append(f"@ {claim.facility}")
     return " ".join(p for p in parts if p)
+
+
+def _when(claim: Claim) -> str | None:
+    """The claim's date, or the period a total covers (``2025-01-20..2025-06-24``)."""
+    if claim.period_from and claim.period_to:
+        return f"{claim.period_from}..{claim.period_to}"
+    return claim.when.isoformat() if claim.when else None
 
 
 def print_claims(claims: list[Claim], title: str = "claims") -> None:
@@ -73,7 +81,7 @@ def print_claims(claims: list[Claim], title: str = "claims") -> None:
                 c.sender,
                 c.receiver,
                 claim_summary(c),
-                c.when.isoformat() if c.when else None,
+                _when(c),
                 (c.document_id or "")[:13],
             ]
             for c in claims

@@ -103,6 +103,20 @@ class ReportedTotal:
         }
 
 
+_STATED = {
+    CountQualifier.EXACT: "",
+    CountQualifier.AT_LEAST: "at least ",
+    CountQualifier.ABOUT: "about ",
+}
+
+
+def stated_count(count: int, qualifier: CountQualifier | None) -> str:
+    """A count as its source states it: ``5000``, ``at least 5000`` or ``about 250``."""
+    if qualifier is None:
+        return str(count)
+    return f"{_STATED[CountQualifier(qualifier)]}{count}"
+
+
 def merge_totals(claims: Iterable[Claim], source_key: Callable[[Claim], str]) -> list[PeriodTotal]:
     """One PeriodTotal per distinct (count, qualifier, period) of the pair, oldest first."""
     merged: dict[tuple[Any, ...], PeriodTotal] = {}
