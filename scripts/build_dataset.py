@@ -392,6 +392,14 @@ def template_for(
         elif fact.get("amount_range"):
             low, high = fact["amount_range"]
             notes.append(f"reported as a range, {fact.get('currency', '')} {low:,}-{high:,}")
+    elif claim_kind == "period_total":
+        # A cumulative figure: its qualifier and period come with a research fact, or from
+        # a curated reading of a reference fact (`as`).
+        fields["count"] = fact.get("count")
+        fields["nationalities"] = list(fact.get("nationalities") or [])
+        fields.update((f, fact[f]) for f in PERIOD_FIELDS if fact.get(f) is not None)
+        if "period_end" in fields:
+            fields.pop("date", None)  # a total is dated by its period, never by a day
     elif claim_kind in ("transfer", "onward_transfer"):
         fields["count"] = fact.get("count")
         fields["nationalities"] = list(fact.get("nationalities") or [])
@@ -403,9 +411,6 @@ def template_for(
             fields["receiver"] = nationalities[0] if len(nationalities) == 1 else None
     elif claim_kind == "facility":
         fields["facility"] = overlay.pop("facility", None) or fact.get("value")
-    elif claim_kind == research_merge.PERIOD_TOTAL:
-        fields["count"] = fact.get("count")
-        fields.update((f, fact.get(f)) for f in PERIOD_FIELDS)
     fields.update(overlay)
     if claim_kind == "onward_transfer" and not fields.get("receiver"):
         return "onward destination is not one named country; needs a curated receiver"
@@ -638,8 +643,9 @@ def _attribute(
                 "after this source appeared"
             )
             report.moved_dates.append(f"{ref} from {src.outlet}: {when} -> {published}")
-    if claim.get("date") is not None:
-        claim["date"] = str(claim["date"])
+    for name in ("date", "period_start", "period_end"):
+        if claim.get(name) is not None:
+            claim[name] = str(claim[name])
     return claim, notes
 
 

@@ -9,8 +9,7 @@ newer facts live in ``scripts/research/*.yaml``, in the reference's own format. 
 - any other research fact is appended to its arrangement's facts;
 - an arrangement the reference lacks is added; it must say the ``status`` its research
   supports, which the build report compares with the projection;
-- ``totals`` (cumulative figures over a period) become facts of kind ``period_total`` when
-  the claim contract has that kind, and are otherwise left out with a note in the report.
+- ``totals`` (cumulative figures over a period) become facts of kind ``period_total``.
 
 Bad input (a research file that is not a list, an arrangement or fact without what it
 needs, a total with no period, a period ending before it starts, a qualifier outside
@@ -31,16 +30,10 @@ import yaml
 
 from thirdcountry.domain.dates import PartialDate
 from thirdcountry.domain.errors import ValidationError
-from thirdcountry.domain.vocabulary import ClaimKind
 
 DEFAULT_RESEARCH_DIR = Path(__file__).resolve().parent / "research"
 QUALIFIERS = ("exact", "at_least", "about")
 PERIOD_TOTAL = "period_total"
-
-
-def period_total_supported() -> bool:
-    """Whether the claim contract has the ``period_total`` kind (it is added separately)."""
-    return PERIOD_TOTAL in {kind.value for kind in ClaimKind}
 
 
 @dataclass(slots=True)
@@ -55,7 +48,6 @@ class Merged:
     new_arrangements: list[str] = field(default_factory=list)
     researched_status: dict[str, str] = field(default_factory=dict)
     totals: int = 0
-    skipped_totals: list[str] = field(default_factory=list)
     sha256: str | None = None
 
     def lines(self) -> list[str]:
@@ -68,12 +60,8 @@ class Merged:
             f"{len(self.new_arrangements)} arrangements added"
             + (f" ({', '.join(self.new_arrangements)})" if self.new_arrangements else ""),
         ]
-        if self.skipped_totals:
-            out.append(
-                f"{len(self.skipped_totals)} period totals left out: the claim contract has "
-                f"no {PERIOD_TOTAL!r} kind yet (they stay in the research file):"
-            )
-            out += [f"  {line}" for line in self.skipped_totals]
+        if self.totals:
+            out.append(f"{self.totals} period totals added as {PERIOD_TOTAL} facts")
         return out
 
 
@@ -117,12 +105,9 @@ def merge(reference: list[Mapping[str, Any]], paths: Iterable[Path]) -> Merged:
                 merged.researched_status[key] = str(entry["status"])
             for fact in entry.get("facts") or []:
                 _merge_fact(target, fact, merged)
-            for number, total in enumerate(entry.get("totals") or [], start=1):
+            for total in entry.get("totals") or []:
                 merged.totals += 1
-                if period_total_supported():
-                    target.setdefault("facts", []).append(total_fact(total))
-                else:
-                    merged.skipped_totals.append(f"{key} total #{number}: {describe(total)}")
+                target.setdefault("facts", []).append(total_fact(total))
     merged.sha256 = digest.hexdigest() if merged.files else None
     return merged
 

@@ -180,4 +180,5 @@ def test_every_kind_has_a_documented_rule() -> None:
         "facility",
         "denial",
         "concern",
+        "period_total",  # rules: tests/test_period_totals.py
     }

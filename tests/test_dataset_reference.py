@@ -73,7 +73,8 @@ def test_every_fact_is_a_claim_or_reported_with_a_reason(
     report = rebuilt[0].report
     assert sum(len(a["facts"]) for a in reference) == 412
     facts = sum(len(a["facts"]) for a in merged)
-    assert report.facts == facts == 412 + 32  # 32 research facts appended, 13 merged
+    # 32 research facts appended, 13 merged, 5 research totals (period_total facts)
+    assert report.facts == facts == 412 + 32 + 5
     assert report.needs_curation == [] and report.unmatched_curation == []
     assert all(reason for _, reason in report.skipped)
     assert report.mapped + len(report.skipped) == facts
@@ -88,7 +89,7 @@ def test_every_source_is_a_document_or_reported(
     assert len({s["url"] for a in reference for f in a["facts"] for s in f["sources"]}) == 251
     urls = {s["url"] for a in merged for f in a["facts"] for s in f["sources"]}
     documents = {d.document.url for d in dataset.documents}
-    assert len(urls) == 251 + 45
+    assert len(urls) == 251 + 48  # research facts 45, research totals 3 more
     assert documents <= urls
     left_out = urls - documents
     assert all(any(u in line for line in rebuilt[0].report.unused_sources) for u in left_out)

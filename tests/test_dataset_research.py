@@ -95,21 +95,7 @@ def test_other_facts_are_appended_and_new_arrangements_added(tmp_path: Path) -> 
     assert report.research_differences == [("US-CD", "implemented", "agreed")]
 
 
-def test_totals_are_left_out_with_a_note_while_the_contract_lacks_the_kind(
-    tmp_path: Path,
-) -> None:
-    research = [{"id": "US-SZ", "sender": "US", "receiver": "SZ", "totals": [total()]}]
-    report, data = build_with(tmp_path, [arrangement("SZ", fact("status", "agreed"))], research)
-    assert not merge_module.period_total_supported()
-    assert report.facts == 1 and all(c["kind"] != "period_total" for c in claims_of(data))
-    assert "1 period totals left out" in "\n".join(report.lines())
-    assert "  US-SZ total #1: at least 19 people, 2025-07-16 to 2026-03-12" in report.research
-
-
-def test_totals_become_period_total_facts_once_the_kind_exists(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(merge_module, "period_total_supported", lambda: True)
+def test_totals_become_period_total_facts(tmp_path: Path) -> None:
     path = tmp_path / "research.yaml"
     path.write_text(
         yaml.safe_dump(
@@ -132,7 +118,7 @@ def test_totals_become_period_total_facts_once_the_kind_exists(
         "2026-03-12",
     )
     assert added["uncertain"] is True and added["reason"] == "tally"
-    assert merged.skipped_totals == []
+    assert merged.totals == 1 and "1 period totals added as period_total facts" in merged.lines()
 
 
 @pytest.mark.parametrize(

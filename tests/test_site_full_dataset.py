@@ -13,14 +13,19 @@ from thirdcountry.store.claims import ClaimFilter, list_claims
 from thirdcountry.store.load import load_file
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+def full_dataset_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The site over a fresh store holding the bundled dataset (for module fixtures)."""
     store = Store(str(tmp_path_factory.mktemp("full") / "full.sqlite3"))
     store.migrate()
     load_file(store, FULL_DATASET)
     with TestClient(create_app(store)) as test_client:
         yield test_client
     store.dispose()
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    yield from full_dataset_site(tmp_path_factory)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from starlette.requests import Request
 
 from thirdcountry.domain.dates import PartialDate
 from thirdcountry.domain.errors import BadInput, Forbidden
-from thirdcountry.domain.projection import Arrangement, Transfer
+from thirdcountry.domain.projection import Arrangement, BasisKind, StatusBasis, Transfer
 from thirdcountry.publish.web.site import flows
 from thirdcountry.publish.web.site.formatting import Formatter, fold
 from thirdcountry.publish.web.site.formtoken import FormTokens, check_origin
@@ -36,17 +36,36 @@ def arrangement(sender: str, receiver: str, status: str, disputed: bool = False)
     return Arrangement(sender=sender, receiver=receiver, status=status, disputed=disputed)
 
 
+def counted(sender: str, receiver: str) -> Arrangement:
+    """Implemented, with people counted in a transfer."""
+    found = arrangement(sender, receiver, "implemented")
+    found.status_basis = StatusBasis("implemented", BasisKind.PEOPLE_IN_TRANSFERS, None, 1, 7, 1)
+    return found
+
+
 def test_a_receiver_takes_its_most_advanced_status_and_senders_are_marked() -> None:
     classes = country_classes(
         [
             arrangement("US", "SV", "negotiating"),
-            arrangement("GB", "SV", "implemented"),
+            counted("GB", "SV"),
             arrangement("US", "HN", "denied", disputed=True),
         ]
     )
     assert classes["SV"] == ("implemented", False)
     assert classes["HN"] == ("refused", True)
     assert classes["US"] == ("sender", False) and classes["GB"] == ("sender", False)
+
+
+def test_implemented_without_a_number_of_people_is_its_own_class() -> None:
+    unnumbered = arrangement("US", "XK", "implemented")
+    unnumbered.status_basis = StatusBasis(
+        "implemented", BasisKind.NUMBER_NOT_REPORTED, None, 2, first_arrival=None
+    )
+    classes = country_classes([unnumbered, counted("US", "SV"), arrangement("DK", "XK", "agreed")])
+    assert classes["XK"] == ("unnumbered", False)  # still above the other sender's agreement
+    assert classes["SV"] == ("implemented", False)
+    world = build_map([unnumbered, counted("US", "SV")])
+    assert world.classes_present == ("implemented", "unnumbered", "sender")
 
 
 def test_small_states_get_markers_and_large_ones_do_not() -> None:

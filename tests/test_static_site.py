@@ -240,6 +240,10 @@ def test_cli_build_of_the_bundled_dataset(sqlite_store: Store, tmp_path: Path) -
     assert report["broken_links"] == [] and report["data_files"] > 0
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="data/datapackage.json"' in index and 'href="api/v1/index.json"' in index
+    # The claims browser's filters answer live only: its pages, not every combination.
+    browser = (out / "en" / "claims" / "index.html").read_text(encoding="utf-8")
+    assert "data-live-only" not in browser and 'class="count"' in browser
+    assert len(list((out / "en").glob("claims*/**/*.html"))) < 40
     again = CliRunner().invoke(cli, ["build-site", str(out), "--db", sqlite_store.url])
     assert again.exit_code == 0, again.output  # an earlier build is replaced
 

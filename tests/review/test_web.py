@@ -412,7 +412,7 @@ def test_a_contributor_submits_a_url_and_a_text_file_and_proposes_a_claim(
     )
     assert response.status_code == 303
     page = client.get("/contribute").text
-    assert "statement.txt" in page and "transit_stopover" in page
+    assert "statement.txt" in page and "Transit stopover" in page  # a label, not the code
     queue = client_for("reviewer").get("/review").text
     assert "<mark>let deportation flights refuel</mark>" in queue
 

@@ -14,7 +14,7 @@ from thirdcountry.cli.options import (
 from thirdcountry.cli.output import Column, console, print_claims, print_json, print_table
 from thirdcountry.data import bundled_labels
 from thirdcountry.domain.countries import country_name, normalize_code
-from thirdcountry.domain.projection import Arrangement
+from thirdcountry.domain.projection import Arrangement, total_phrase
 from thirdcountry.domain.vocabulary import Status
 from thirdcountry.store import views
 from thirdcountry.store.short_ids import short_id
@@ -23,6 +23,22 @@ from thirdcountry.store.short_ids import short_id
 def _status(a: Arrangement) -> str:
     status = bundled_labels().label("status", a.status) if a.status else "-"
     return f"{status}{' (disputed)' if a.disputed else ''}"
+
+
+def _basis_lines(found: list[Arrangement]) -> list[str]:
+    """What each status rests on, and each reported total: a total is never a transfer."""
+    lines = []
+    for a in found:
+        if a.status_basis is not None:
+            lines.append(f"{a.key}  {a.status_basis.text()}")
+        total = a.reported_total
+        if total is not None:
+            lines.append(
+                f"{a.key}  reported total: {total_phrase(total)} people, {total.start} to "
+                f"{total.end} ({total.sources} source{'' if total.sources == 1 else 's'}); "
+                "not added to the transfers"
+            )
+    return lines
 
 
 def _print_arrangements(found: list[Arrangement], title: str) -> None:
@@ -55,6 +71,9 @@ def _print_arrangements(found: list[Arrangement], title: str) -> None:
             for a in found
         ),
     )
+    for line in _basis_lines(found):
+        # Wrapped at word boundaries to the terminal's width, like the table above.
+        console.print(line, highlight=False)
 
 
 def register(cli: click.Group) -> None:

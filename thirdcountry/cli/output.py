@@ -12,7 +12,8 @@ from rich.table import Table
 
 from thirdcountry.data import bundled_labels
 from thirdcountry.domain.claims import Claim
-from thirdcountry.domain.labels import format_count, format_money
+from thirdcountry.domain.labels import format_money
+from thirdcountry.domain.totals import stated_count
 from thirdcountry.store.short_ids import short_id
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def claim_summary(claim: Claim) -> str:
     labels = bundled_labels()
     parts = [labels.value(claim.kind, claim.value)]
     if claim.count is not None:
-        parts.append(f"{format_count(claim.count, 'en')} people")
+        parts.append(f"{stated_count(claim.count, claim.count_qualifier)} people")
     if claim.nationalities:
         parts.append("/".join(claim.nationalities))
     if claim.amount is not None:
@@ -113,6 +114,13 @@ def claim_summary(claim: Claim) -> str:
     if claim.facility:
         parts.append(f"at {claim.facility}")
     return " ".join(p for p in parts if p)
+
+
+def _when(claim: Claim) -> str | None:
+    """The claim's date, or the period a total covers (``2025-01-20..2025-06-24``)."""
+    if claim.period_from and claim.period_to:
+        return f"{claim.period_from}..{claim.period_to}"
+    return claim.when.isoformat() if claim.when else None
 
 
 def print_claims(claims: list[Claim], title: str = "claims") -> None:
@@ -137,7 +145,7 @@ def print_claims(claims: list[Claim], title: str = "claims") -> None:
                 c.sender,
                 c.receiver,
                 claim_summary(c),
-                c.when.isoformat() if c.when else None,
+                _when(c),
                 short_id(c.document_id),
             ]
             for c in claims

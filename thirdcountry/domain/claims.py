@@ -23,6 +23,7 @@ from thirdcountry.domain.vocabulary import (
     VALUE_REQUIRED,
     VALUES_BY_KIND,
     ClaimKind,
+    CountQualifier,
     DatePrecision,
     ReviewState,
 )
@@ -35,12 +36,17 @@ CONTRACT_FIELDS = (
     "receiver",
     "value",
     "count",
+    "count_qualifier",
     "nationalities",
     "amount",
     "currency",
     "facility",
     "date",
     "date_precision",
+    "period_start",
+    "period_start_precision",
+    "period_end",
+    "period_end_precision",
     "document_id",
     "evidence_start",
     "evidence_end",
@@ -55,12 +61,34 @@ CONTRACT_FIELDS = (
 )
 
 # Which optional fields make sense for which kinds; anything else is an input mistake.
+_PEOPLE_MOVED = frozenset({ClaimKind.TRANSFER, ClaimKind.ONWARD_TRANSFER, ClaimKind.PERIOD_TOTAL})
+_TOTAL_ONLY = frozenset({ClaimKind.PERIOD_TOTAL})
 _FIELDS_ALLOWED: dict[str, frozenset[ClaimKind]] = {
-    "count": frozenset({ClaimKind.CAPACITY, ClaimKind.TRANSFER, ClaimKind.ONWARD_TRANSFER}),
-    "nationalities": frozenset({ClaimKind.TRANSFER, ClaimKind.ONWARD_TRANSFER}),
+    "count": _PEOPLE_MOVED | {ClaimKind.CAPACITY},
+    "count_qualifier": _TOTAL_ONLY,
+    "nationalities": _PEOPLE_MOVED,
     "amount": frozenset({ClaimKind.COMPENSATION}),
     "currency": frozenset({ClaimKind.COMPENSATION}),
+    "period_start": _TOTAL_ONLY,
+    "period_end": _TOTAL_ONLY,
 }
+# Partial dates of the contract, each with its precision field.
+_PARTIAL_DATES = (
+    ("date", "date_precision"),
+    ("period_start", "period_start_precision"),
+    ("period_end", "period_end_precision"),
+)
+# Fields added after the first stores were filled: left out of the fingerprint while
+# unset, so every claim stored before them keeps the fingerprint it was stored with.
+_LATER_FIELDS = frozenset(
+    {
+        "count_qualifier",
+        "period_start",
+        "period_start_precision",
+        "period_end",
+        "period_end_precision",
+    }
+)
 
 # Content fields: what a claim asserts and where. Identity, confidence and review are not.
 _NOT_CONTENT = frozenset(
@@ -82,12 +110,17 @@ class Claim:
     receiver: str | None = None
     value: str | None = None
     count: int | None = None
+    count_qualifier: CountQualifier | None = None
     nationalities: tuple[str, ...] = ()
     amount: Decimal | None = None
     currency: str | None = None
     facility: str | None = None
     date: date | None = None
     date_precision: DatePrecision | None = None
+    period_start: dt.date | None = None
+    period_start_precision: DatePrecision | None = None
+    period_end: dt.date | None = None
+    period_end_precision: DatePrecision | None = None
     evidence_start: int | None = None
     evidence_end: int | None = None
     quote: str | None = None
@@ -102,15 +135,29 @@ class Claim:
 
     @property
     def when(self) -> PartialDate | None:
-        if self.date is None:
-            return None
-        return PartialDate.of(self.date, self.date_precision or DatePrecision.DAY)
+        return _partial(self.date, self.date_precision)
+
+    @property
+    def period_from(self) -> PartialDate | None:
+        """The first day, month or year a ``period_total`` counts."""
+        return _partial(self.period_start, self.period_start_precision)
+
+    @property
+    def period_to(self) -> PartialDate | None:
+        """The last day, month or year a ``period_total`` counts."""
+        return _partial(self.period_end, self.period_end_precision)
 
     def fingerprint(self) -> str:
         """A hash of what the claim asserts and where, independent of id and review."""
-        content = {name: _json_value(getattr(self, name)) for name in _CONTENT_FIELDS}
-        if self.date is not None:
-            content["date"] = self.when.isoformat()  # type: ignore[union-attr]
+        content = {
+            name: _json_value(getattr(self, name))
+            for name in _CONTENT_FIELDS
+            if name not in _LATER_FIELDS or getattr(self, name) is not None
+        }
+        for name, precision in _PARTIAL_DATES:
+            when = _partial(getattr(self, name), getattr(self, precision))
+            if when is not None:
+                content[name] = when.isoformat()
         blob = json.dumps(content, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
@@ -121,8 +168,9 @@ class Claim:
             raw = getattr(self, name)
             if raw is None or raw == ():
                 continue
-            if name == "date":
-                out[name] = self.when.isoformat()  # type: ignore[union-attr]
+            if name in _DATE_NAMES:
+                when = _partial(raw, getattr(self, _DATE_NAMES[name]))
+                out[name] = when.isoformat()  # type: ignore[union-attr]
             else:
                 out[name] = _json_value(raw)
         return out
@@ -134,12 +182,19 @@ class Claim:
         if unknown:
             raise ValidationError(f"unknown claim field(s): {', '.join(sorted(unknown))}")
         kwargs: dict[str, Any] = {k: v for k, v in data.items() if v is not None}
-        if "date" in kwargs:
-            when = PartialDate.parse(kwargs["date"])
-            precision = kwargs.get("date_precision")
-            if precision is not None and not isinstance(kwargs["date"], str):
-                when = PartialDate.of(when.value, _enum(DatePrecision, precision, "date_precision"))
-            kwargs["date"], kwargs["date_precision"] = when.value, when.precision
+        for name, precision_name in _PARTIAL_DATES:
+            if name not in kwargs:
+                continue
+            try:
+                when = PartialDate.parse(kwargs[name])
+            except ValidationError as exc:
+                if name == "date":
+                    raise
+                raise ValidationError(f"{name}: {exc}", name) from None
+            precision = kwargs.get(precision_name)
+            if precision is not None and not isinstance(kwargs[name], str):
+                when = PartialDate.of(when.value, _enum(DatePrecision, precision, precision_name))
+            kwargs[name], kwargs[precision_name] = when.value, when.precision
         if isinstance(kwargs.get("reviewed_at"), str):
             try:
                 kwargs["reviewed_at"] = datetime.fromisoformat(kwargs["reviewed_at"])
@@ -164,6 +219,15 @@ class Claim:
             review_note=note,
             reviewed_at=at or datetime.now(UTC),
         )
+
+
+_DATE_NAMES = dict(_PARTIAL_DATES)
+
+
+def _partial(value: date | None, precision: DatePrecision | str | None) -> PartialDate | None:
+    if value is None:
+        return None
+    return PartialDate.of(value, precision or DatePrecision.DAY)
 
 
 def _json_value(raw: Any) -> Any:
@@ -263,15 +327,10 @@ def validate(claim: Claim, *, today: date | None = None) -> Claim:
     if kind is ClaimKind.FACILITY and claim.facility is None:
         raise ValidationError("a facility claim needs a facility name", "facility")
 
-    if claim.date is not None:
-        if not isinstance(claim.date, date):
-            raise ValidationError(f"date must be a date, got {claim.date!r}", "date")
-        precision = _enum(DatePrecision, claim.date_precision or "day", "date_precision")
-        changes["date_precision"] = precision
-        if claim.date > (today or date.today()):
-            raise ValidationError(f"date {claim.date.isoformat()} is in the future", "date")
-    elif claim.date_precision is not None:
-        raise ValidationError("date_precision given without a date", "date_precision")
+    for name, precision_name in _PARTIAL_DATES:
+        changes.update(_check_partial(claim, name, precision_name, today or date.today()))
+    if kind is ClaimKind.PERIOD_TOTAL:
+        changes.update(_check_period_total(claim))
 
     start, end = claim.evidence_start, claim.evidence_end
     if (start is None) != (end is None):
@@ -287,6 +346,45 @@ def validate(claim: Claim, *, today: date | None = None) -> Claim:
             raise ValidationError(f"confidence must be between 0 and 1, got {confidence}")
         changes["confidence"] = confidence
     return replace(claim, **changes)
+
+
+def _check_partial(claim: Claim, name: str, precision_name: str, today: date) -> dict[str, Any]:
+    value, precision = getattr(claim, name), getattr(claim, precision_name)
+    if value is None:
+        if precision is not None:
+            raise ValidationError(f"{precision_name} given without {name}", precision_name)
+        return {}
+    if not isinstance(value, date):
+        raise ValidationError(f"{name} must be a date, got {value!r}", name)
+    checked = _enum(DatePrecision, precision or "day", precision_name)
+    if value > today:
+        raise ValidationError(f"{name} {value.isoformat()} is in the future", name)
+    return {precision_name: checked}
+
+
+def _check_period_total(claim: Claim) -> dict[str, Any]:
+    """A total counts people over a stated period, with a stated qualifier."""
+    if claim.date is not None:
+        raise ValidationError(
+            "a period_total claim is dated by period_start and period_end, not date", "date"
+        )
+    if claim.period_start is None or claim.period_end is None:
+        missing = " and ".join(
+            n for n in ("period_start", "period_end") if getattr(claim, n) is None
+        )
+        raise ValidationError(f"a period_total claim needs a period: {missing} missing", missing)
+    if claim.count is None:
+        raise ValidationError("a period_total claim needs a count", "count")
+    if claim.count_qualifier is None:
+        allowed = ", ".join(q.value for q in CountQualifier)
+        raise ValidationError(
+            f"a period_total claim needs a count_qualifier ({allowed})", "count_qualifier"
+        )
+    qualifier = _enum(CountQualifier, claim.count_qualifier, "count_qualifier")
+    start, end = claim.period_from, claim.period_to
+    if start is not None and end is not None and end.end < start.start:
+        raise ValidationError(f"period_end {end} is before period_start {start}", "period_end")
+    return {"count_qualifier": qualifier}
 
 
 CLAIM_FIELD_NAMES = tuple(f.name for f in fields(Claim))

@@ -138,12 +138,13 @@ def _date_after_publication(
     item: DatasetClaim, published: Mapping[str, PartialDate | None]
 ) -> str | None:
     """A claim cannot report something dated after its own source was published."""
-    when = item.claim.when
     pub = published.get(item.document or "")
-    if when is None or pub is None:
+    if pub is None:
         return None
-    if when.start > pub.end:
-        return f"date {when} is after its document's publication ({pub})"
+    # A total's period cannot end after the report that counts it.
+    for name, when in (("date", item.claim.when), ("period_end", item.claim.period_to)):
+        if when is not None and when.start > pub.end:
+            return f"{name} {when} is after its document's publication ({pub})"
     return None
 
 

@@ -26,6 +26,7 @@ from thirdcountry.domain.errors import ValidationError
 from thirdcountry.domain.vocabulary import (
     ClaimKind,
     Concern,
+    CountQualifier,
     DatePrecision,
     Denier,
     DocumentKind,
@@ -45,6 +46,7 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
     "instrument": Instrument,
     "concern": Concern,
     "denier": Denier,
+    "count_qualifier": CountQualifier,
     "review_state": ReviewState,
     "date_precision": DatePrecision,
     "document_kind": DocumentKind,

@@ -18,6 +18,10 @@ Rules (each tested, each described on the methodology page):
   are equal or one is unknown, and their facilities are equal or one is unknown. A second
   rule joins reports that disagree on the date only: equal known count *and* equal known
   facility within ``same_event_window_days``; such an event is flagged ``date_conflict``.
+* Period totals (``period_total``) are never transfers and never added to them; the
+  arrangement's ``reported_total`` is the largest sum of totals whose periods do not
+  overlap (``thirdcountry.domain.totals``).
+* Status basis: what the status rests on, for a reader (``StatusBasis``).
 * Sources are independent sources: syndicated copies share their original's key.
 * An arrangement whose claims all await review is still listed, with no status, so a
   reported approach is visible before anyone has confirmed it; every arrangement counts its
@@ -35,6 +39,7 @@ from typing import Any
 
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.dates import PartialDate
+from thirdcountry.domain.totals import PeriodTotal, ReportedTotal, merge_totals, reported_total
 from thirdcountry.domain.vocabulary import (
     PAIR_KINDS,
     ClaimKind,
@@ -101,6 +106,92 @@ class Transfer:
         }
 
 
+class BasisKind:
+    """What a status rests on, most informative first (docs/methodology.md)."""
+
+    PEOPLE_IN_TRANSFERS = "people_in_transfers"  # implemented, distinct transfers with counts
+    REPORTED_TOTAL = "reported_total"  # implemented, a reported total, no counted transfer
+    NUMBER_NOT_REPORTED = "number_not_reported"  # implemented, no source gives a number
+    STATUS_REPORTED = "status_reported"  # any other status: the claims that state it
+
+
+@dataclass(frozen=True, slots=True)
+class StatusBasis:
+    """Why an arrangement has its status, in figures a reader can check."""
+
+    status: str
+    kind: str
+    since: PartialDate | None
+    sources: int
+    people: int = 0  # people in distinct transfers with a count
+    transfers: int = 0  # distinct transfers with a count
+    unsized_transfers: int = 0  # distinct transfers whose size no source gives
+    first_arrival: PartialDate | None = None
+    total: ReportedTotal | None = None
+
+    @property
+    def people_reported(self) -> bool:
+        """Implemented with a number of people, from transfers or a reported total."""
+        return self.kind in (BasisKind.PEOPLE_IN_TRANSFERS, BasisKind.REPORTED_TOTAL)
+
+    def text(self) -> str:
+        """The basis as one English line (the site words it per language)."""
+        sources = _plural(self.sources, "source")
+        if self.kind == BasisKind.PEOPLE_IN_TRANSFERS:
+            line = (
+                f"{self.status}: {self.people:,} people in "
+                f"{_plural(self.transfers, 'transfer')} ({sources})"
+            )
+            if self.unsized_transfers:
+                line += f"; {_plural(self.unsized_transfers, 'more transfer')} of unreported size"
+            return line
+        if self.kind == BasisKind.REPORTED_TOTAL and self.total is not None:
+            return (
+                f"{self.status}: {total_phrase(self.total)} people reported in total, "
+                f"{english_date(self.total.start)} to {english_date(self.total.end)} ({sources})"
+            )
+        if self.kind == BasisKind.NUMBER_NOT_REPORTED:
+            when = f" {english_date(self.first_arrival)}" if self.first_arrival else ", undated"
+            return (
+                f"{self.status}: first arrival reported{when} ({sources}); "
+                "number of people not reported"
+            )
+        when = f" {english_date(self.since)}" if self.since else ", undated"
+        return f"{self.status}: reported{when} ({sources})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "kind": self.kind,
+            "since": self.since.isoformat() if self.since else None,
+            "sources": self.sources,
+            "people": self.people,
+            "transfers": self.transfers,
+            "unsized_transfers": self.unsized_transfers,
+            "first_arrival": self.first_arrival.isoformat() if self.first_arrival else None,
+            "people_reported": self.people_reported,
+            "text": self.text(),
+        }
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def total_phrase(total: ReportedTotal) -> str:
+    """``at least 5,728`` or ``about 250``: a total is a floor unless it is rounded."""
+    word = "about" if total.qualifier.value == "about" else "at least"
+    return f"{word} {total.count:,}"
+
+
+def english_date(when: PartialDate) -> str:
+    if when.precision is DatePrecision.DAY:
+        return f"{when.value.day} {when.value.strftime('%b %Y')}"
+    if when.precision is DatePrecision.MONTH:
+        return when.value.strftime("%b %Y")
+    return str(when.value.year)
+
+
 @dataclass(slots=True)
 class Arrangement:
     sender: str
@@ -117,6 +208,9 @@ class Arrangement:
     concerns: list[str] = field(default_factory=list)
     transfers: list[Transfer] = field(default_factory=list)
     onward_transfers: list[Transfer] = field(default_factory=list)
+    period_totals: list[PeriodTotal] = field(default_factory=list)
+    reported_total: ReportedTotal | None = None
+    status_basis: StatusBasis | None = None
     source_keys: set[str] = field(default_factory=set)
     claim_ids: list[str] = field(default_factory=list)
     last_updated: PartialDate | None = None
@@ -158,6 +252,9 @@ class Arrangement:
             "transfers": [t.to_dict() for t in self.transfers],
             "onward_transfers": [t.to_dict() for t in self.onward_transfers],
             "people_transferred": self.people_transferred,
+            "period_totals": [t.to_dict() for t in self.period_totals],
+            "reported_total": self.reported_total.to_dict() if self.reported_total else None,
+            "status_basis": self.status_basis.to_dict() if self.status_basis else None,
             "source_count": self.source_count,
             "last_updated": self.last_updated.isoformat() if self.last_updated else None,
             "pending_claims": self.pending_claims,
@@ -431,10 +528,66 @@ def _project_pair(
     instrument = _latest(by_kind[ClaimKind.INSTRUMENT], sources)
     arrangement.instrument = instrument.value if instrument else None
     arrangement.transfers = merge_transfers(by_kind[ClaimKind.TRANSFER], sources, rules)
+    arrangement.period_totals = merge_totals(
+        by_kind[ClaimKind.PERIOD_TOTAL], lambda c: _source_key(c, sources)
+    )
+    arrangement.reported_total = reported_total(arrangement.period_totals)
+    arrangement.status_basis = _status_basis(arrangement, status_claims, sources)
     arrangement.concerns = sorted({c.value for c in by_kind[ClaimKind.CONCERN] if c.value})
     named = {c.facility for c in claims if c.facility}
     arrangement.facilities = sorted(named)
     return arrangement
+
+
+def _source_key(claim: Claim, sources: Mapping[str, SourceInfo]) -> str:
+    info = sources.get(claim.document_id or "")
+    return info.source_key if info else (claim.document_id or claim.id)
+
+
+def _status_basis(
+    arrangement: Arrangement, status_claims: list[Claim], sources: Mapping[str, SourceInfo]
+) -> StatusBasis | None:
+    status = arrangement.status
+    if status is None:
+        return None
+    stating = {_source_key(c, sources) for c in status_claims if c.value == status}
+    since = arrangement.status_date
+    if status != Status.IMPLEMENTED.value:
+        return StatusBasis(status, BasisKind.STATUS_REPORTED, since, len(stating))
+    counted = [t for t in arrangement.transfers if t.count is not None]
+    unsized = len(arrangement.transfers) - len(counted)
+    if counted:
+        keys = set().union(*(t.source_keys for t in arrangement.transfers))
+        return StatusBasis(
+            status,
+            BasisKind.PEOPLE_IN_TRANSFERS,
+            since,
+            len(keys),
+            people=sum(t.count or 0 for t in counted),
+            transfers=len(counted),
+            unsized_transfers=unsized,
+            first_arrival=arrangement.first_transfer_date,
+        )
+    total = arrangement.reported_total
+    if total is not None:
+        return StatusBasis(
+            status,
+            BasisKind.REPORTED_TOTAL,
+            since,
+            total.sources,
+            unsized_transfers=unsized,
+            first_arrival=arrangement.first_transfer_date,
+            total=total,
+        )
+    keys = stating.union(*(t.source_keys for t in arrangement.transfers))
+    return StatusBasis(
+        status,
+        BasisKind.NUMBER_NOT_REPORTED,
+        since,
+        len(keys),
+        unsized_transfers=unsized,
+        first_arrival=arrangement.first_transfer_date or since,
+    )
 
 
 def _attach_receiver_claims(

@@ -16,6 +16,9 @@ class ClaimKind(StrEnum):
     FACILITY = "facility"
     DENIAL = "denial"
     CONCERN = "concern"
+    # N people sent over a period (an official cumulative or monthly figure): never a
+    # transfer, never added to one (docs/methodology.md).
+    PERIOD_TOTAL = "period_total"
 
 
 class Status(StrEnum):
@@ -60,6 +63,14 @@ class Denier(StrEnum):
     RECEIVER = "receiver"
     SENDER = "sender"
     BOTH = "both"
+
+
+class CountQualifier(StrEnum):
+    """How a reported total states its figure: exactly, as a lower bound, or rounded."""
+
+    EXACT = "exact"
+    AT_LEAST = "at_least"
+    ABOUT = "about"
 
 
 class ReviewState(StrEnum):
@@ -107,6 +118,7 @@ PAIR_KINDS = frozenset(
         ClaimKind.TRANSFER,
         ClaimKind.ONWARD_TRANSFER,
         ClaimKind.DENIAL,
+        ClaimKind.PERIOD_TOTAL,
     }
 )
 

@@ -40,6 +40,9 @@ HOST = "testserver"
 MARKER = ".thirdcountry-site"
 # Pages for reviewers and accounts are not public; a static site has no use for them.
 PRIVATE_PREFIXES = ("/review", "/login", "/logout", "/account", "/admin")
+# Marks what only the live site can answer (the claims browser's filters): a static copy
+# neither crawls it nor keeps it as a link.
+LIVE_ONLY = "data-live-only"
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""")
 
 
@@ -97,6 +100,8 @@ def _links_in_html(body: bytes) -> list[str]:
     for element, attribute, link, _ in document.iterlinks():
         if element.tag == "form" or attribute == "action":
             continue  # forms post; a static site cannot answer them
+        if element.get(LIVE_ONLY) is not None:
+            continue  # a filter of the live site: every choice would be another page
         found.append(link)
     for element in document.iter():
         srcset = element.get("srcset") if isinstance(element.tag, str) else None
@@ -207,6 +212,12 @@ def _drop_private_links(document: Any, page_url: str) -> None:
         raw = element.get("href") if element.tag == "a" else element.get("action")
         target = internal_url(raw, page_url)
         if target is not None and not _crawlable(target):
+            element.drop_tree()
+    for element in document.xpath(f"//*[@{LIVE_ONLY}]"):
+        # Filters answered by the live site only: a link keeps its words, a form goes.
+        if element.tag == "a":
+            element.drop_tag()
+        else:
             element.drop_tree()
     for nav in document.xpath("//nav[contains(concat(' ', @class, ' '), ' account ')]"):
         if not nav.xpath(".//a | .//form"):

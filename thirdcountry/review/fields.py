@@ -23,8 +23,17 @@ EDITABLE = (
     "currency",
     "facility",
     "date",
+    "count_qualifier",
+    "period_start",
+    "period_end",
     "quote",
 )
+# Partial dates and the precision field each one sets.
+_PARTIAL_DATES = {
+    "date": "date_precision",
+    "period_start": "period_start_precision",
+    "period_end": "period_end_precision",
+}
 
 
 def _text(raw: Any) -> str | None:
@@ -37,7 +46,8 @@ def _text(raw: Any) -> str | None:
 def parse_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
     """Typed claim fields from loosely typed input; only the keys given are returned.
 
-    An empty value clears the field. ``date`` becomes ``date`` and ``date_precision``.
+    An empty value clears the field. ``date`` becomes ``date`` and ``date_precision``
+    (``period_start`` and ``period_end`` likewise, with their precisions).
     """
     unknown = set(raw) - set(EDITABLE)
     if unknown:
@@ -63,10 +73,10 @@ def parse_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
                 out[name] = Decimal(text.replace(",", "")) if text is not None else None
             except InvalidOperation:
                 raise BadInput(f"amount {value!r} is not a number") from None
-        elif name == "date":
+        elif name in _PARTIAL_DATES:
             when = PartialDate.parse(text) if text is not None else None
-            out["date"] = when.value if when else None
-            out["date_precision"] = when.precision if when else None
+            out[name] = when.value if when else None
+            out[_PARTIAL_DATES[name]] = when.precision if when else None
         elif name in ("sender", "receiver", "currency"):
             out[name] = text.upper() if text else None
         else:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from thirdcountry.domain.claims import Claim, validate
 from thirdcountry.domain.errors import BadInput, Conflict, NotFound
 from thirdcountry.domain.ids import new_id
-from thirdcountry.domain.vocabulary import ClaimKind, DatePrecision, ReviewState
+from thirdcountry.domain.vocabulary import ClaimKind, CountQualifier, DatePrecision, ReviewState
 from thirdcountry.store import audit
 from thirdcountry.store.tables import ClaimRow, DocumentRow
 
@@ -30,12 +30,17 @@ def to_domain(row: ClaimRow) -> Claim:
         receiver=row.receiver,
         value=row.value,
         count=row.count,
+        count_qualifier=CountQualifier(row.count_qualifier) if row.count_qualifier else None,
         nationalities=tuple(row.nationalities or ()),
         amount=Decimal(str(row.amount)) if row.amount is not None else None,
         currency=row.currency,
         facility=row.facility,
         date=row.date,
-        date_precision=DatePrecision(row.date_precision) if row.date_precision else None,
+        date_precision=_precision(row.date_precision),
+        period_start=row.period_start,
+        period_start_precision=_precision(row.period_start_precision),
+        period_end=row.period_end,
+        period_end_precision=_precision(row.period_end_precision),
         document_id=row.document_id,
         evidence_start=row.evidence_start,
         evidence_end=row.evidence_end,
@@ -50,6 +55,10 @@ def to_domain(row: ClaimRow) -> Claim:
     )
 
 
+def _precision(raw: str | None) -> DatePrecision | None:
+    return DatePrecision(raw) if raw else None
+
+
 def _to_row(claim: Claim) -> ClaimRow:
     return ClaimRow(
         id=claim.id,
@@ -58,12 +67,21 @@ def _to_row(claim: Claim) -> ClaimRow:
         receiver=claim.receiver,
         value=claim.value,
         count=claim.count,
+        count_qualifier=claim.count_qualifier.value if claim.count_qualifier else None,
         nationalities=list(claim.nationalities),
         amount=claim.amount,
         currency=claim.currency,
         facility=claim.facility,
         date=claim.date,
         date_precision=claim.date_precision.value if claim.date_precision else None,
+        period_start=claim.period_start,
+        period_start_precision=(
+            claim.period_start_precision.value if claim.period_start_precision else None
+        ),
+        period_end=claim.period_end,
+        period_end_precision=(
+            claim.period_end_precision.value if claim.period_end_precision else None
+        ),
         document_id=claim.document_id,
         evidence_start=claim.evidence_start,
         evidence_end=claim.evidence_end,

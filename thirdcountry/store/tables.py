@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -50,12 +51,17 @@ class ClaimRow(Base):
     receiver: Mapped[str | None] = mapped_column(String(2))
     value: Mapped[str | None] = mapped_column(String(40))
     count: Mapped[int | None] = mapped_column(Integer)
+    count_qualifier: Mapped[str | None] = mapped_column(String(8))
     nationalities: Mapped[list[str]] = mapped_column(JSON, default=list)
     amount: Mapped[float | None] = mapped_column(Numeric(18, 2))
     currency: Mapped[str | None] = mapped_column(String(3))
     facility: Mapped[str | None] = mapped_column(Text)
     date: Mapped[date | None] = mapped_column(Date)
     date_precision: Mapped[str | None] = mapped_column(String(5))
+    period_start: Mapped[dt.date | None] = mapped_column(Date)
+    period_start_precision: Mapped[str | None] = mapped_column(String(5))
+    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    period_end_precision: Mapped[str | None] = mapped_column(String(5))
     document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"), index=True)
     evidence_start: Mapped[int | None] = mapped_column(Integer)
     evidence_end: Mapped[int | None] = mapped_column(Integer)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 from thirdcountry.domain.countries import all_countries
-from thirdcountry.domain.vocabulary import ClaimKind, DatePrecision, DocumentKind
+from thirdcountry.domain.vocabulary import ClaimKind, CountQualifier, DatePrecision, DocumentKind
 
 # Every code the API accepts and returns, so clients (and schemathesis) see the whole set.
 CountryCode = StrEnum(  # type: ignore[misc]
@@ -71,6 +71,49 @@ class TransferOut(_Model):
     claims: list[str]
 
 
+class PeriodTotalOut(_Model):
+    """A reported total of people over a period: never a transfer, never added to one."""
+
+    sender: str
+    receiver: str
+    count: int
+    count_qualifier: CountQualifier
+    period_start: str = Field(pattern=PARTIAL_DATE)
+    period_end: str = Field(pattern=PARTIAL_DATE)
+    nationalities: list[str]
+    sources: int = Field(description="Independent sources stating this total.")
+    claims: list[str]
+
+
+class ReportedTotalOut(_Model):
+    """The largest sum of the arrangement's totals no two of which overlap."""
+
+    count: int
+    count_qualifier: CountQualifier = Field(description="As loose as its loosest part.")
+    period_start: str = Field(pattern=PARTIAL_DATE)
+    period_end: str = Field(pattern=PARTIAL_DATE)
+    sources: int
+    totals: int = Field(description="How many non-overlapping totals it adds up.")
+    claims: list[str]
+
+
+class StatusBasisOut(_Model):
+    """What the status rests on (docs/methodology.md, status basis)."""
+
+    status: str
+    kind: Literal["people_in_transfers", "reported_total", "number_not_reported", "status_reported"]
+    since: str | None
+    sources: int = Field(description="Independent sources of what the basis counts.")
+    people: int = Field(description="People in distinct transfers with a count.")
+    transfers: int = Field(description="Distinct transfers with a count.")
+    unsized_transfers: int
+    first_arrival: str | None
+    people_reported: bool = Field(
+        description="Implemented, and a number of people is reported (transfers or a total)."
+    )
+    text: str = Field(description="The basis in one English line.")
+
+
 class ArrangementSummary(_Model):
     """An arrangement as lists show it: figures and counts; the detail adds the claims."""
 
@@ -86,7 +129,9 @@ class ArrangementSummary(_Model):
     facilities: list[str]
     concerns: list[str]
     first_transfer_date: str | None
-    people_transferred: int
+    people_transferred: int = Field(description="People in distinct transfers; no total is added.")
+    reported_total: ReportedTotalOut | None
+    status_basis: StatusBasisOut | None
     source_count: int
     last_updated: str | None
     transfer_count: int = Field(description="Distinct transfer events.")
@@ -100,6 +145,7 @@ class ArrangementOut(ArrangementSummary):
     dispute_claims: list[str]
     transfers: list[TransferOut]
     onward_transfers: list[TransferOut]
+    period_totals: list[PeriodTotalOut]
     claims: list[str]
 
 
@@ -146,12 +192,17 @@ class ClaimOut(_Sparse):
     receiver: str | None = None
     value: str | None = None
     count: int | None = None
+    count_qualifier: CountQualifier | None = None
     nationalities: list[str] | None = None
     amount: int | float | None = None
     currency: str | None = None
     facility: str | None = None
     date: str | None = Field(default=None, pattern=PARTIAL_DATE)
     date_precision: DatePrecision | None = None
+    period_start: str | None = Field(default=None, pattern=PARTIAL_DATE)
+    period_start_precision: DatePrecision | None = None
+    period_end: str | None = Field(default=None, pattern=PARTIAL_DATE)
+    period_end_precision: DatePrecision | None = None
     document_id: str | None = None
     evidence_start: int | None = None
     evidence_end: int | None = None

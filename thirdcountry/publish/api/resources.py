@@ -106,7 +106,7 @@ def transfer_dict(_data: PublicData | None, transfer: PublicTransfer) -> dict[st
     return transfer.to_dict()
 
 
-_DETAIL_ONLY = ("dispute_claims", "transfers", "onward_transfers", "claims")
+_DETAIL_ONLY = ("dispute_claims", "transfers", "onward_transfers", "period_totals", "claims")
 
 
 def arrangement_dict(_data: PublicData | None, arrangement: Arrangement) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from typing import Any, Literal, Protocol
 
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.countries import get_country
+from thirdcountry.domain.totals import ReportedTotal
 from thirdcountry.store.public import PublicData
 
 ColumnType = Literal["string", "integer", "number", "boolean", "datetime"]
@@ -117,11 +118,24 @@ def _arrangement_rows(data: PublicData) -> Iterable[dict[str, Any]]:
             "transfers": len(a.transfers),
             "first_transfer_date": iso(a.first_transfer_date),
             "people_transferred": a.people_transferred,
+            **_total_cells(a.reported_total),
+            "status_basis": a.status_basis.kind if a.status_basis else None,
+            "status_basis_text": a.status_basis.text() if a.status_basis else None,
             "onward_transfers": len(a.onward_transfers),
             "source_count": a.source_count,
             "last_updated": iso(a.last_updated),
             "claims": joined(a.claim_ids),
         }
+
+
+def _total_cells(total: ReportedTotal | None) -> dict[str, Any]:
+    return {
+        "reported_total": total.count if total else None,
+        "reported_total_qualifier": total.qualifier.value if total else None,
+        "reported_total_start": iso(total.start) if total else None,
+        "reported_total_end": iso(total.end) if total else None,
+        "reported_total_sources": total.sources if total else None,
+    }
 
 
 def _claim_rows(data: PublicData) -> Iterable[dict[str, Any]]:
@@ -137,12 +151,15 @@ def claim_row(c: Claim) -> dict[str, Any]:
         "receiver": c.receiver,
         "value": c.value,
         "count": c.count,
+        "count_qualifier": c.count_qualifier.value if c.count_qualifier else None,
         "nationalities": joined(c.nationalities),
         "amount": float(c.amount) if c.amount is not None else None,
         "currency": c.currency,
         "facility": c.facility,
         "date": iso(c.when),
         "date_precision": c.date_precision.value if c.date_precision else None,
+        "period_start": iso(c.period_from),
+        "period_end": iso(c.period_to),
         "document_id": c.document_id,
         "evidence_start": c.evidence_start,
         "evidence_end": c.evidence_end,
@@ -249,7 +266,28 @@ ARRANGEMENTS = Table(
         _list("concerns", "Reported harms"),
         Column("transfers", "integer", "Distinct transfer events", True),
         _date("first_transfer_date", "Date of the earliest dated transfer"),
-        Column("people_transferred", "integer", "People moved, summed over distinct events", True),
+        Column(
+            "people_transferred",
+            "integer",
+            "People moved, summed over distinct events (no reported total is added)",
+            True,
+        ),
+        Column(
+            "reported_total",
+            "integer",
+            "Largest sum of reported period totals whose periods do not overlap; never a transfer",
+        ),
+        Column("reported_total_qualifier", "string", "exact, at_least or about"),
+        _date("reported_total_start", "First day, month or year the reported total counts"),
+        _date("reported_total_end", "Last day, month or year the reported total counts"),
+        Column("reported_total_sources", "integer", "Independent sources of the reported total"),
+        Column(
+            "status_basis",
+            "string",
+            "What the status rests on: people_in_transfers, reported_total, "
+            "number_not_reported or status_reported",
+        ),
+        Column("status_basis_text", "string", "The status basis in one English line"),
         Column("onward_transfers", "integer", "Distinct onward transfers from the receiver", True),
         Column("source_count", "integer", "Independent sources (copies count once)", True),
         _date("last_updated", "Publication date of the newest source about it"),
@@ -292,12 +330,15 @@ CLAIMS = Table(
         _code("receiver", "Receiving state", True),
         Column("value", "string", "Value from the kind's vocabulary"),
         Column("count", "integer", "People"),
+        Column("count_qualifier", "string", "period_total: exact, at_least or about"),
         _list("nationalities", "Nationalities of the people moved"),
         Column("amount", "number", "Money"),
         Column("currency", "string", "ISO 4217 currency"),
         Column("facility", "string", "Facility named"),
         _date("date", "When the asserted thing happened"),
         Column("date_precision", "string", "day, month or year"),
+        _date("period_start", "period_total: the first day, month or year it counts"),
+        _date("period_end", "period_total: the last day, month or year it counts"),
         Column("document_id", "string", "The source stating it"),
         Column("evidence_start", "integer", "Start offset of the evidence in the source text"),
         Column("evidence_end", "integer", "End offset of the evidence in the source text"),

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.countries import country_name
 from thirdcountry.domain.documents import Document
+from thirdcountry.domain.totals import stated_count
 from thirdcountry.publish.exports.registry import ExportFile, Links, register
 from thirdcountry.store.public import PublicData
 
@@ -56,12 +57,14 @@ def claim_title(claim: Claim) -> str:
     if claim.value:
         what.append(claim.value.replace("_", " "))
     if claim.count is not None:
-        what.append(f"{claim.count} people")
+        what.append(f"{stated_count(claim.count, claim.count_qualifier)} people")
     if claim.amount is not None:
         what.append(f"{claim.amount} {claim.currency or ''}".strip())
     if claim.facility:
         what.append(f"at {claim.facility}")
     when = f" ({claim.when.isoformat()})" if claim.when else ""
+    if claim.period_from and claim.period_to:
+        when = f" ({claim.period_from.isoformat()} to {claim.period_to.isoformat()})"
     return f"{where}: {', '.join(what)}{when}"
 
 

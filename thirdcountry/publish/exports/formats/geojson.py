@@ -37,6 +37,9 @@ def _arrangement_summary(data: PublicData, sender: str, receiver: str) -> dict[s
         "capacity": found.capacity,
         "transfers": len(found.transfers),
         "people_transferred": found.people_transferred,
+        # A total over a period sits beside the transfers; it is never added to them.
+        "reported_total": found.reported_total.to_dict() if found.reported_total else None,
+        "status_basis": found.status_basis.to_dict() if found.status_basis else None,
         "source_count": found.source_count,
     }
 

@@ -33,11 +33,44 @@ class Card:
 
 
 @dataclass(slots=True)
-class TimelineEntry:
-    when: PartialDate | None
-    dated_by_source: bool  # the claim names no date: shown at its source's publication
+class Report:
+    """One source's claim of a fact."""
+
     claim: Claim
     document: Document | None
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    """One fact, once: every source that reports it is folded under it."""
+
+    when: PartialDate | None
+    dated_by_source: bool  # the claim names no date: shown at its source's publication
+    claim: Claim  # the earliest report, which the line shows
+    document: Document | None
+    reports: list[Report] = field(default_factory=list)
+
+    @property
+    def independent_sources(self) -> int:
+        """Copies of one story count once, as everywhere else on the site."""
+        return len({_source_key(r) for r in self.reports})
+
+
+def _source_key(report: Report) -> str:
+    document = report.document
+    if document is None:
+        return report.claim.id
+    return document.source_id or document.id
+
+
+def _fact(claim: Claim) -> tuple[object, ...]:
+    """What a claim asserts, whoever reports it: equal facts fold into one timeline line."""
+    content = claim.to_dict()
+    for name in ("id", "document_id", "evidence_start", "evidence_end", "quote", "extractor"):
+        content.pop(name, None)
+    for name in ("confidence", "reviewer", "reviewed_at", "review_note", "supersedes"):
+        content.pop(name, None)
+    return tuple(sorted((k, str(v)) for k, v in content.items()))
 
 
 @dataclass(slots=True)
@@ -67,19 +100,32 @@ def _card(shown: PublicPicture, arrangement: Arrangement) -> Card:
 
 
 def _timeline(shown: PublicPicture, claims: list[Claim]) -> list[TimelineEntry]:
-    entries = []
-    for claim in claims:
-        document = shown.documents.get(claim.document_id or "")
-        when = claim.when
-        by_source = when is None and document is not None and document.published_date is not None
-        if by_source and document is not None:
-            when = document.published_date
-        entries.append(TimelineEntry(when, by_source, claim, document))
+    entries: dict[tuple[object, ...], TimelineEntry] = {}
+
+    def placed(report: Report) -> tuple[date, str, str]:
+        published = report.document.published_date if report.document else None
+        when = report.claim.when or published
+        return (when.start if when else date.max, report.claim.id, "")
+
+    reports = [Report(c, shown.documents.get(c.document_id or "")) for c in claims]
+    # Earliest report first, so each fact is shown as first reported and dated.
+    for report in sorted(reports, key=placed):
+        claim, document = report.claim, report.document
+        entry = entries.get(_fact(claim))
+        if entry is None:
+            when = claim.when
+            by_source = (
+                when is None and document is not None and document.published_date is not None
+            )
+            if by_source and document is not None:
+                when = document.published_date
+            entry = entries[_fact(claim)] = TimelineEntry(when, by_source, claim, document)
+        entry.reports.append(report)
     # Chronological; undated claims of undated sources first, where they cannot mislead.
-    entries.sort(
-        key=lambda e: (e.when.start if e.when else date.min, e.claim.kind.value, e.claim.id)
+    return sorted(
+        entries.values(),
+        key=lambda e: (e.when.start if e.when else date.min, e.claim.kind.value, e.claim.id),
     )
-    return entries
 
 
 def _sources(shown: PublicPicture, claims: list[Claim]) -> list[SourceEntry]:

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from thirdcountry.publish.web.deps import check_language, get_store
 from thirdcountry.publish.web.site.formatting import fold
 from thirdcountry.publish.web.site.pages import FORMATTERS, page, picture
-from thirdcountry.publish.web.site.worldmap import MAP_CLASSES, build_map, map_class
+from thirdcountry.publish.web.site.worldmap import MAP_CLASSES, arrangement_class, build_map
 from thirdcountry.store.site_views import changelog
 
 router = APIRouter()
@@ -35,11 +35,13 @@ def home(request: Request, lang: str) -> Response:
         "transfers": len(transfers),
         "unsized": sum(t.count is None for t in transfers),
         "sources": len(shown.source_keys()),
+        # Beside the transfers, never added to them: each arrangement's largest total.
+        "totals": [a for a in arrangements if a.reported_total is not None],
     }
     rows = sorted(
         arrangements,
         key=lambda a: (
-            MAP_CLASSES.index(map_class(a.status) or "talks"),
+            MAP_CLASSES.index(arrangement_class(a) or "talks"),
             fold(FORMATTERS[lang].country(a.receiver)),
             fold(FORMATTERS[lang].country(a.sender)),
         ),

@@ -2,7 +2,9 @@
 
 The geometry (``data/world-map.json``) is built by ``scripts/build_world_map.py``. Each
 country with an arrangement gets one *map class*: the most advanced status among the
-arrangements it receives under, else ``sender`` if it only sends. Classes differ in
+arrangements it receives under, else ``sender`` if it only sends. An implemented
+arrangement is ``implemented`` when a number of people is reported (distinct transfers
+with a count, or a reported total) and ``unnumbered`` when no source gives one. Classes differ in
 lightness and pattern as well as hue, and every shape carries its status in words, so colour
 is never the only carrier. States too small to see or click get a marker as well.
 """
@@ -20,7 +22,7 @@ from thirdcountry.domain.projection import Arrangement
 MAP_FILE = DATA_DIR / "world-map.json"
 
 # Map classes, most advanced first; the order of the legend.
-MAP_CLASSES = ("implemented", "agreed", "talks", "halted", "refused", "sender")
+MAP_CLASSES = ("implemented", "unnumbered", "agreed", "talks", "halted", "refused", "sender")
 _CLASS_OF_STATUS = {
     "implemented": "implemented",
     "agreed": "agreed",
@@ -64,8 +66,17 @@ def map_class(status: str | None) -> str | None:
     return _CLASS_OF_STATUS.get(status or "")
 
 
-def _rank(arrangement: Arrangement) -> int:
+def arrangement_class(arrangement: Arrangement) -> str | None:
+    """The map class of one arrangement: its status's, split by whether people are counted."""
     cls = map_class(arrangement.status)
+    basis = arrangement.status_basis
+    if cls == "implemented" and not (basis is not None and basis.people_reported):
+        return "unnumbered"
+    return cls
+
+
+def _rank(arrangement: Arrangement) -> int:
+    cls = arrangement_class(arrangement)
     return len(MAP_CLASSES) - MAP_CLASSES.index(cls) if cls else 0
 
 
@@ -77,7 +88,7 @@ def country_classes(arrangements: list[Arrangement]) -> dict[str, tuple[str, boo
         by_receiver.setdefault(arrangement.receiver, []).append(arrangement)
     for code, received in by_receiver.items():
         best = max(received, key=_rank)
-        cls = map_class(best.status) or "talks"
+        cls = arrangement_class(best) or "talks"
         out[code] = (cls, any(a.disputed for a in received))
     for arrangement in arrangements:
         out.setdefault(arrangement.sender, ("sender", False))
