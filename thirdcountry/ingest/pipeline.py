@@ -27,12 +27,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.documents import Document, validate_document
-from thirdcountry.domain.errors import BadInput, FetchRefused
+from thirdcountry.domain.errors import BadInput, FetchRefused, ThirdCountryError
 from thirdcountry.domain.vocabulary import ReviewState
 from thirdcountry.ingest.dedupe import (
     CANDIDATE_THRESHOLD,
@@ -213,6 +213,16 @@ class _FeedProgress:
     last_modified: str | None
 
 
+def _describe(exc: Exception) -> str:
+    """What went wrong, in one line: the driver's own message for database errors (not
+    the statement and its parameters, which can hold a whole document)."""
+    if isinstance(exc, ThirdCountryError):
+        return exc.message
+    cause: BaseException = exc.orig if isinstance(exc, DBAPIError) and exc.orig else exc
+    lines = str(cause).strip().splitlines()
+    return f"{type(cause).__name__}: {lines[0] if lines else ''}".rstrip(": ")
+
+
 def plan(sources: Iterable[str]) -> list[_Work]:
     """One unit of work per URL or file (folders walked); BadInput for anything else."""
     works: list[_Work] = []
@@ -295,7 +305,7 @@ class Pipeline:
                     if not in_flight:
                         continue
                     work, future = in_flight.popleft()
-                    result, more = self._commit(work, future.result(), feeds)
+                    result, more = self._commit_isolated(work, future.result(), feeds)
                     fresh = [w for w in more if w.locator not in queued]
                     queued.update(w.locator for w in fresh)
                     for dropped in (w for w in more if w not in fresh):
@@ -419,6 +429,17 @@ class Pipeline:
         return list(claims), None
 
     # -- on the calling thread: decide and store, one transaction per source ------------
+
+    def _commit_isolated(
+        self, work: _Work, prepared: _Prepared, feeds: dict[int, _FeedProgress]
+    ) -> tuple[SourceResult, list[_Work]]:
+        """Commit one source; whatever the store refuses of it is that source's recorded
+        failure, and the run goes on. (If the failure cannot be recorded either, the
+        store itself is unusable and the run stops.)"""
+        try:
+            return self._commit(work, prepared, feeds)
+        except Exception as exc:
+            return self._fail(work, f"cannot store: {_describe(exc)}", False), []
 
     def _commit(
         self, work: _Work, prepared: _Prepared, feeds: dict[int, _FeedProgress]

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from thirdcountry.domain.errors import BadInput, ThirdCountryError
+from thirdcountry.store import storable
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -53,6 +54,7 @@ class Store:
             raise BadInput(f"database URL {url!r} is not a valid SQLAlchemy URL") from None
         self.dialect = parsed.get_backend_name()
         self.engine = self._create_engine(parsed)
+        storable.install(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             self.engine.execution_options(sqlite_begin="BEGIN IMMEDIATE"),
