@@ -137,6 +137,11 @@ class IngestReport:
     def failures(self) -> list[SourceResult]:
         return [r for r in self.results if r.outcome is Outcome.FAILED]
 
+    @property
+    def not_stored(self) -> list[SourceResult]:
+        """Sources that are neither stored nor already present: failed now or before."""
+        return [r for r in self.results if r.outcome in (Outcome.FAILED, Outcome.FAILED_BEFORE)]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "counts": self.counts(),
@@ -175,6 +180,7 @@ class _Work:
     feed_published: date | None = None
     retry: bool = False  # may be tried again though it failed before
     always: bool = False  # polled every run (watched feeds)
+    refused: str | None = None  # why this source cannot be ingested at all
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,24 +230,26 @@ def _describe(exc: Exception) -> str:
 
 
 def plan(sources: Iterable[str]) -> list[_Work]:
-    """One unit of work per URL or file (folders walked); BadInput for anything else."""
+    """One unit of work per URL or file (folders walked). A name that is neither becomes
+    a unit of work that fails with the reason, so it is recorded like any other failure."""
     works: list[_Work] = []
     for raw in sources:
-        source = raw.strip()
-        if is_web_url(source):
-            works.append(_Work(normalize_url(source), given=source))
-            continue
-        if "://" in source:
-            raise BadInput(f"{source}: only http and https URLs can be ingested")
-        path = Path(source).expanduser()
-        if path.is_dir():
-            works.extend(_Work(str(p), path=p) for p in folder_files(path))
-        elif path.is_file():
-            resolved = path.resolve()
-            works.append(_Work(str(resolved), path=resolved))
-        else:
-            raise BadInput(f"{source}: not an http(s) URL, and no such file or folder")
+        works.extend(_works_for(raw.strip()))
     return works
+
+
+def _works_for(source: str) -> list[_Work]:
+    if is_web_url(source):
+        return [_Work(normalize_url(source), given=source)]
+    if "://" in source:
+        return [_Work(source, refused="only http and https URLs can be ingested")]
+    path = Path(source).expanduser()
+    if path.is_dir():
+        return [_Work(str(p), path=p) for p in folder_files(path)]
+    if path.is_file():
+        resolved = path.resolve()
+        return [_Work(str(resolved), path=resolved)]
+    return [_Work(source, refused="not an http(s) URL, and no such file or folder")]
 
 
 class Pipeline:
@@ -338,13 +346,15 @@ class Pipeline:
         for record in records:
             if record.locator in named_locators:
                 continue
-            path = None if is_web_url(record.locator) else Path(record.locator)
-            works.append(_Work(record.locator, path=path, feed_id=record.feed_id, retry=True))
+            for work in _works_for(record.locator):
+                works.append(replace(work, feed_id=record.feed_id, retry=True))
         return works
 
     # -- before fetching: what we know already -----------------------------------------
 
     def _triage(self, work: _Work) -> _Work | SourceResult | None:
+        if work.refused is not None:
+            return self._fail(work, work.refused, False)
         with self.store.read() as session:
             record = repo.get_source(session, work.locator)
             same_url = None
