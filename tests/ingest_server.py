@@ -171,6 +171,7 @@ class Site:
             "/huge": self._huge,
             "/huge-chunked": self._huge_chunked,
             "/bomb": self._bomb,
+            "/truncated-gzip": self._truncated_gzip,
             "/photo.png": lambda h: self._send(
                 h, 200, b"\x89PNG\r\n\x1a\n" + b"0" * 64, "image/png"
             ),
@@ -284,6 +285,13 @@ class Site:
             h.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
             time.sleep(0)
         h.wfile.write(b"0\r\n\r\n")
+
+    def _truncated_gzip(self, h: http.server.BaseHTTPRequestHandler) -> None:
+        # Half of a gzip stream, with a Content-Length that matches the half: as a server
+        # cut off mid-response, or a cache that stored half a body, sends it.
+        whole = gzip.compress(page("kosovo-en.html", self.base))
+        half = whole[: len(whole) // 2]
+        self._send(h, 200, half, "text/html; charset=utf-8", {"Content-Encoding": "gzip"})
 
     def _bomb(self, h: http.server.BaseHTTPRequestHandler) -> None:
         self._send(h, 200, _bomb_body(), "text/html", {"Content-Encoding": "gzip"})

@@ -86,3 +86,19 @@ def test_a_source_the_store_refuses_is_a_recorded_failure_and_the_run_goes_on(
         docs = document_repo.list_documents(session)
     assert record is not None and record.status is SourceStatus.FAILED
     assert [d.url for d in docs] == [str(second)]  # nothing of the failed source is kept
+
+
+def test_a_truncated_gzip_body_is_a_recorded_failure_not_a_document(sqlite_store: Store) -> None:
+    from tests.ingest_server import Site
+    from thirdcountry.ingest.fetch import FetchSettings, SafeFetcher
+
+    settings = FetchSettings(user_agent="thirdcountry-tests", allow_private=True, timeout=2.0)
+    with Site() as site, SafeFetcher(settings) as fetch:
+        pipeline = Pipeline(sqlite_store, fetch=fetch, extract=None)
+        (result,) = pipeline.run([site.url("/truncated-gzip")]).results
+    assert result.outcome is Outcome.FAILED and result.retryable
+    assert "the transfer was cut short" in (result.reason or "")
+    with sqlite_store.read() as session:
+        assert document_repo.list_documents(session) == []
+        record = repo.get_source(session, site.url("/truncated-gzip"))
+    assert record is not None and record.status is SourceStatus.FAILED
