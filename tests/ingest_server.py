@@ -106,6 +106,7 @@ class Site:
             "/broken",
         ]
     )
+    untyped_body: bytes = b""  # what /untyped answers, without a Content-Type
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
 
@@ -172,6 +173,7 @@ class Site:
             "/huge-chunked": self._huge_chunked,
             "/bomb": self._bomb,
             "/truncated-gzip": self._truncated_gzip,
+            "/untyped": self._untyped,
             "/photo.png": lambda h: self._send(
                 h, 200, b"\x89PNG\r\n\x1a\n" + b"0" * 64, "image/png"
             ),
@@ -285,6 +287,13 @@ class Site:
             h.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
             time.sleep(0)
         h.wfile.write(b"0\r\n\r\n")
+
+    def _untyped(self, h: http.server.BaseHTTPRequestHandler) -> None:
+        # Bytes with no Content-Type at all (what tests set in ``untyped_body``).
+        h.send_response(200)
+        h.send_header("Content-Length", str(len(self.untyped_body)))
+        h.end_headers()
+        h.wfile.write(self.untyped_body)
 
     def _truncated_gzip(self, h: http.server.BaseHTTPRequestHandler) -> None:
         # Half of a gzip stream, with a Content-Length that matches the half: as a server
