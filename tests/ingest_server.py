@@ -183,6 +183,9 @@ class Site:
             "/statement.pdf": lambda h: self._send(h, 200, make_pdf(PDF_LINES), "application/pdf"),
             "/private/memo": lambda h: self._article(h, "kosovo-en.html"),
             "/to-ftp": lambda h: self._redirect(h, 302, "ftp://127.0.0.1/file"),
+            "/to-credentials": lambda h: self._redirect(
+                h, 302, self.base.replace("://", "://editor:s3cret@") + "/news/kosovo-agrees"
+            ),
             "/to-other-loopback": lambda h: self._redirect(h, 302, "http://127.0.0.2:9/x"),
         }
         if path.startswith("/loop/"):

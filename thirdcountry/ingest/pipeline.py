@@ -473,7 +473,7 @@ class Pipeline:
 
     def _fail(self, work: _Work, reason: str, retryable: bool) -> SourceResult:
         with self.store.write() as session:
-            repo.record_source(
+            record = repo.record_source(
                 session,
                 work.locator,
                 SourceStatus.FAILED,
@@ -481,7 +481,10 @@ class Pipeline:
                 retryable=retryable,
                 feed_id=work.feed_id,
             )
-        return SourceResult(work.locator, Outcome.FAILED, reason=reason, retryable=retryable)
+        # Reported as recorded: without the credentials a refused URL may carry.
+        return SourceResult(
+            record.locator, Outcome.FAILED, reason=record.reason, retryable=retryable
+        )
 
     def _expand(
         self, work: _Work, expanded: _Expanded, feeds: dict[int, _FeedProgress]
