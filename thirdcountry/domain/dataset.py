@@ -40,11 +40,11 @@ class DatasetError(BadInput):
     def __init__(self, source: str, problems: list[str]) -> None:
         self.source = source
         self.problems = problems
-        plural = "s" if len(problems) != 1 else ""
+        if len(problems) == 1:  # one problem, one line
+            super().__init__(f"{source}: {problems[0]}; nothing loaded")
+            return
         lines = [f"{source}: {p}" for p in problems]
-        super().__init__(
-            f"{source}: {len(problems)} problem{plural}, nothing loaded\n" + "\n".join(lines)
-        )
+        super().__init__(f"{source}: {len(problems)} problems, nothing loaded\n" + "\n".join(lines))
 
 
 @dataclass(frozen=True, slots=True)
