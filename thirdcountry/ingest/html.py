@@ -15,6 +15,7 @@ import trafilatura
 from lxml.etree import LxmlError
 
 from thirdcountry.domain.vocabulary import DocumentKind
+from thirdcountry.ingest.depth import check_depth
 from thirdcountry.ingest.language import detect_language
 from thirdcountry.ingest.model import ParsedDocument, SourceError
 from thirdcountry.ingest.urls import host_of, is_web_url, normalize_url, same_site
@@ -107,9 +108,10 @@ def parse_html(
 ) -> ParsedDocument:
     """Main text and metadata of an HTML page; SourceError when it has no main text."""
     html = _decode(content, charset) if isinstance(content, bytes) else content
+    depth = check_depth(html)
     try:
         extracted = trafilatura.bare_extraction(
-            html,
+            depth.html,
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -140,4 +142,5 @@ def parse_html(
         language=detect_language(text, declared=declared_language),
         canonical_url=canonical_url(extracted.url, url),
         kind=document_kind(url),
+        warning=depth.warning,
     )

@@ -419,6 +419,7 @@ class Pipeline:
             if document.published is None and work.feed_published is not None:
                 document = replace(document, published=work.feed_published)
             claims, note = self._extract(document)
+            note = "; ".join(n for n in (document.warning, note) if n) or None
             return _Parsed(payload, document, fingerprint(document.text), claims, note)
         except SourceError as exc:
             return _Failed(exc.message, exc.retryable)
@@ -598,6 +599,7 @@ class Pipeline:
                 status,
                 document_id=document.id,
                 similarity=similarity,
+                reason=found.warning,  # stored, but at a cost the record should keep
                 feed_id=work.feed_id,
             )
         return SourceResult(
