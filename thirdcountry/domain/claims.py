@@ -134,6 +134,8 @@ class Claim:
         if unknown:
             raise ValidationError(f"unknown claim field(s): {', '.join(sorted(unknown))}")
         kwargs: dict[str, Any] = {k: v for k, v in data.items() if v is not None}
+        if "kind" not in kwargs:
+            raise ValidationError("a claim needs a kind", "kind")
         if "date" in kwargs:
             when = PartialDate.parse(kwargs["date"])
             precision = kwargs.get("date_precision")

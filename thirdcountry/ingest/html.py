@@ -125,6 +125,11 @@ def parse_html(
         )
     except (ValueError, LxmlError) as exc:
         raise SourceError(f"could not parse the HTML: {exc}", retryable=False) from None
+    except Exception as exc:  # trafilatura and htmldate trip over some markup (an assert)
+        raise SourceError(
+            f"could not parse the HTML: the extractor failed ({type(exc).__name__})",
+            retryable=False,
+        ) from None
     if extracted is None or isinstance(extracted, dict):
         raise SourceError("no main text found in the page", retryable=False)
     text = _clean_text(extracted.text or "")
