@@ -240,3 +240,16 @@ def test_a_dataset_claim_without_a_kind_is_a_named_problem(tmp_path: Path) -> No
         assert_dataset_error(error)
     else:
         raise AssertionError("a claim without a kind was accepted")
+
+
+def test_a_dataset_document_whose_text_is_no_string_is_a_named_problem(tmp_path: Path) -> None:
+    # Found by test_dataset_files (make fuzz): `text: false` raised an AttributeError.
+    path = tmp_path / "notext.yaml"
+    path.write_text("dataset: {name: t, version: '1'}\ndocuments:\n  - {id: d1, text: false}\n")
+    try:
+        read_dataset_file(path)
+    except DatasetError as error:
+        assert "text must be a string, got bool" in error.message
+        assert_dataset_error(error)
+    else:
+        raise AssertionError("a document with text: false was accepted")
