@@ -229,27 +229,24 @@ def test_web_sources_through_the_pipeline(
             )
 
 
-def test_a_dataset_claim_without_a_kind_is_a_named_problem(tmp_path: Path) -> None:
-    # Found by test_dataset_files: a claim with `kind: null` raised a TypeError.
-    path = tmp_path / "nokind.yaml"
-    path.write_text("dataset: {name: t, version: '1'}\nclaims:\n  - {kind: null, receiver: XK}\n")
+def refusal(tmp_path: Path, text: str) -> DatasetError:
+    path = tmp_path / "found.yaml"
+    path.write_text("dataset: {name: t, version: '1'}\n" + text)
     try:
         read_dataset_file(path)
     except DatasetError as error:
-        assert "a claim needs a kind" in error.message
         assert_dataset_error(error)
-    else:
-        raise AssertionError("a claim without a kind was accepted")
+        return error
+    raise AssertionError(f"accepted: {text!r}")
+
+
+def test_a_dataset_claim_without_a_kind_is_a_named_problem(tmp_path: Path) -> None:
+    # Found by test_dataset_files: a claim with `kind: null` raised a TypeError.
+    error = refusal(tmp_path, "claims:\n  - {kind: null, receiver: XK}\n")
+    assert "a claim needs a kind" in error.message
 
 
 def test_a_dataset_document_whose_text_is_no_string_is_a_named_problem(tmp_path: Path) -> None:
     # Found by test_dataset_files (make fuzz): `text: false` raised an AttributeError.
-    path = tmp_path / "notext.yaml"
-    path.write_text("dataset: {name: t, version: '1'}\ndocuments:\n  - {id: d1, text: false}\n")
-    try:
-        read_dataset_file(path)
-    except DatasetError as error:
-        assert "text must be a string, got bool" in error.message
-        assert_dataset_error(error)
-    else:
-        raise AssertionError("a document with text: false was accepted")
+    error = refusal(tmp_path, "documents:\n  - {id: d1, text: false}\n")
+    assert "text must be a string, got bool" in error.message
