@@ -102,3 +102,16 @@ def test_a_truncated_gzip_body_is_a_recorded_failure_not_a_document(sqlite_store
         assert document_repo.list_documents(session) == []
         record = repo.get_source(session, site.url("/truncated-gzip"))
     assert record is not None and record.status is SourceStatus.FAILED
+
+
+def test_a_reader_that_breaks_gives_a_one_line_reason(
+    sqlite_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def breaking(*_args: object) -> object:
+        raise RuntimeError("first line\n  Traceback-like second line\n  third")
+
+    monkeypatch.setattr(pipeline_module, "parse_payload", breaking)
+    source = tmp_path / "a.txt"
+    source.write_text(BODY)
+    (result,) = ingest_files(sqlite_store, [source]).results
+    assert result.reason == "unexpected error: RuntimeError: first line"

@@ -426,7 +426,7 @@ class Pipeline:
         except FetchRefused as exc:
             return _Failed(exc.message, False)
         except Exception as exc:  # one page that breaks a parser must not stop the run
-            return _Failed(f"unexpected error: {type(exc).__name__}: {exc}", False)
+            return _Failed(f"unexpected error: {_describe(exc)}", False)
 
     def _extract(self, document: ParsedDocument) -> tuple[list[Claim], str | None]:
         if self.extract is None:
@@ -436,7 +436,7 @@ class Pipeline:
                 document.text, published=document.published, language=document.language
             )
         except Exception as exc:  # the document is still worth keeping without claims
-            return [], f"extraction failed: {type(exc).__name__}: {exc}"
+            return [], f"extraction failed: {_describe(exc)}"
         return list(claims), None
 
     # -- on the calling thread: decide and store, one transaction per source ------------
