@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test check lint typecheck format docs clean browser screenshots wget
+.PHONY: run test check lint typecheck format docs clean browser screenshots wget fuzz
 
 # Browser tests drive Debian's Chromium through Playwright; never a downloaded browser.
 CHROMIUM := /usr/bin/chromium
@@ -48,6 +48,13 @@ wget:
 
 test: $(VENV)/.installed-test browser wget
 	$(BIN)/pytest -q
+
+# The fuzz suite with a large budget (thousands of inputs per reader; minutes). `make test`
+# runs the same suite with a small one. What a run found is written up in docs/fuzzing.md.
+fuzz: $(VENV)/.installed-test
+	THIRDCOUNTRY_FUZZ_PROFILE=fuzz-large $(BIN)/pytest -q -p no:cacheprovider \
+	  --hypothesis-show-statistics tests/test_fuzz_readers.py tests/test_fuzz_stores.py \
+	  tests/test_fuzz_api.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

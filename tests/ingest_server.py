@@ -106,6 +106,7 @@ class Site:
             "/broken",
         ]
     )
+    untyped_body: bytes = b""  # what /untyped answers, without a Content-Type
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
 
@@ -171,6 +172,8 @@ class Site:
             "/huge": self._huge,
             "/huge-chunked": self._huge_chunked,
             "/bomb": self._bomb,
+            "/truncated-gzip": self._truncated_gzip,
+            "/untyped": self._untyped,
             "/photo.png": lambda h: self._send(
                 h, 200, b"\x89PNG\r\n\x1a\n" + b"0" * 64, "image/png"
             ),
@@ -180,6 +183,9 @@ class Site:
             "/statement.pdf": lambda h: self._send(h, 200, make_pdf(PDF_LINES), "application/pdf"),
             "/private/memo": lambda h: self._article(h, "kosovo-en.html"),
             "/to-ftp": lambda h: self._redirect(h, 302, "ftp://127.0.0.1/file"),
+            "/to-credentials": lambda h: self._redirect(
+                h, 302, self.base.replace("://", "://editor:s3cret@") + "/news/kosovo-agrees"
+            ),
             "/to-other-loopback": lambda h: self._redirect(h, 302, "http://127.0.0.2:9/x"),
         }
         if path.startswith("/loop/"):
@@ -284,6 +290,20 @@ class Site:
             h.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
             time.sleep(0)
         h.wfile.write(b"0\r\n\r\n")
+
+    def _untyped(self, h: http.server.BaseHTTPRequestHandler) -> None:
+        # Bytes with no Content-Type at all (what tests set in ``untyped_body``).
+        h.send_response(200)
+        h.send_header("Content-Length", str(len(self.untyped_body)))
+        h.end_headers()
+        h.wfile.write(self.untyped_body)
+
+    def _truncated_gzip(self, h: http.server.BaseHTTPRequestHandler) -> None:
+        # Half of a gzip stream, with a Content-Length that matches the half: as a server
+        # cut off mid-response, or a cache that stored half a body, sends it.
+        whole = gzip.compress(page("kosovo-en.html", self.base))
+        half = whole[: len(whole) // 2]
+        self._send(h, 200, half, "text/html; charset=utf-8", {"Content-Encoding": "gzip"})
 
     def _bomb(self, h: http.server.BaseHTTPRequestHandler) -> None:
         self._send(h, 200, _bomb_body(), "text/html", {"Content-Encoding": "gzip"})

@@ -51,10 +51,32 @@ def test_ingest_prints_a_summary_with_copies_and_failures(site: Site, db: str) -
         "--db",
         db,
     )
-    assert result.exit_code == 0, result.output
-    assert "3 sources: 1 new, 1 near-duplicate, 1 failed;" in result.output
-    assert "HTTP 500 Internal Server Error" in result.output
-    assert site.url("/news/kosovo-agrees") in result.output  # the original of the copy
+    # One source failed: the summary and the failures table first, then exit 1.
+    assert result.exit_code == 1, result.output
+    assert "3 sources: 1 new, 1 near-duplicate, 1 failed;" in result.stdout
+    assert "HTTP 500 Internal Server Error" in result.stdout
+    assert site.url("/news/kosovo-agrees") in result.stdout  # the original of the copy
+    assert result.stderr.startswith("error: 1 of 3 sources not stored")
+
+
+def test_ingest_exits_0_when_every_source_is_stored_or_already_present(site: Site, db: str) -> None:
+    args = ["ingest", site.url("/news/eswatini-flight"), "--allow-private", "--db", db]
+    first, second = run(*args), run(*args)
+    assert first.exit_code == 0 and "1 source: 1 new;" in first.output
+    assert second.exit_code == 0 and "1 source: 1 already stored;" in second.output
+    assert "error" not in second.output
+
+
+def test_ingest_exits_1_when_every_source_failed_and_when_one_failed_before(
+    site: Site, db: str
+) -> None:
+    args = ["ingest", site.url("/broken"), "--allow-private", "--db", db]
+    first = run(*args, site.url("/photo.png"))
+    assert first.exit_code == 1 and "2 sources: 2 failed;" in first.stdout
+    assert first.stderr.startswith("error: 2 of 2 sources not stored")
+    again = run(*args, site.url("/news/kosovo-agrees"))  # /broken is not tried again
+    assert again.exit_code == 1 and "1 new, 1 failed before;" in again.stdout
+    assert again.stderr.startswith("error: 1 of 2 sources not stored")
 
 
 def test_ingest_json_and_a_second_run_that_adds_nothing(site: Site, db: str) -> None:
@@ -74,8 +96,8 @@ def test_ingest_json_and_a_second_run_that_adds_nothing(site: Site, db: str) -> 
 def test_loopback_is_refused_without_the_allow_flag(site: Site, db: str) -> None:
     before = len(site.requests)
     result = run("ingest", site.url("/news/eswatini-flight"), "--db", db, "-f", "json")
-    report = json.loads(result.output)
-    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1
     assert report["sources"] == [
         {
             "source": site.url("/news/eswatini-flight"),
@@ -99,10 +121,22 @@ def test_ingest_needs_something_to_do(db: str) -> None:
     assert result.exit_code == 2 and "name at least one SOURCE" in result.output
 
 
-def test_a_missing_path_is_named(db: str, tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "nope.html"), "--db", db])
+def test_a_missing_path_is_a_recorded_failure_and_the_others_are_ingested(
+    db: str, tmp_path: Path
+) -> None:
+    there = tmp_path / "there.txt"
+    there.write_text("Eswatini receives five men flown from the United States on Tuesday.\n")
+    missing = str(tmp_path / "nope.html")
+    result = run("ingest", missing, "ftp://example.org/a.html", str(there), "--db", db)
     assert result.exit_code == 1
-    assert "nope.html: not an http(s) URL, and no such file or folder" in result.output
+    assert "3 sources: 1 new, 2 failed;" in result.stdout
+    assert "not an http(s) URL, and no such file or folder" in result.stdout
+    assert "only http and https URLs can be ingested" in result.stdout
+    listed = json.loads(run("ingest", "--retry-failed", "--db", db, "-f", "json").stdout)
+    assert {s["source"]: s["outcome"] for s in listed["sources"]} == {
+        missing: "failed",
+        "ftp://example.org/a.html": "failed",
+    }
 
 
 def test_watch_once_ingests_the_feeds_entries(site: Site, db: str, tmp_path: Path) -> None:

@@ -219,6 +219,28 @@ def test_content_encodings_are_undone_within_the_limit() -> None:
         decode_body(b"\x1f\x8b not gzip at all", "gzip", 1000)
 
 
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "raw deflate"])
+def test_a_truncated_compressed_body_is_refused_not_half_inflated(coding: str) -> None:
+    text = b"<p>Kosovo agrees to host fifty people deported from the United States.</p>" * 40
+    if coding == "gzip":
+        whole = gzip.compress(text)
+    elif coding == "deflate":
+        whole = zlib.compress(text)
+    else:
+        raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+        whole = raw.compress(text) + raw.flush()
+    header = coding.removeprefix("raw ")
+    assert decode_body(whole, header, 100_000) == text
+    with pytest.raises(SourceError, match="ends before its compressed stream does") as cut:
+        decode_body(whole[: len(whole) // 2], header, 100_000)
+    assert cut.value.retryable  # a transfer cut short may well come whole next time
+
+
+def test_a_truncated_gzip_response_is_a_failure(site: Site, fetch: SafeFetcher) -> None:
+    with pytest.raises(SourceError, match="the transfer was cut short"):
+        fetch(site.url("/truncated-gzip"))
+
+
 def test_content_type_header_is_split_into_type_and_charset() -> None:
     assert content_type('text/HTML; Charset="ISO-8859-1"') == ("text/html", "iso-8859-1")
     assert content_type("application/pdf") == ("application/pdf", None)

@@ -15,6 +15,9 @@ from thirdcountry.domain.vocabulary import ClaimKind
 from thirdcountry.extract import extract_claims, read_html
 from thirdcountry.extract.evaluate import Evaluation, below_floors, evaluate, load_floors
 from thirdcountry.extract.rules import registered
+from thirdcountry.ingest.binary import binary_kind
+from thirdcountry.ingest.files import read_limited
+from thirdcountry.ingest.model import SourceError
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _SNIFF_BYTES = 8192
@@ -23,9 +26,12 @@ _SNIFF_BYTES = 8192
 def read_document(path: Path) -> tuple[str, dt.date | None]:
     """The text of a .txt or .html file, and the publication date an HTML page gives."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot read it ({exc.strerror or exc})") from None
+        raw = read_limited(path)  # streamed, with ingest's limit for files
+    except SourceError as exc:
+        raise BadInput(f"{path}: {exc.message}") from None
+    kind = binary_kind(raw)
+    if kind is not None:
+        raise BadInput(f"{path}: looks like binary data ({kind}), not text or HTML")
     head = raw[:_SNIFF_BYTES]
     looks_html = path.suffix.lower() in HTML_SUFFIXES or head.lstrip()[:15].lower().startswith(
         (b"<!doctype html", b"<html")
@@ -33,8 +39,6 @@ def read_document(path: Path) -> tuple[str, dt.date | None]:
     if looks_html:
         page = read_html(raw)
         return page.text, page.published
-    if b"\x00" in head:
-        raise BadInput(f"{path}: looks like binary data, not text or HTML")
     return raw.decode("utf-8-sig", errors="replace"), None
 
 

@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from thirdcountry.cli.options import OutputFormat, db_option, format_option, store_for
 from thirdcountry.cli.output import console, print_json, print_table
+from thirdcountry.domain.errors import ThirdCountryError
 from thirdcountry.settings import load_settings
 from thirdcountry.store import open_store
 
@@ -151,6 +152,17 @@ def print_report(report: IngestReport) -> None:
         console.print(f"[dim]{result.locator}: {result.note}[/dim]")
 
 
+def check_stored(report: IngestReport) -> None:
+    """Exit 1 (after the summary) when any source is neither stored nor already present."""
+    missing = len(report.not_stored)
+    if missing:
+        sources = len([r for r in report.results if r.outcome.value != "feed"])
+        raise ThirdCountryError(
+            f"{missing} of {sources} source{'s' if sources != 1 else ''} not stored "
+            "(see the failures above; `thirdcountry ingest --retry-failed` tries them again)"
+        )
+
+
 @click.group("archive")
 def archive_group() -> None:
     """The archive of every source as it was received (raw bytes, headers, time)."""
@@ -198,7 +210,8 @@ def register(cli: click.Group) -> None:
 
         Each document is stored once with its text, metadata and an archived copy of what
         was received; copies of a stored text are linked to it; failures are kept with
-        their reason. Running the same ingest again adds nothing.
+        their reason. Running the same ingest again adds nothing. Exits 1, after the
+        summary, when any source was not stored (failed now, or before and not retried).
         """
         if not sources and not retry_failed:
             raise click.UsageError("name at least one SOURCE, or use --retry-failed")
@@ -226,6 +239,7 @@ def register(cli: click.Group) -> None:
             print_json(report.to_dict())
         else:
             print_report(report)
+        check_stored(report)
 
     @cli.command()
     @click.option(

@@ -182,6 +182,8 @@ class Claim:
         if unknown:
             raise ValidationError(f"unknown claim field(s): {', '.join(sorted(unknown))}")
         kwargs: dict[str, Any] = {k: v for k, v in data.items() if v is not None}
+        if "kind" not in kwargs:
+            raise ValidationError("a claim needs a kind", "kind")
         for name, precision_name in _PARTIAL_DATES:
             if name not in kwargs:
                 continue

@@ -40,11 +40,11 @@ class DatasetError(BadInput):
     def __init__(self, source: str, problems: list[str]) -> None:
         self.source = source
         self.problems = problems
-        plural = "s" if len(problems) != 1 else ""
+        if len(problems) == 1:  # one problem, one line
+            super().__init__(f"{source}: {problems[0]}; nothing loaded")
+            return
         lines = [f"{source}: {p}" for p in problems]
-        super().__init__(
-            f"{source}: {len(problems)} problem{plural}, nothing loaded\n" + "\n".join(lines)
-        )
+        super().__init__(f"{source}: {len(problems)} problems, nothing loaded\n" + "\n".join(lines))
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +168,9 @@ def _parse_document(item: Any, where: str) -> DatasetDocument:
     except ValueError:
         allowed = ", ".join(k.value for k in DocumentKind)
         raise ValidationError(f"kind {item.get('kind')!r} is not one of: {allowed}") from None
+    text = item.get("text")
+    if text is not None and not isinstance(text, str):
+        raise ValidationError(f"text must be a string, got {type(text).__name__}", "text")
     doc = Document(
         url=_text(item.get("url")),
         outlet=_text(item.get("outlet")),
@@ -177,7 +180,7 @@ def _parse_document(item: Any, where: str) -> DatasetDocument:
         language=_text(item.get("language")),
         kind=kind,
         author=_text(item.get("author")),
-        text=item.get("text"),
+        text=text,
     )
     copy_of = item.get("copy_of")
     return DatasetDocument(str(local_id), validate_document(doc), str(copy_of) if copy_of else None)

@@ -10,9 +10,36 @@
 
 Exit code 2 is kept for bad command-line usage, which the CLI framework reports.
 Each error knows how the CLI and the web app report it, so both render errors in one place.
+
+Every message is bounded here, whoever raises it: a line longer than ``MAX_LINE``
+characters is cut (saying how long it was), and a message of more than ``MAX_LINES``
+lines (one per problem of a dataset file, say) keeps the first ones and says how many
+more there were. An error quoting a hostile value can therefore never flood a terminal,
+a log or a web page.
 """
 
 from __future__ import annotations
+
+MAX_LINE = 300
+MAX_LINES = 100
+
+
+def _bounded_line(line: str) -> str:
+    if len(line) <= MAX_LINE:
+        return line
+    more = f"… ({len(line)} characters in all)"
+    return line[: MAX_LINE - len(more)] + more
+
+
+def bounded(message: str) -> str:
+    """``message`` with each line at most ``MAX_LINE`` characters, at most ``MAX_LINES``
+    lines (and a last one saying how many were left out)."""
+    lines = message.split("\n", MAX_LINES)
+    kept = [_bounded_line(line) for line in lines[:MAX_LINES]]
+    if len(lines) > MAX_LINES:
+        rest = lines[MAX_LINES].count("\n") + 1
+        kept.append(f"… and {rest} more line{'s' if rest != 1 else ''}")
+    return "\n".join(kept)
 
 
 class ThirdCountryError(Exception):
@@ -20,6 +47,7 @@ class ThirdCountryError(Exception):
     http_status = 500
 
     def __init__(self, message: str) -> None:
+        message = bounded(message)
         super().__init__(message)
         self.message = message
 

@@ -8,6 +8,8 @@
     robots      robots.txt per site (protego)
     readers     HTML (via ``html``), plain text and PDF; telling formats apart
     html        trafilatura: main text and metadata of a web page
+    depth       pages nested past the HTML parser's limit: read flattened, losses counted
+    binary      whether a body is binary data (shared with ``extract``)
     feeds       RSS and Atom entries (feedparser)
     files       local files and folders
     dedupe      shingles, exact Jaccard, MinHash/LSH buckets (datasketch)

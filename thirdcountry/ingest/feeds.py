@@ -6,6 +6,7 @@ file: given a string it would fetch URLs itself, out of the address guard's sigh
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -17,13 +18,31 @@ from thirdcountry.ingest.urls import is_web_url
 
 def _date(item: Any) -> date | None:
     for name in ("published_parsed", "updated_parsed"):
-        moment = item.get(name)
+        # Read the entry as the plain dict it is: feedparser's own lookup of a missing
+        # published_parsed falls back to updated_parsed with a DeprecationWarning.
+        moment = dict.get(item, name)
         if moment:
             try:
                 return date(moment.tm_year, moment.tm_mon, moment.tm_mday)
             except (AttributeError, ValueError):
                 continue
     return None
+
+
+_CHARREF = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
+
+
+def _no_impossible_charrefs(content: bytes) -> bytes:
+    """Character references to what is no character (NUL, a surrogate, past U+10FFFF)
+    become U+FFFD: feedparser's own handling of them fails with a UnicodeEncodeError."""
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        digits = match.group(1)
+        value = int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+        impossible = value == 0 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF
+        return b"&#xFFFD;" if impossible else match.group(0)
+
+    return _CHARREF.sub(replace, content)
 
 
 def parse_feed(content: bytes, *, base_url: str | None = None) -> Feed:
@@ -33,11 +52,17 @@ def parse_feed(content: bytes, *, base_url: str | None = None) -> Feed:
     stays the same when the outlet edits the title or the link's tracking parameters.
     """
     headers = {"content-location": base_url, "content-type": "application/xml"}
-    parsed = feedparser.parse(
-        bytes(content),
-        response_headers={k: v for k, v in headers.items() if v},
-        sanitize_html=False,
-    )
+    try:
+        parsed = feedparser.parse(
+            _no_impossible_charrefs(bytes(content)),
+            response_headers={k: v for k, v in headers.items() if v},
+            sanitize_html=False,
+        )
+    except Exception as exc:  # feedparser is lenient, but not about everything
+        raise SourceError(
+            f"not an RSS or Atom feed (the feed parser failed: {type(exc).__name__})",
+            retryable=False,
+        ) from None
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
         detail = f" ({problem})" if problem else ""

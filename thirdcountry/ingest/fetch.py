@@ -168,7 +168,16 @@ def _inflate(data: bytes, wbits: int, limit: int) -> bytes:
     out = inflater.decompress(data, limit + 1)
     if len(out) > limit or inflater.unconsumed_tail:
         raise SourceError(f"too big: decompresses to more than {limit} bytes", retryable=False)
-    return out + inflater.flush()
+    out += inflater.flush()
+    if not inflater.eof:
+        # Half a stream inflates without complaint to half a document: only the end of
+        # the stream (and, for gzip, its checksum) says the body came whole.
+        raise SourceError(
+            f"the body ends before its compressed stream does: {len(data)} bytes received, "
+            "the transfer was cut short",
+            retryable=True,
+        )
+    return out
 
 
 def check_target(url: str) -> str:

@@ -29,19 +29,33 @@ def folder_files(folder: Path) -> list[Path]:
     return found
 
 
-def read_file(path: Path) -> Payload:
+_CHUNK_BYTES = 1 << 20
+
+
+def read_limited(path: Path) -> bytes:
+    """The bytes of ``path``, read in chunks and never more than ``MAX_FILE_BYTES`` of
+    them: its size on disk is not trusted (a device such as /dev/zero says 0 and never
+    ends, a file may grow while read). SourceError when it is bigger or unreadable."""
+    limit = MAX_FILE_BYTES
+    content = bytearray()
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SourceError(
-                f"too big: {size} bytes, the limit for files is {MAX_FILE_BYTES}",
-                retryable=False,
-            )
-        content = path.read_bytes()
+        with path.open("rb") as stream:
+            while chunk := stream.read(min(_CHUNK_BYTES, limit + 1 - len(content))):
+                content += chunk
+                if len(content) > limit:
+                    raise SourceError(
+                        f"too big: more than {limit} bytes, the limit for files",
+                        retryable=False,
+                    )
     except FileNotFoundError:
         raise SourceError("the file no longer exists", retryable=True) from None
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror or exc}", retryable=True) from None
+    return bytes(content)
+
+
+def read_file(path: Path) -> Payload:
+    content = read_limited(path)
     media_type = SUFFIX_MEDIA_TYPES.get(path.suffix.lower())
     capture = Capture(
         kind=CaptureKind.RESOURCE,

@@ -15,6 +15,7 @@ import trafilatura
 from lxml.etree import LxmlError
 
 from thirdcountry.domain.vocabulary import DocumentKind
+from thirdcountry.ingest.depth import check_depth
 from thirdcountry.ingest.language import detect_language
 from thirdcountry.ingest.model import ParsedDocument, SourceError
 from thirdcountry.ingest.urls import host_of, is_web_url, normalize_url, same_site
@@ -107,9 +108,10 @@ def parse_html(
 ) -> ParsedDocument:
     """Main text and metadata of an HTML page; SourceError when it has no main text."""
     html = _decode(content, charset) if isinstance(content, bytes) else content
+    depth = check_depth(html)
     try:
         extracted = trafilatura.bare_extraction(
-            html,
+            depth.html,
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -123,6 +125,11 @@ def parse_html(
         )
     except (ValueError, LxmlError) as exc:
         raise SourceError(f"could not parse the HTML: {exc}", retryable=False) from None
+    except Exception as exc:  # trafilatura and htmldate trip over some markup (an assert)
+        raise SourceError(
+            f"could not parse the HTML: the extractor failed ({type(exc).__name__})",
+            retryable=False,
+        ) from None
     if extracted is None or isinstance(extracted, dict):
         raise SourceError("no main text found in the page", retryable=False)
     text = _clean_text(extracted.text or "")
@@ -140,4 +147,5 @@ def parse_html(
         language=detect_language(text, declared=declared_language),
         canonical_url=canonical_url(extracted.url, url),
         kind=document_kind(url),
+        warning=depth.warning,
     )

@@ -91,6 +91,7 @@ class ParsedDocument:
     language: str | None = None
     canonical_url: str | None = None
     kind: DocumentKind = DocumentKind.NEWS
+    warning: str | None = None  # what reading it cost (text dropped, say), kept as a note
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,12 +27,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.documents import Document, validate_document
-from thirdcountry.domain.errors import BadInput, FetchRefused
+from thirdcountry.domain.errors import BadInput, FetchRefused, ThirdCountryError
 from thirdcountry.domain.vocabulary import ReviewState
 from thirdcountry.ingest.dedupe import (
     CANDIDATE_THRESHOLD,
@@ -137,6 +137,11 @@ class IngestReport:
     def failures(self) -> list[SourceResult]:
         return [r for r in self.results if r.outcome is Outcome.FAILED]
 
+    @property
+    def not_stored(self) -> list[SourceResult]:
+        """Sources that are neither stored nor already present: failed now or before."""
+        return [r for r in self.results if r.outcome in (Outcome.FAILED, Outcome.FAILED_BEFORE)]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "counts": self.counts(),
@@ -175,6 +180,7 @@ class _Work:
     feed_published: date | None = None
     retry: bool = False  # may be tried again though it failed before
     always: bool = False  # polled every run (watched feeds)
+    refused: str | None = None  # why this source cannot be ingested at all
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,25 +219,37 @@ class _FeedProgress:
     last_modified: str | None
 
 
+def _describe(exc: Exception) -> str:
+    """What went wrong, in one line: the driver's own message for database errors (not
+    the statement and its parameters, which can hold a whole document)."""
+    if isinstance(exc, ThirdCountryError):
+        return exc.message
+    cause: BaseException = exc.orig if isinstance(exc, DBAPIError) and exc.orig else exc
+    lines = str(cause).strip().splitlines()
+    return f"{type(cause).__name__}: {lines[0] if lines else ''}".rstrip(": ")
+
+
 def plan(sources: Iterable[str]) -> list[_Work]:
-    """One unit of work per URL or file (folders walked); BadInput for anything else."""
+    """One unit of work per URL or file (folders walked). A name that is neither becomes
+    a unit of work that fails with the reason, so it is recorded like any other failure."""
     works: list[_Work] = []
     for raw in sources:
-        source = raw.strip()
-        if is_web_url(source):
-            works.append(_Work(normalize_url(source), given=source))
-            continue
-        if "://" in source:
-            raise BadInput(f"{source}: only http and https URLs can be ingested")
-        path = Path(source).expanduser()
-        if path.is_dir():
-            works.extend(_Work(str(p), path=p) for p in folder_files(path))
-        elif path.is_file():
-            resolved = path.resolve()
-            works.append(_Work(str(resolved), path=resolved))
-        else:
-            raise BadInput(f"{source}: not an http(s) URL, and no such file or folder")
+        works.extend(_works_for(raw.strip()))
     return works
+
+
+def _works_for(source: str) -> list[_Work]:
+    if is_web_url(source):
+        return [_Work(normalize_url(source), given=source)]
+    if "://" in source:
+        return [_Work(source, refused="only http and https URLs can be ingested")]
+    path = Path(source).expanduser()
+    if path.is_dir():
+        return [_Work(str(p), path=p) for p in folder_files(path)]
+    if path.is_file():
+        resolved = path.resolve()
+        return [_Work(str(resolved), path=resolved)]
+    return [_Work(source, refused="not an http(s) URL, and no such file or folder")]
 
 
 class Pipeline:
@@ -295,7 +313,7 @@ class Pipeline:
                     if not in_flight:
                         continue
                     work, future = in_flight.popleft()
-                    result, more = self._commit(work, future.result(), feeds)
+                    result, more = self._commit_isolated(work, future.result(), feeds)
                     fresh = [w for w in more if w.locator not in queued]
                     queued.update(w.locator for w in fresh)
                     for dropped in (w for w in more if w not in fresh):
@@ -328,13 +346,15 @@ class Pipeline:
         for record in records:
             if record.locator in named_locators:
                 continue
-            path = None if is_web_url(record.locator) else Path(record.locator)
-            works.append(_Work(record.locator, path=path, feed_id=record.feed_id, retry=True))
+            for work in _works_for(record.locator):
+                works.append(replace(work, feed_id=record.feed_id, retry=True))
         return works
 
     # -- before fetching: what we know already -----------------------------------------
 
     def _triage(self, work: _Work) -> _Work | SourceResult | None:
+        if work.refused is not None:
+            return self._fail(work, work.refused, False)
         with self.store.read() as session:
             record = repo.get_source(session, work.locator)
             same_url = None
@@ -399,13 +419,14 @@ class Pipeline:
             if document.published is None and work.feed_published is not None:
                 document = replace(document, published=work.feed_published)
             claims, note = self._extract(document)
+            note = "; ".join(n for n in (document.warning, note) if n) or None
             return _Parsed(payload, document, fingerprint(document.text), claims, note)
         except SourceError as exc:
             return _Failed(exc.message, exc.retryable)
         except FetchRefused as exc:
             return _Failed(exc.message, False)
         except Exception as exc:  # one page that breaks a parser must not stop the run
-            return _Failed(f"unexpected error: {type(exc).__name__}: {exc}", False)
+            return _Failed(f"unexpected error: {_describe(exc)}", False)
 
     def _extract(self, document: ParsedDocument) -> tuple[list[Claim], str | None]:
         if self.extract is None:
@@ -415,10 +436,21 @@ class Pipeline:
                 document.text, published=document.published, language=document.language
             )
         except Exception as exc:  # the document is still worth keeping without claims
-            return [], f"extraction failed: {type(exc).__name__}: {exc}"
+            return [], f"extraction failed: {_describe(exc)}"
         return list(claims), None
 
     # -- on the calling thread: decide and store, one transaction per source ------------
+
+    def _commit_isolated(
+        self, work: _Work, prepared: _Prepared, feeds: dict[int, _FeedProgress]
+    ) -> tuple[SourceResult, list[_Work]]:
+        """Commit one source; whatever the store refuses of it is that source's recorded
+        failure, and the run goes on. (If the failure cannot be recorded either, the
+        store itself is unusable and the run stops.)"""
+        try:
+            return self._commit(work, prepared, feeds)
+        except Exception as exc:
+            return self._fail(work, f"cannot store: {_describe(exc)}", False), []
 
     def _commit(
         self, work: _Work, prepared: _Prepared, feeds: dict[int, _FeedProgress]
@@ -442,7 +474,7 @@ class Pipeline:
 
     def _fail(self, work: _Work, reason: str, retryable: bool) -> SourceResult:
         with self.store.write() as session:
-            repo.record_source(
+            record = repo.record_source(
                 session,
                 work.locator,
                 SourceStatus.FAILED,
@@ -450,7 +482,10 @@ class Pipeline:
                 retryable=retryable,
                 feed_id=work.feed_id,
             )
-        return SourceResult(work.locator, Outcome.FAILED, reason=reason, retryable=retryable)
+        # Reported as recorded: without the credentials a refused URL may carry.
+        return SourceResult(
+            record.locator, Outcome.FAILED, reason=record.reason, retryable=retryable
+        )
 
     def _expand(
         self, work: _Work, expanded: _Expanded, feeds: dict[int, _FeedProgress]
@@ -564,6 +599,7 @@ class Pipeline:
                 status,
                 document_id=document.id,
                 similarity=similarity,
+                reason=found.warning,  # stored, but at a cost the record should keep
                 feed_id=work.feed_id,
             )
         return SourceResult(

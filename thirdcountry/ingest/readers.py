@@ -11,6 +11,7 @@ from enum import StrEnum
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError, PyPdfError
 
+from thirdcountry.ingest.binary import binary_kind
 from thirdcountry.ingest.html import canonical_url, document_kind, parse_html
 from thirdcountry.ingest.language import detect_language
 from thirdcountry.ingest.model import ParsedDocument, Payload, SourceError
@@ -55,10 +56,14 @@ SUFFIX_MEDIA_TYPES = {
 
 
 def sniff_format(content: bytes, media_type: str | None) -> Format:
-    """What a body is: its magic bytes, else its declared type, else what it looks like."""
+    """What a body is: its magic bytes, else its declared type, else what it looks like.
+    Binary data is refused here, whatever its name or declared type says."""
     head = content[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"%pdf-"):
         return Format.PDF
+    kind = binary_kind(content)
+    if kind is not None:
+        raise SourceError(f"{kind}, not a web page, text, PDF or feed", retryable=False)
     declared = _BY_MEDIA_TYPE.get(media_type or "")
     if declared is not None:
         return declared

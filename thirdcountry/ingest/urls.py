@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 WEB_SCHEMES = ("http", "https")
@@ -12,6 +13,16 @@ _TRACKING_PREFIXES = ("utm_",)
 _TRACKING_NAMES = frozenset(
     {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ocid", "cmpid"}
 )
+
+
+# The userinfo of any URL in a text: what follows ``scheme://`` up to an ``@`` before the
+# host ends (``/``, ``?``, ``#`` or a space).
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#\s@]*@")
+
+
+def without_credentials(text: str) -> str:
+    """``text`` with the ``user:password@`` of every URL in it removed."""
+    return _USERINFO.sub(r"\1", text)
 
 
 def is_web_url(text: str) -> bool:

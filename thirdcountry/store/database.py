@@ -19,6 +19,7 @@ from sqlalchemy.pool import StaticPool
 
 from thirdcountry.domain.errors import BadInput, ThirdCountryError
 from thirdcountry.settings import default_home
+from thirdcountry.store import storable
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -69,6 +70,7 @@ class Store:
             raise BadInput(f"database URL {url!r} is not a valid SQLAlchemy URL") from None
         self.dialect = parsed.get_backend_name()
         self.engine = self._create_engine(parsed)
+        storable.install(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             self.engine.execution_options(sqlite_begin="BEGIN IMMEDIATE"),

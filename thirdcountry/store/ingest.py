@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from thirdcountry.domain.ids import new_id
 from thirdcountry.ingest.model import Capture, CaptureKind, SourceStatus
+from thirdcountry.ingest.urls import without_credentials
 from thirdcountry.store.ingest_tables import (
     IngestCaptureRow,
     IngestFeedItemRow,
@@ -84,9 +85,8 @@ def _source(row: IngestSourceRow) -> SourceRecord:
 
 
 def get_source(session: Session, locator: str) -> SourceRecord | None:
-    row = session.scalars(
-        select(IngestSourceRow).where(IngestSourceRow.locator_key == _key(locator))
-    ).first()
+    key = _key(without_credentials(locator))  # as record_source keeps it
+    row = session.scalars(select(IngestSourceRow).where(IngestSourceRow.locator_key == key)).first()
     return _source(row) if row else None
 
 
@@ -100,8 +100,13 @@ def record_source(
     reason: str | None = None,
     retryable: bool = False,
     feed_id: int | None = None,
-) -> None:
-    """Record what became of ``locator`` (one more attempt at it)."""
+) -> SourceRecord:
+    """Record what became of ``locator`` (one more attempt at it), and return the record.
+
+    The one place credentials are kept out of the store: the ``user:password@`` of a URL
+    is dropped from the locator (and its key) and from every URL the reason names.
+    """
+    locator = without_credentials(locator)
     row = session.scalars(
         select(IngestSourceRow).where(IngestSourceRow.locator_key == _key(locator))
     ).first()
@@ -114,13 +119,14 @@ def record_source(
     row.status = status.value
     row.document_id = document_id
     row.similarity = similarity
-    row.reason = reason
+    row.reason = without_credentials(reason) if reason is not None else None
     row.retryable = retryable
     row.attempts = (row.attempts or 0) + 1
     row.last_attempt = now
     if feed_id is not None:
         row.feed_id = feed_id
     session.flush()
+    return _source(row)
 
 
 def failed_sources(

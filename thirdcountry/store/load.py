@@ -44,6 +44,48 @@ _DatasetLoader.yaml_implicit_resolvers = {
 }
 
 
+class AliasRefused(ValueError):
+    """A YAML dataset file that uses an alias."""
+
+
+def _load_yaml(raw: str) -> Any:
+    """The one document of ``raw``, refusing aliases (``*name``) before constructing it.
+
+    A kilobyte of nested aliases stands for gigabytes once anything walks the data (the
+    validator, an error message quoting a value). Datasets never need them: each fact is
+    written out where it belongs. The node graph is checked as composed, where an alias
+    is the same node met twice, so nothing is expanded to find one.
+    """
+    loader = _DatasetLoader(raw)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _refuse_aliases(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _refuse_aliases(root: yaml.Node) -> None:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            line = node.start_mark.line + 1
+            raise AliasRefused(
+                f"not valid here: the YAML anchor at line {line} is used again through an "
+                "alias (*name); dataset files do not allow aliases, write each value out"
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+
+
 @dataclass(slots=True)
 class LoadReport:
     source: str
@@ -79,13 +121,11 @@ def read_dataset_file(path: Path, *, today: date | None = None) -> Dataset:
     except UnicodeDecodeError:
         raise DatasetError(name, ["is not UTF-8 text"]) from None
     try:
-        data = (
-            json.loads(raw)
-            if path.suffix.lower() == ".json"
-            else yaml.load(raw, Loader=_DatasetLoader)
-        )
+        data = json.loads(raw) if path.suffix.lower() == ".json" else _load_yaml(raw)
     except json.JSONDecodeError as exc:
         raise DatasetError(name, [f"not valid JSON: {exc.msg} at line {exc.lineno}"]) from None
+    except AliasRefused as exc:
+        raise DatasetError(name, [str(exc)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

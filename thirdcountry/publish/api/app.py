@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
 from thirdcountry import __version__
-from thirdcountry.domain.errors import ThirdCountryError
+from thirdcountry.domain.errors import ThirdCountryError, bounded
 from thirdcountry.domain.projection import ProjectionRules
 from thirdcountry.publish.api.endpoints import router
 from thirdcountry.publish.web.errors import error_body
@@ -40,7 +40,9 @@ def rules_from_settings() -> ProjectionRules:
 
 
 def _json_error(status: int, message: str, code: str, headers: Any = None) -> Response:
-    return JSONResponse(error_body(status, message, code), status_code=status, headers=headers)
+    # Bounded here too: validation messages quote the value sent, whatever its length.
+    body = error_body(status, bounded(message), code)
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def validation_message(exc: RequestValidationError) -> str:
