@@ -215,8 +215,17 @@ SETTINGS: tuple[Setting, ...] = (
         False,
         "THIRDCOUNTRY_TRUST_FORWARDED",
         "Behind a reverse proxy: take the scheme and client address from "
-        "X-Forwarded-Proto and X-Forwarded-For (never enable without such a proxy).",
+        "X-Forwarded-Proto and X-Forwarded-For, but only on connections from "
+        "`trusted_proxies` (never enable without such a proxy).",
         _bool,
+    ),
+    Setting(
+        "trusted_proxies",
+        "127.0.0.1,::1",
+        "THIRDCOUNTRY_TRUSTED_PROXIES",
+        "Comma-separated addresses or networks (CIDR) of the reverse proxies whose "
+        "X-Forwarded-* headers are believed when `trust_forwarded` is on; from any other "
+        "peer they are ignored.",
     ),
     Setting(
         "upload_max_bytes",
