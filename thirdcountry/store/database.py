@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,6 +22,8 @@ from sqlalchemy.pool import StaticPool
 from thirdcountry.domain.errors import BadInput, ThirdCountryError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+_BUSY_TIMEOUT_MS = 15000
+_MIGRATE_LOCK = 7310  # PostgreSQL advisory lock key; the audit log uses 7311, ingest 7312
 
 
 def normalize_url(raw: str) -> str:
@@ -33,6 +37,24 @@ def normalize_url(raw: str) -> str:
         # psycopg 3 is the driver we ship; plain URLs would look for psycopg2.
         return "postgresql+psycopg://" + raw.split("://", 1)[1]
     return raw
+
+
+def _use_wal(cursor: Any) -> None:
+    """Switch a SQLite file to WAL, waiting out another process doing the same.
+
+    SQLite answers "database is locked" at once, without calling the busy handler, when
+    two connections to a new file change its journal mode together; so wait here, as
+    long as the busy timeout would.
+    """
+    deadline = time.monotonic() + _BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _alembic_config(connection: Any) -> Config:
@@ -54,10 +76,9 @@ class Store:
         self.dialect = parsed.get_backend_name()
         self.engine = self._create_engine(parsed)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._write_sessions = sessionmaker(
-            self.engine.execution_options(sqlite_begin="BEGIN IMMEDIATE"),
-            expire_on_commit=False,
-        )
+        # Writers take SQLite's write lock when they begin, not at their first write.
+        self._write_engine = self.engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
 
     def _create_engine(self, parsed: Any) -> Engine:
         if self.dialect != "sqlite":
@@ -78,9 +99,9 @@ class Store:
             dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=15000")
+            cursor.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
             if not in_memory:
-                cursor.execute("PRAGMA journal_mode=WAL")
+                _use_wal(cursor)
                 cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
 
@@ -108,10 +129,23 @@ class Store:
         return self.current_revisions() != self.head_revisions()
 
     def migrate(self) -> None:
-        """Bring the schema to the newest revision of every migration branch."""
+        """Bring the schema to the newest revision of every migration branch.
+
+        Two processes may open one new database at once. Each takes the write lock before
+        it reads the schema's revision (SQLite: BEGIN IMMEDIATE, which waits for the busy
+        timeout; PostgreSQL: an advisory lock), so the second waits for the first and then
+        finds nothing left to do. A plain BEGIN would read first and then fail to upgrade
+        its read lock: "database is locked".
+        """
         try:
-            with self.engine.begin() as connection:
-                command.upgrade(_alembic_config(connection), "heads")
+            with self._write_engine.begin() as connection:
+                if self.dialect == "postgresql":
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATE_LOCK}
+                    )
+                current = set(MigrationContext.configure(connection).get_current_heads())
+                if current != self.head_revisions():
+                    command.upgrade(_alembic_config(connection), "heads")
         except OperationalError as exc:
             raise ThirdCountryError(
                 f"cannot migrate database {self.display_url()}: {exc.orig}"
