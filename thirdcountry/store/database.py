@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from alembic import command
 from alembic.config import Config
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from thirdcountry.domain.errors import BadInput, ThirdCountryError
+from thirdcountry.settings import audit_key as configured_audit_key
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _BUSY_TIMEOUT_MS = 15000
@@ -67,18 +68,24 @@ def _alembic_config(connection: Any) -> Config:
 class Store:
     """A database holding documents, claims and the audit log."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(
+        self, url: str, *, audit_key: bytes | Literal["settings"] | None = "settings"
+    ) -> None:
         self.url = normalize_url(url)
+        # Kept outside the database, so that whoever can write it cannot forge the log's
+        # MACs; by default the ``audit_key`` setting (environment or settings file).
+        self.audit_key = configured_audit_key() if audit_key == "settings" else audit_key
         try:
             parsed = make_url(self.url)
         except ArgumentError:
             raise BadInput(f"database URL {url!r} is not a valid SQLAlchemy URL") from None
         self.dialect = parsed.get_backend_name()
         self.engine = self._create_engine(parsed)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        info = {"audit_key": self.audit_key}
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, info=info)
         # Writers take SQLite's write lock when they begin, not at their first write.
         self._write_engine = self.engine.execution_options(sqlite_begin="BEGIN IMMEDIATE")
-        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False, info=info)
 
     def _create_engine(self, parsed: Any) -> Engine:
         if self.dialect != "sqlite":
@@ -168,9 +175,14 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(url: str, *, migrate: bool = True) -> Store:
-    """Open the store at ``url``, migrating it to the current schema unless told not to."""
-    store = Store(url)
+def open_store(
+    url: str, *, migrate: bool = True, audit_key: bytes | Literal["settings"] | None = "settings"
+) -> Store:
+    """Open the store at ``url``, migrating it to the current schema unless told not to.
+
+    ``audit_key``: the key of the audit log's MACs; by default the ``audit_key`` setting,
+    None for none."""
+    store = Store(url, audit_key=audit_key)
     if migrate:
         try:
             if store.needs_migration():
