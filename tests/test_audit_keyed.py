@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 from thirdcountry.cli import cli
 from thirdcountry.domain.errors import BadInput
 from thirdcountry.publish.exports import Links, get_exporter
+from thirdcountry.review.trail import export_lines
 from thirdcountry.settings import audit_key
 from thirdcountry.store import Store, audit, open_store
 from thirdcountry.store.public import build_public_data
@@ -198,3 +199,15 @@ def test_the_cli_prints_a_checkpoint_and_verifies_against_it(
         assert result.exit_code == 1 and "entry 3 of the checkpoint is missing" in result.output
     shown = runner.invoke(cli, ["settings"]).output
     assert KEY.decode() not in shown and "(set)" in shown
+
+
+def test_the_export_carries_each_entrys_mac(tmp_path: Path) -> None:
+    old = keyed(tmp_path, key=None)
+    append(old, 1)
+    store = keyed(tmp_path)
+    append(store, 1)
+    with store.read() as session:
+        lines = [json.loads(line) for line in export_lines(session)]
+        macs = list(session.scalars(select(AuditRow.mac).order_by(AuditRow.id)))
+    assert "mac" not in lines[0] and lines[1]["mac"] == macs[1]
+    assert lines[1]["mac"] == audit.entry_mac(KEY, lines[1]["hash"])
