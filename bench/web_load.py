@@ -197,7 +197,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(command: list[str], ready: str, env: dict[str, str] | None = None) -> Iterator[None]:
+def server(
+    command: list[str], ready: str, env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
     """Run a server process until the block ends; wait until ``ready`` answers."""
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
@@ -213,7 +215,7 @@ def server(command: list[str], ready: str, env: dict[str, str] | None = None) ->
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"server did not start: {' '.join(command)}")
             time.sleep(0.1)
-        yield
+        yield process
     finally:
         process.terminate()
         try:
