@@ -136,6 +136,11 @@ def test_the_client_is_the_nearest_untrusted_hop() -> None:
     assert trust.client_from("::1", []) == "::1"
 
 
+def test_trusted_proxies_may_be_a_list_in_the_settings_file() -> None:
+    trust = ProxyTrust.from_settings({"trust_forwarded": True, "trusted_proxies": ["10.0.0.1"]})
+    assert trust.is_proxy("10.0.0.1") and not trust.is_proxy("127.0.0.1")
+
+
 def test_a_bad_trusted_proxies_setting_is_named() -> None:
     with pytest.raises(BadInput, match=r"trusted_proxies: 'proxy\.example'"):
         parse_networks("127.0.0.1, proxy.example")

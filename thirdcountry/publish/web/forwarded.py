@@ -53,10 +53,10 @@ class ProxyTrust:
 
     @classmethod
     def from_settings(cls, values: dict[str, Any]) -> ProxyTrust:
-        return cls(
-            enabled=bool(values["trust_forwarded"]),
-            proxies=parse_networks(str(values["trusted_proxies"])),
-        )
+        raw = values["trusted_proxies"]
+        # A settings file may give a TOML list; the environment gives a string.
+        listed = ",".join(map(str, raw)) if isinstance(raw, list | tuple) else str(raw)
+        return cls(enabled=bool(values["trust_forwarded"]), proxies=parse_networks(listed))
 
     def is_proxy(self, host: str | None) -> bool:
         found = _address(host) if host else None
