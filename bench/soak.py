@@ -45,6 +45,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import httpx
 from sqlalchemy import create_engine, select, text, update
@@ -163,10 +164,21 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def serve(url: str, port: int) -> AbstractContextManager[subprocess.Popen[bytes]]:
+def serve(url: str, port: int, log: Any) -> AbstractContextManager[subprocess.Popen[bytes]]:
     executable = Path(sys.executable).parent / "thirdcountry"
     command = [str(executable), "serve", "--db", url, "--port", str(port)]
-    return server(command, f"http://127.0.0.1:{port}/healthz")
+    return server(command, f"http://127.0.0.1:{port}/healthz", log=log)
+
+
+def first_traceback(log: Path) -> str:
+    """The server's first traceback, to say what a server error was."""
+    text = log.read_text(encoding="utf-8", errors="replace")
+    start = text.find("Traceback (most recent call last)")
+    if start < 0:
+        return ""
+    lines = text[start:].splitlines()
+    end = next((i for i, line in enumerate(lines[1:], 1) if not line.startswith(" ")), 0)
+    return "\n".join(lines[: end + 1][-12:])
 
 
 # -- the clients ----------------------------------------------------------------------
@@ -316,7 +328,8 @@ def main() -> None:
         os.environ["THIRDCOUNTRY_HOME"] = home
         world = populate(url, args.claims)
         port = free_port()
-        with serve(url, port) as process:
+        log_path = Path(home) / "server.log"
+        with log_path.open("wb") as log, serve(url, port, log) as process:
             base = f"http://127.0.0.1:{port}"
             booted = rss_kib(process.pid)
             # Warm-up: the same mix for a while, so that imports, the public snapshot, its
@@ -341,6 +354,7 @@ def main() -> None:
             sampler.join()
             final = rss_kib(process.pid)
             alive = process.poll() is None
+        traceback = first_traceback(log_path)
 
     print(f"{'kind':<14} {'requests':>9} {'5xx':>5} {'other':>6} {'p50 ms':>8} {'p99 ms':>8}")
     for kind in ("read", "decision", "report form", "report post"):
@@ -358,8 +372,10 @@ def main() -> None:
         f"{percentile(every, 0.5):>8.1f} {percentile(every, 0.99):>8.1f}"
         f"   ({total / elapsed:.1f} requests/s over {elapsed:.1f} s, {args.clients} clients)"
     )
-    if tally.samples:
-        print("first unexpected answers: " + ", ".join(tally.samples))
+    if warm.samples or tally.samples:
+        print("first unexpected answers: " + ", ".join(warm.samples + tally.samples))
+    if traceback:
+        print("the server's first traceback, its last lines:\n" + traceback)
     growth = (final - warmed) / warmed * 100 if warmed else 0.0
     print(
         f"server rss: {warmed / 1024:.1f} MiB warm -> {final / 1024:.1f} MiB at the end"
