@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import httpx
 from sqlalchemy import insert
@@ -197,11 +198,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(command: list[str], ready: str, env: dict[str, str] | None = None) -> Iterator[None]:
-    """Run a server process until the block ends; wait until ``ready`` answers."""
-    process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
-    )
+def server(
+    command: list[str], ready: str, env: dict[str, str] | None = None, log: Any = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Run a server process until the block ends; wait until ``ready`` answers. Its output
+    goes to ``log`` (an open file), else nowhere."""
+    output = log if log is not None else subprocess.DEVNULL
+    process = subprocess.Popen(command, stdout=output, stderr=output, env=env)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -213,7 +216,7 @@ def server(command: list[str], ready: str, env: dict[str, str] | None = None) ->
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"server did not start: {' '.join(command)}")
             time.sleep(0.1)
-        yield
+        yield process
     finally:
         process.terminate()
         try:

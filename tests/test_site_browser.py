@@ -11,7 +11,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 
 from thirdcountry.publish.web import create_app
-from thirdcountry.publish.web.testing import LocalServer
+from thirdcountry.publish.web.security_headers import CONTENT_SECURITY_POLICY
+from thirdcountry.publish.web.testing import LocalServer, watch_csp
 from thirdcountry.store import Store, open_store, reports
 
 from .site_fixtures import Fixture, populate
@@ -34,8 +35,11 @@ def live(
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    """A fresh page that fails the test on any console error, page error or failed load."""
+    """A fresh page that fails the test on any console error, page error, failed load or
+    Content-Security-Policy violation."""
     context = browser.new_context()
+    violations: list[str] = []
+    watch_csp(context, violations)
     opened = context.new_page()
     problems: list[str] = []
     opened.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
@@ -43,7 +47,34 @@ def page(browser: Any) -> Iterator[Any]:
     opened.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
     yield opened
     context.close()
+    assert violations == [], "the site's own pages break its Content-Security-Policy"
     assert problems == []
+
+
+def test_the_csp_watch_sees_inline_code_being_blocked(
+    browser: Any, live: tuple[str, Store, Fixture]
+) -> None:
+    """The check above can fail: a page with inline code under the site's policy."""
+    base, _store, _fx = live
+    context = browser.new_context()
+    violations: list[str] = []
+    watch_csp(context, violations)
+    page = context.new_page()
+    page.route(
+        f"{base}/inline-probe",
+        lambda route: route.fulfill(
+            status=200,
+            content_type="text/html",
+            headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY},
+            body='<!doctype html><p style="color:red">x</p><script>document.title="ran"</script>',
+        ),
+    )
+    page.goto(f"{base}/inline-probe")
+    page.wait_for_timeout(200)
+    title = page.title()
+    context.close()
+    assert title != "ran", "the inline script must have been blocked"
+    assert any("script-src" in v for v in violations) and any("style-src" in v for v in violations)
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

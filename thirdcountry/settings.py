@@ -39,6 +39,8 @@ class Setting:
     env: str
     help: str
     parse: Callable[[str], Any] = str
+    # Never shown by `thirdcountry settings` (a key, a password).
+    secret: bool = False
 
     def default_value(self) -> Any:
         return self.default() if callable(self.default) else self.default
@@ -215,8 +217,27 @@ SETTINGS: tuple[Setting, ...] = (
         False,
         "THIRDCOUNTRY_TRUST_FORWARDED",
         "Behind a reverse proxy: take the scheme and client address from "
-        "X-Forwarded-Proto and X-Forwarded-For (never enable without such a proxy).",
+        "X-Forwarded-Proto and X-Forwarded-For, but only on connections from "
+        "`trusted_proxies` (never enable without such a proxy).",
         _bool,
+    ),
+    Setting(
+        "trusted_proxies",
+        "127.0.0.1,::1",
+        "THIRDCOUNTRY_TRUSTED_PROXIES",
+        "Comma-separated addresses or networks (CIDR) of the reverse proxies whose "
+        "X-Forwarded-* headers are believed when `trust_forwarded` is on; from any other "
+        "peer they are ignored.",
+    ),
+    Setting(
+        "audit_key",
+        "",
+        "THIRDCOUNTRY_AUDIT_KEY",
+        "Secret key (at least 16 characters) for the audit log's MACs and checkpoints. Keep "
+        "it outside the database (environment or settings file) and the same for every "
+        "process that writes or verifies the log; without it the log is hash-chained only "
+        '(docs/review.md, "The audit trail").',
+        secret=True,
     ),
     Setting(
         "upload_max_bytes",
@@ -292,6 +313,24 @@ def settings_markdown() -> str:
         default = "(see meaning)" if callable(s.default) else f"`{s.default}`"
         lines.append(f"| `{s.name}` | `{s.env}` | {default} | {s.help} |")
     return "\n".join(lines) + "\n"
+
+
+AUDIT_KEY_MIN_LENGTH = 16
+
+
+def audit_key(values: Mapping[str, Any] | None = None) -> bytes | None:
+    """The configured audit key as bytes, None when none is set; too short is an error."""
+    values = load_settings() if values is None else values
+    raw = str(values.get("audit_key") or "")
+    if not raw:
+        return None
+    if len(raw) < AUDIT_KEY_MIN_LENGTH:
+        raise BadInput(
+            f"setting audit_key: at least {AUDIT_KEY_MIN_LENGTH} characters are needed "
+            f"(it has {len(raw)}); make one with "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
+        )
+    return raw.encode("utf-8")
 
 
 def projection_rules(values: Mapping[str, Any] | None = None) -> ProjectionRules:

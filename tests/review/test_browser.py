@@ -17,7 +17,7 @@ import pytest
 
 from thirdcountry.domain.projection import Arrangement
 from thirdcountry.publish.web import create_app
-from thirdcountry.publish.web.testing import LocalServer
+from thirdcountry.publish.web.testing import LocalServer, watch_csp
 from thirdcountry.store import Store, open_store
 from thirdcountry.store.views import arrangements
 
@@ -42,6 +42,27 @@ class Site(LocalServer):
                 yield from walk(included.routes) if included else [getattr(route, "path", "")]
 
         return path in set(walk(self.app.routes))
+
+
+class WatchedBrowser:
+    """The session's browser, every context of which reports CSP violations."""
+
+    def __init__(self, browser: Any) -> None:
+        self.browser = browser
+        self.violations: list[str] = []
+
+    def new_context(self, **options: Any) -> Any:
+        context = self.browser.new_context(**options)
+        watch_csp(context, self.violations)
+        return context
+
+
+@pytest.fixture
+def browser(browser: Any) -> Iterator[WatchedBrowser]:
+    """Every test here fails on any Content-Security-Policy violation in its pages."""
+    watched = WatchedBrowser(browser)
+    yield watched
+    assert watched.violations == [], "the review pages break their Content-Security-Policy"
 
 
 @pytest.fixture

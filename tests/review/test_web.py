@@ -62,7 +62,8 @@ def test_cookies_are_secure_over_https_and_behind_a_trusted_proxy(
     assert "secure" in response.headers["set-cookie"].lower()
 
     def login_behind_proxy() -> str:
-        with TestClient(create_app(seeded.store)) as client:
+        # The proxy is on this host: the default `trusted_proxies` lists loopback.
+        with TestClient(create_app(seeded.store), client=("127.0.0.1", 50000)) as client:
             token = csrf(client)
             return (
                 client.post(

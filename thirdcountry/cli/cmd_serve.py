@@ -24,7 +24,8 @@ def register(cli: click.Group) -> None:
         import uvicorn
 
         from thirdcountry.publish.web import create_app
+        from thirdcountry.publish.web.server import uvicorn_config
 
         store = store_for(db)
         console.print(f"serving {store.display_url()} at http://{host}:{port}/")
-        uvicorn.run(create_app(store), host=host, port=port, log_level="info")
+        uvicorn.Server(uvicorn_config(create_app(store), host=host, port=port)).run()

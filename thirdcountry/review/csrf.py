@@ -12,10 +12,9 @@ import hmac
 import secrets
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy.exc import IntegrityError
 
 from thirdcountry.store import Store
-from thirdcountry.store.tables import MetaRow
+from thirdcountry.store.kept_secrets import kept_secret
 
 SECRET_META_KEY = "signing_secret"
 _SALT = "thirdcountry-csrf"
@@ -26,24 +25,7 @@ def signing_secret(store: Store, configured: str | None = None) -> str:
     so every worker and every restart signs alike."""
     if configured:
         return configured
-    with store.read() as session:
-        row = session.get(MetaRow, SECRET_META_KEY)
-        if row is not None:
-            return row.value
-    try:
-        with store.write() as session:
-            row = session.get(MetaRow, SECRET_META_KEY)
-            if row is not None:
-                return row.value
-            value = secrets.token_urlsafe(48)
-            session.add(MetaRow(key=SECRET_META_KEY, value=value))
-            return value
-    except IntegrityError:
-        # Another process generated it at the same moment: use theirs.
-        with store.read() as session:
-            row = session.get(MetaRow, SECRET_META_KEY)
-            assert row is not None
-            return row.value
+    return kept_secret(store, SECRET_META_KEY, lambda: secrets.token_urlsafe(48))
 
 
 class CsrfSigner:

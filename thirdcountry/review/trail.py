@@ -36,6 +36,7 @@ class AuditEntry:
     note: str | None
     prev_hash: str
     hash: str
+    mac: str | None = None  # under the audit key; exported, not shown in the history
 
     @property
     def changes(self) -> list[tuple[str, Any, Any]]:
@@ -73,6 +74,7 @@ def _entry(row: AuditRow) -> AuditEntry:
         note=row.note,
         prev_hash=row.prev_hash,
         hash=row.hash,
+        mac=row.mac,
     )
 
 
@@ -157,6 +159,8 @@ def audit_entries(session: Session, *, since_id: int = 0) -> Iterator[AuditEntry
 
 
 def export_lines(session: Session, *, since_id: int = 0) -> Iterator[str]:
-    """The log as JSON lines: one entry a line, with the hashes, so a copy can be verified."""
+    """The log as JSON lines: one entry a line, with the hashes (and MACs, for entries
+    written under the audit key), so a copy can be verified."""
     for entry in audit_entries(session, since_id=since_id):
-        yield json.dumps(entry.to_dict(), ensure_ascii=False, sort_keys=True, default=str)
+        line = entry.to_dict() | ({"mac": entry.mac} if entry.mac else {})
+        yield json.dumps(line, ensure_ascii=False, sort_keys=True, default=str)

@@ -33,6 +33,7 @@ from thirdcountry.domain.countries import get_country
 from thirdcountry.domain.documents import Document
 from thirdcountry.domain.projection import Arrangement, ProjectionRules, Transfer, project
 from thirdcountry.domain.vocabulary import ClaimKind, ReviewState
+from thirdcountry.store import audit
 from thirdcountry.store import claims as claim_repo
 from thirdcountry.store import documents as document_repo
 from thirdcountry.store.database import Store
@@ -149,6 +150,9 @@ class PublicData:
     countries: list[CountrySummary]  # by code
     published_at: dict[str, datetime]  # claim id -> when it became public
     document_claims: dict[str, list[str]]  # document id -> ids of standing claims citing it
+    # The audit log's head when this was read (``audit.Checkpoint``), published so that
+    # anyone can keep it and later show a rewritten or cut-back log.
+    audit_checkpoint: str | None = None
 
     def arrangement(self, sender: str, receiver: str) -> Arrangement | None:
         for item in self.arrangements:
@@ -367,6 +371,7 @@ def build_public_data(
         countries=_countries(arrangements),
         published_at=_published_at(session, standing),
         document_claims=dict(document_claims),
+        audit_checkpoint=audit.checkpoint(session).token(),
     )
 
 

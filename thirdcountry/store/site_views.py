@@ -27,6 +27,7 @@ from thirdcountry.store import audit
 from thirdcountry.store import claims as claim_repo
 from thirdcountry.store import documents as document_repo
 from thirdcountry.store.database import Store
+from thirdcountry.store.kept_secrets import kept_secret
 from thirdcountry.store.load import DATASET_META_KEY
 from thirdcountry.store.tables import AuditRow, ClaimRow, DocumentRow, MetaRow
 from thirdcountry.store.views import decided_claims
@@ -344,13 +345,4 @@ def changelog(session: Session, limit: int = 100) -> list[Change]:
 
 def form_secret(store: Store) -> str:
     """A random key kept in the store, so form tokens survive restarts and many workers."""
-    with store.read() as session:
-        row = session.get(MetaRow, FORM_SECRET_KEY)
-        if row is not None:
-            return row.value
-    with store.write() as session:
-        row = session.get(MetaRow, FORM_SECRET_KEY)
-        if row is None:
-            row = MetaRow(key=FORM_SECRET_KEY, value=secrets.token_hex(32))
-            session.add(row)
-        return row.value
+    return kept_secret(store, FORM_SECRET_KEY, lambda: secrets.token_hex(32))

@@ -100,6 +100,9 @@ class AuditRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # HMAC of ``hash`` under the audit key, which is kept outside the database; None for
+    # entries written without a key (see ``store.audit``).
+    mac: Mapped[str | None] = mapped_column(String(64))
 
 
 class MetaRow(Base):

@@ -18,6 +18,9 @@ from thirdcountry import __version__
 from thirdcountry.publish.api.app import create_api
 from thirdcountry.publish.web import routes
 from thirdcountry.publish.web.errors import install_error_handlers
+from thirdcountry.publish.web.forwarded import ForwardedHeaders, ProxyTrust
+from thirdcountry.publish.web.security_headers import SecurityHeaders
+from thirdcountry.settings import load_settings
 from thirdcountry.store import Store, open_store
 
 STATIC = Path(__file__).parent / "static"
@@ -42,4 +45,7 @@ def create_app(store: Store | str) -> FastAPI:
     for module in sorted(pkgutil.iter_modules(routes.__path__), key=lambda m: m.name):
         loaded = importlib.import_module(f"{routes.__name__}.{module.name}")
         app.include_router(loaded.router)
+    app.add_middleware(SecurityHeaders)
+    # Outermost, so that everything inside sees the client and scheme it settles on.
+    app.add_middleware(ForwardedHeaders, trust=ProxyTrust.from_settings(load_settings()))
     return app

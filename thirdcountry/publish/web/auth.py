@@ -4,7 +4,7 @@
 * may they: one dependency per action, reading the matrix in ``review.permissions``;
 * is the form theirs: CSRF tokens (``review.csrf``) checked on every form post;
 * cookies: HttpOnly, SameSite=Lax, Secure when the request came over HTTPS (by the URL's
-  scheme, or X-Forwarded-Proto when the ``trust_forwarded`` setting says a proxy sets it).
+  scheme, which ``web.forwarded`` takes from a trusted proxy's X-Forwarded-Proto).
 
 Pages that need a login redirect there (``PageRoute``); the API answers every error as
 JSON in the project's one error shape (``ApiRoute``).
@@ -52,7 +52,6 @@ class ReviewConfig:
     policy: AccountPolicy
     signer: CsrfSigner
     cookie_secure: str
-    trust_forwarded: bool
     upload_max_bytes: int
     rules: ProjectionRules
 
@@ -67,7 +66,6 @@ def config(request: Request) -> ReviewConfig:
             policy=policy,
             signer=CsrfSigner(signing_secret(store_of(request)), int(policy.session_hours * 3600)),
             cookie_secure=str(values["cookie_secure"]),
-            trust_forwarded=bool(values["trust_forwarded"]),
             upload_max_bytes=int(values["upload_max_bytes"]),
             rules=settings_projection_rules(values),
         )
@@ -81,20 +79,12 @@ def store_of(request: Request) -> Store:
 
 
 def is_https(request: Request) -> bool:
-    if request.url.scheme == "https":
-        return True
-    if config(request).trust_forwarded:
-        forwarded = request.headers.get("x-forwarded-proto", "")
-        return forwarded.split(",")[0].strip().lower() == "https"
-    return False
+    # The scheme and client are those ``web.forwarded`` settled on: a proxy's word only
+    # when ``trust_forwarded`` is on and the connection comes from ``trusted_proxies``.
+    return request.url.scheme == "https"
 
 
 def client_address(request: Request) -> str:
-    if config(request).trust_forwarded:
-        forwarded = request.headers.get("x-forwarded-for", "")
-        first = forwarded.split(",")[0].strip()
-        if first:
-            return first
     return request.client.host if request.client else "unknown"
 
 

@@ -15,6 +15,8 @@ from typing import Any
 
 import uvicorn
 
+from thirdcountry.publish.web.server import uvicorn_config
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
     "--no-sandbox",
@@ -45,7 +47,7 @@ class LocalServer:
         self.app = app
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        config = uvicorn_config(app, host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.start_timeout = start_timeout
@@ -62,3 +64,30 @@ class LocalServer:
     def __exit__(self, *_: object) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+# Runs before any page script, through the DevTools protocol (so the page's own policy does
+# not block it), and turns every violation event into a console error.
+CSP_PROBE = (
+    "document.addEventListener('securitypolicyviolation', function (e) {"
+    " console.error('CSP violation: ' + e.violatedDirective + ' blocked '"
+    " + (e.blockedURI || 'inline') + ' on ' + document.location.pathname); });"
+)
+
+
+def is_csp_violation(text: str) -> bool:
+    return text.startswith("CSP violation:") or "Content Security Policy" in text
+
+
+def watch_csp(context: Any, found: list[str]) -> None:
+    """Collect into ``found`` every Content-Security-Policy violation in the pages of a
+    Playwright browser context: Chromium's own console report and the violation event."""
+    context.add_init_script(CSP_PROBE)
+    context.on(
+        "console",
+        lambda message: (
+            found.append(message.text)
+            if message.type == "error" and is_csp_violation(message.text)
+            else None
+        ),
+    )

@@ -21,6 +21,7 @@ from thirdcountry.publish.exports.registry import ExportFile, Links, register
 from thirdcountry.store.public import PublicData
 
 ATOM = "http://www.w3.org/2005/Atom"
+AUDIT_NS = "urn:thirdcountry:audit"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MEDIA_TYPE = "application/atom+xml"
 ALL_FEED = "feed.atom"
@@ -114,6 +115,10 @@ def render_feed(
     if licence:
         _sub(feed, "rights", f"Data licence: {licence}")
     _sub(feed, "generator", "thirdcountry")
+    if data.audit_checkpoint:
+        # An extension element (RFC 4287, section 6): the review log's head, to keep.
+        checkpoint = ET.SubElement(feed, f"{{{AUDIT_NS}}}checkpoint")
+        checkpoint.text = data.audit_checkpoint
     for moment, claim in dated:
         entry = _sub(feed, "entry")
         _sub(entry, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, 'claim:' + claim.id)}")
@@ -131,6 +136,7 @@ def render_feed(
         source = documents.get(claim.document_id or "")
         _sub(entry, "summary", claim_summary(claim, source), type="text")
     ET.register_namespace("", ATOM)
+    ET.register_namespace("audit", AUDIT_NS)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 

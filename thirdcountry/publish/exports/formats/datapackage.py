@@ -112,6 +112,10 @@ def descriptor(data: PublicData) -> dict[str, Any]:
     }
     if data.last_modified is not None:
         out["created"] = data.last_modified.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if data.audit_checkpoint:
+        # The review log's head when this package was made: keep it, and `thirdcountry
+        # audit verify --against` it later shows a log rewritten or cut back since.
+        out["audit_checkpoint"] = data.audit_checkpoint
     return out
 
 
