@@ -337,8 +337,13 @@ def _emit_status(context: _ClauseContext, value: Status, position: int, cue: str
         and published
         and context.sentence.search(context.lexicon.present, cue)
     ):
-        # "Kosovo has agreed": news of the month it is reported in.
-        when = PartialDate.of(published, DatePrecision.MONTH)
+        # "Kosovo has agreed": news of the month it is reported in (or of its year, when
+        # that is all the page says of its date).
+        when = (
+            published
+            if published.precision is DatePrecision.YEAR
+            else PartialDate.of(published.value, DatePrecision.MONTH)
+        )
     # "The agreement was signed in May" with no state named is about the one in focus;
     # "…, but that plan was scrapped" is about the states of the sentence.
     whole = bool(context.sentence.search(context.lexicon.deal_reference, context.text))

@@ -11,12 +11,12 @@ clause boundaries. The frames of ``engine.py`` then decide which claims the sent
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from thirdcountry.domain.dates import PartialDate
 from thirdcountry.extract.dates import DateMention, find_dates
 from thirdcountry.extract.gazetteer import Entry, Gazetteer, Mention, MentionKind
 from thirdcountry.extract.lexicon import Lexicon
@@ -235,7 +235,7 @@ def read_sentence(
     rules: LanguageRules,
     index: MentionIndex,
     gazetteer: Gazetteer,
-    published: dt.date | None,
+    published: PartialDate | None,
     sender: str | None,
     focus: Sequence[str],
     last_lists: Sequence[list[str]],
