@@ -312,6 +312,8 @@ def _status(context: _ClauseContext) -> None:
                 context.sentence.search(lexicon.denial_object, context.sentence.text)
             ):
                 continue
+            elif status is Status.REFUSED and _HOME_REFUSER.search(context.before(start, 50)):
+                continue  # "their home countries refused to take them back": no arrangement
             found.append((value, start, match.group(0)))
     for start, end, match in context.cues(lexicon.first_receiver):
         if not context.negated(start, end):
@@ -321,6 +323,16 @@ def _status(context: _ClauseContext) -> None:
         found = [f for f in found if f[0] not in (Status.REQUESTED, Status.NEGOTIATING)]
     for value, start, cue in found:
         _emit_status(context, value, start, cue)
+
+
+# The people's own states refusing them: "their home countries refused to take them back",
+# "sus países de origen se negaron a recibirlos". No arrangement, and no party to one.
+_HOME_REFUSER = re.compile(
+    r"\b(?:(?:their|his|her)\s+(?:own\s+)?(?:home\s+(?:countries|country|nations?|governments?)|"
+    r"countries\s+of\s+origin)|sus\s+(?:propios\s+)?países(?:\s+de\s+origen)?|"
+    r"su\s+país\s+de\s+origen)\b\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _emit_status(context: _ClauseContext, value: Status, position: int, cue: str) -> None:
@@ -428,7 +440,10 @@ def _transfer(context: _ClauseContext) -> None:
         if _describes_people(context, start, end) or context.party_not_a_state(start):
             continue
         after = sentence.piece(end, min(context.clause.end, end + 60))
-        home = bool(sentence.search(lexicon.home_destination, after[:40]))
+        # "sent to their home countries", not "flown to Eswatini after their home countries
+        # refused": the home must be where the verb sends them.
+        home_match = sentence.search(lexicon.home_destination, after[:40])
+        home = home_match is not None and home_match.start() <= 12
         receive = bool(sentence.search(lexicon.receive, sentence.piece(start, end)))
         explicit = _destination_group(sentence, context.explicit(onward=True), start, end, receive)
         destinations = explicit or context.receivers(focus=False)
@@ -436,6 +451,9 @@ def _transfer(context: _ClauseContext) -> None:
         count = context.count(start, partitive=False)
         if count is None and sentence.search(lexicon.pronoun_subject, context.text):
             count = document.recent_count
+        # "5,728 people between January and June": a total over a period, not one move (the
+        # arrangement is still implemented).
+        total = count is not None and bool(sentence.search(lexicon.period, context.text))
         if not destinations and not home and count is not None and arrival:
             destinations = context.receivers(focus=True)
         sender = context.sender()
@@ -458,6 +476,8 @@ def _transfer(context: _ClauseContext) -> None:
                 document.onward_destinations.add(destination.code)
                 continue
             group = {d.code for d in destinations}
+            if destination.code in sentence.nationalities:
+                continue  # the people's own state: where they come from, or a return home
             if home or not _third_country_transfer(context, destination.code, group):
                 continue
             if _internal_move(context, destination.code):
@@ -469,15 +489,24 @@ def _transfer(context: _ClauseContext) -> None:
                 (m.entry.facility for m in sentence.facilities if m.code == destination.code),
                 None,
             )
-            context.candidate(
-                ClaimKind.TRANSFER,
-                sender,
-                destination,
-                count=count,
-                nationalities=tuple(sentence.nationalities),
-                facility=facility,
-                **_dated(context.date(start, told=False)),
+            # Nobody says who the people are: less sure it is no return home.
+            unknown = not (
+                sentence.nationalities
+                or document.recent_nationalities
+                or document.nationalities
+                or document.third_country
             )
+            if not total:
+                context.candidate(
+                    ClaimKind.TRANSFER,
+                    sender,
+                    destination,
+                    penalty=0.1 if unknown else 0.0,
+                    count=count,
+                    nationalities=tuple(sentence.nationalities),
+                    facility=facility,
+                    **_dated(context.date(start, told=False)),
+                )
             if facility and _is_prison(sentence, destination.code):
                 context.candidate(
                     ClaimKind.ROLE, sender, destination, penalty=0.1, value=Role.DETENTION.value
@@ -621,7 +650,10 @@ def _third_country_transfer(context: _ClauseContext, destination: str, group: se
     for known in (document.recent_nationalities, document.nationalities):
         if known:
             return destination not in known
-    return document.third_country or destination in document.established
+    # Nothing says who the people are: a move the text reports with its sender named is
+    # read as a transfer (reporting of returns home names the people: "Venezuelans flown
+    # to Caracas"); the claim is less sure than one whose people are known.
+    return True
 
 
 # --- roles -----------------------------------------------------------------------------------

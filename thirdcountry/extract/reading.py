@@ -409,6 +409,9 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
             len(refs) == 1 and sentence.occurs(lexicon.sender_after, *after, at_start=True)
         ):
             slot = Slot.SENDER  # before nationality: "deportados de EE.UU." is a sender
+        elif sentence.occurs(lexicon.carried_from, *before):
+            known = all(r.code in senders for r in refs)
+            slot = Slot.SENDER if known else Slot.NATIONALITY
         elif sentence.occurs(lexicon.nationality_before, *before):
             slot = Slot.NATIONALITY
         elif sentence.occurs(lexicon.partner_before, *before):

@@ -34,6 +34,7 @@ _MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }  # fmt: skip
+_MONTH_NAMES = "|".join(sorted((m for m in _MONTHS if len(m) > 3), key=len, reverse=True))
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
@@ -263,7 +264,7 @@ LEXICON = Lexicon(
     ),
     nationality_before=rx(
         r"(?:nationals?\s+of|citizens?\s+of|natives?\s+of|(?:come|comes|came|coming|are|were|"
-        r"is|was|hail(?:ing|s)?|originally|originating)\s+from|" + PEOPLE + r"\s+from|"
+        r"is|was|hail(?:ing|s)?|originally|originating)\s+from|" + PEOPLE + r",?\s+from|"
         r"from\s+countries\s+(?:including|such\s+as|like)|"
         r"born\s+in|of\s+(?:\w+\s+)?nationality|"
         r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+from|"
@@ -481,13 +482,19 @@ LEXICON = Lexicon(
         r"\b(?:" + _SEND_PAST + r")\b(?!\s+(?:by|from)\s+(?:immigration\s+)?judges)"
         r"(?!\s+(?:" + PEOPLE + r")\b)|"
         r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|carried)\b|"
-        r"\b(?:received|took\s+in|welcomed)\b(?=\s+(?:the\s+)?(?:" + NUMBERS.pattern + r"|"
-        r"three|two|several|dozens|hundreds)\b)"
+        # Headlines tell the day's news in the present: "deportees arrive in South Sudan".
+        r"\b(?:arrives?|lands?)\s+in\b|"
+        r"\b(?:received|receives|took\s+in|takes\s+in|welcomed|welcomes)\b(?=\s+(?:the\s+)?"
+        r"(?:first\s+)?(?:" + NUMBERS.pattern + r"|three|two|several|dozens|hundreds)\b)"
     ),
     arrival=rx(
-        r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|received|took\s+in|carried)\b"
+        r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|received|took\s+in|carried|"
+        r"arrives?|lands?|receives|takes\s+in)\b"
     ),
-    receive=rx(r"\b(?:received|took\s+in|welcomed|accepted|has\s+taken\s+in)\b"),
+    receive=rx(
+        r"\b(?:received|receives|took\s+in|takes\s+in|welcomed|welcomes|accepted|"
+        r"has\s+taken\s+in)\b"
+    ),
     deal_reference=rx(
         r"\b(?:that|the|this|its)\s+(?:plan|deal|agreement|scheme|arrangement|accord|pact|policy|"
         r"programme|program|partnership)\b"
@@ -616,6 +623,19 @@ LEXICON = Lexicon(
         r"\b(?:deportees|detainees|the\s+men|the\s+women|migrants|prisoners|inmates|"
         r"(?:their|our)\s+clients|the\s+five|the\s+eight|the\s+group|the\s+nine|them|they|"
         r"people|deported|asylum\s+seekers|returnees|relatives)\b"
+    ),
+    carried_from=rx(
+        r"(?:flights?|plane|aircraft|jet)\s+(?:carrying|with|transporting)\s+"
+        r"(?:[\w,-]+\s+){1,5}?from\s+(?:the\s+)?$"
+    ),
+    period=rx(
+        rf"\bbetween\s+(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b[^.;]{{0,20}}?\band\s+"
+        rf"(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b|"
+        rf"\bfrom\s+(?:{_MONTH_NAMES})\s+(?:to|through|until)\s+(?:{_MONTH_NAMES})\b|"
+        rf"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH_NAMES}|(?:19|20)\d\d|the\s+start|"
+        rf"the\s+beginning|taking\s+office)\b|"
+        r"\bso\s+far\s+(?:this|in)\b|\bthis\s+year\s+alone\b|\bto\s+date\b|"
+        r"\b(?:in|over|during)\s+the\s+(?:first|last|past)\s+(?:\w+\s+)?(?:months|weeks|years)\b"
     ),
 )
 

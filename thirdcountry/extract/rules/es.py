@@ -41,6 +41,7 @@ _MONTHS = {
     "septiembre": 9, "setiembre": 9, "sep": 9, "sept": 9, "octubre": 10, "oct": 10,
     "noviembre": 11, "nov": 11, "diciembre": 12, "dic": 12,
 }  # fmt: skip
+_MONTH_NAMES = "|".join(sorted((m for m in _MONTHS if len(m) > 3), key=len, reverse=True))
 _WEEKDAYS = {
     "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
     "sábado": 5, "sabado": 5, "domingo": 6,
@@ -190,6 +191,10 @@ _SEND_PAST = words(
     "~ingresad[oa]s?",
     "~recibi[oó]",
     "~recibieron",
+    # Titulares en presente: "Ruanda recibe a seis deportados", "llegan a Sudán del Sur".
+    r"~recib(?:e|en)(?=\s+a\s+(?:los\s+|las\s+)?(?:primer[oa]s?\s+)?\w+\s+(?:deportad|migrant|expulsad|hombres|personas))",
+    r"~lleg(?:a|an)(?=\s+a\s)",
+    r"~aterriz(?:a|an)(?=\s+en\s)",
     "~acogi[oó]",
     "~ha\\s+recibido",
     "~han\\s+recibido",
@@ -299,9 +304,9 @@ LEXICON = Lexicon(
         r"\b(?:[Ee]l|[Ee]ste|[Dd]icho|al|del)\s+(?:(?:pequeño|joven|empobrecido)\s+)?"
         r"(?:país|reino|estado\s+insular)(?:\s+(?P<adj>balcánico|centroamericano|sudamericano|"
         r"suramericano|latinoamericano|caribeño|africano|asiático|centroasiático|europeo|"
-        r"insular|norteafricano))?\b(?!\s+(?:de|del)\s+origen)|"
+        r"insular|norteafricano))?\b(?!\s+(?:de|del)\s+(?:origen|[A-ZÁÉÍÓÚ]))|"
         r"\b[Ll]a\s+(?:pequeña\s+)?nación(?:\s+(?P<adj2>balcánica|centroamericana|sudamericana|"
-        r"caribeña|africana|asiática|insular))?\b",
+        r"caribeña|africana|asiática|insular))?\b(?!\s+(?:de|del)\s+[A-ZÁÉÍÓÚ])",
         0,
     ),
     plural_anaphora=rx(
@@ -473,9 +478,12 @@ LEXICON = Lexicon(
     transfer=rx(r"\b(?:" + _SEND_PAST + r")\b"),
     arrival=rx(
         r"\b(?:llegaron|lleg[oó]|aterriz[oó]|aterrizaron|arrib[oó]|arribaron|llegad[oa]s|"
-        r"recibi[oó]|recibieron|acogi[oó])\b"
+        r"recibi[oó]|recibieron|acogi[oó]|recibe|reciben|llega|llegan|aterriza|aterrizan)\b"
     ),
-    receive=rx(r"\b(?:recibi[oó]|recibieron|acogi[oó]|acogieron|ha\s+recibido|han\s+recibido)\b"),
+    receive=rx(
+        r"\b(?:recibi[oó]|recibieron|acogi[oó]|acogieron|ha\s+recibido|han\s+recibido|"
+        r"recibe|reciben)\b"
+    ),
     deal_reference=rx(
         r"\b(?:ese|el|este|dicho|aquel)\s+(?:plan|acuerdo|pacto|convenio|programa|arreglo|"
         r"mecanismo|esquema)\b"
@@ -582,6 +590,19 @@ LEXICON = Lexicon(
     concern_subject=rx(
         r"\b(?:deportados|detenidos|migrantes|presos|reos|reclusos|venezolanos|extranjeros|"
         r"personas|familias|ellos|hombres|los\s+deportados|sus\s+clientes)\b"
+    ),
+    carried_from=rx(
+        r"(?:vuelos?|avi[oó]n|aeronave)\s+(?:con|que\s+llevaba|que\s+transportaba)\s+"
+        r"(?:[\w,-]+\s+){1,5}?(?:desde|de)\s+(?:el\s+|la\s+|los\s+)?$"
+    ),
+    period=rx(
+        rf"\bentre\s+(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b[^.;]{{0,20}}?\by\s+"
+        rf"(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b|"
+        rf"\bde(?:sde)?\s+(?:{_MONTH_NAMES})\s+(?:a|hasta)\s+(?:{_MONTH_NAMES})\b|"
+        rf"\bdesde\s+(?:(?:principios|inicios|finales|mediados)\s+de\s+)?(?:{_MONTH_NAMES}|"
+        rf"(?:19|20)\d\d|el\s+inicio|el\s+comienzo|que\s+asumió)\b|"
+        r"\ben\s+lo\s+que\s+va\s+de(?:l)?\b|\bhasta\s+la\s+fecha\b|\bsolo\s+este\s+año\b|"
+        r"\ben\s+los\s+(?:primeros|últimos)\s+(?:\w+\s+)?(?:meses|semanas|años)\b"
     ),
 )
 

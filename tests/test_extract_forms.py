@@ -1,0 +1,146 @@
+"""Forms real reporting uses, each in English and Spanish (sentences written for these tests).
+
+Each case is a short text, the claims it must give (kind, sender, receiver, count) and the
+claims it must not give. The texts mirror the shapes found in real news pages; none is
+copied from one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from thirdcountry.extract import extract_claims
+
+PUBLISHED = dt.date(2025, 8, 22)  # a Friday
+
+
+def facts(
+    text: str, published: dt.date = PUBLISHED
+) -> set[tuple[str, str | None, str, int | None]]:
+    return {
+        (c.kind.value, c.sender, c.receiver or "", c.count)
+        for c in extract_claims(text, published=published)
+    }
+
+
+def moves(text: str) -> set[tuple[str, str | None, str, int | None]]:
+    return {f for f in facts(text) if f[0] in ("transfer", "onward_transfer")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Active voice, sender as subject.
+        (
+            "The United States deported six men to Uganda on Tuesday, officials said.",
+            ("transfer", "US", "UG", 6),
+        ),
+        (
+            "Estados Unidos deportó el martes a seis hombres a Uganda, según las autoridades.",
+            ("transfer", "US", "UG", 6),
+        ),
+        # People deported from the sender arrive in the receiver.
+        (
+            "Eleven men deported from the United States arrived in Ghana on Wednesday.",
+            ("transfer", "US", "GH", 11),
+        ),
+        (
+            "Once hombres deportados desde Estados Unidos llegaron el miércoles a Ghana.",
+            ("transfer", "US", "GH", 11),
+        ),
+        # A flight carrying people from the sender lands in the receiver.
+        (
+            "A deportation flight carrying 21 people from the United States landed in Rwanda.",
+            ("transfer", "US", "RW", 21),
+        ),
+        (
+            "Un vuelo con 21 personas deportadas por el Departamento de Seguridad Nacional "
+            "aterrizó el lunes en Ruanda.",
+            ("transfer", "US", "RW", 21),
+        ),
+        # The receiver as subject, in the past and in a headline's present.
+        (
+            "Eswatini received ten deportees from the United States on Monday.",
+            ("transfer", "US", "SZ", 10),
+        ),
+        ("Ruanda recibe a seis deportados por Estados Unidos.", ("transfer", "US", "RW", 6)),
+        (
+            "US deportees arrive in South Sudan as eight men land in Juba.",
+            ("transfer", "US", "SS", 8),
+        ),
+        # Nationalities listed between the verb and the destination.
+        (
+            "The United States deported four men, from Cuba, Laos and Yemen, to Eswatini.",
+            ("transfer", "US", "SZ", 4),
+        ),
+        (
+            "Estados Unidos deportó a cuatro hombres de Cuba, Laos y Yemen al reino de Esuatini.",
+            ("transfer", "US", "SZ", 4),
+        ),
+    ],
+)
+def test_one_sentence_transfers(text: str, expected: tuple[str, str, str, int]) -> None:
+    assert expected in moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four men deported from the United States were flown to Eswatini after their home "
+        "countries refused to take them back. They come from Cuba, Laos and Yemen.",
+        "Cuatro hombres deportados por Estados Unidos fueron enviados a Esuatini después de "
+        "que sus países de origen se negaran a recibirlos. Son de Cuba, Laos y Yemen.",
+    ],
+)
+def test_home_countries_that_refused_their_people_are_no_party(text: str) -> None:
+    found = facts(text)
+    assert ("transfer", "US", "SZ", 4) in found, found
+    for code in ("CU", "LA", "YE"):
+        assert not any(f[2] == code for f in found), found  # no status, no onward move
+    assert not any(f[0] == "onward_transfer" for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve people deported from the United States landed in Costa Rica on Monday.",
+        "Doce personas deportadas desde Estados Unidos aterrizaron el lunes en Costa Rica.",
+        "The United States deports migrants to Panama. A flight carrying 40 migrants from India "
+        "and Nepal landed in Panama on Friday.",
+        "Estados Unidos deporta migrantes a Panamá. Un avión con 40 migrantes de India y Nepal "
+        "aterrizó el viernes en Panamá.",
+    ],
+)
+def test_where_people_were_sent_from_is_not_their_nationality(text: str) -> None:
+    found = extract_claims(text, published=PUBLISHED)
+    assert found, text
+    assert all("US" not in c.nationalities for c in found)
+    assert not any(c.sender in ("IN", "NP") or c.receiver in ("IN", "NP") for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between January and June, 5,728 people were deported from the United States to Mexico.",
+        "Entre enero y junio, 5.728 personas fueron deportadas de Estados Unidos a México.",
+        "Since July, 1,200 migrants have been sent from the United States to Costa Rica.",
+        "Desde febrero, 1.200 migrantes han sido enviados desde Estados Unidos a Costa Rica.",
+    ],
+)
+def test_a_total_over_a_period_is_not_one_transfer(text: str) -> None:
+    assert not moves(text), facts(text)
+
+
+def test_a_move_across_the_year_boundary_is_dated_in_the_right_year() -> None:
+    for text in (
+        "On January 22, the United States deported nine Cuban men to Eswatini.",
+        "El 22 de enero, Estados Unidos deportó a nueve cubanos a Esuatini.",
+    ):
+        (transfer,) = [
+            c
+            for c in extract_claims(text, published=dt.date(2026, 2, 4))
+            if c.kind.value == "transfer"
+        ]
+        assert str(transfer.when) == "2026-01-22"
