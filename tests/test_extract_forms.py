@@ -144,3 +144,49 @@ def test_a_move_across_the_year_boundary_is_dated_in_the_right_year() -> None:
             if c.kind.value == "transfer"
         ]
         assert str(transfer.when) == "2026-01-22"
+
+
+@pytest.mark.parametrize(
+    ("text", "receivers"),
+    [
+        (
+            "Honduras is the latest country to take deportees from the United States, after "
+            "similar agreements reached with Panama and Costa Rica.",
+            {"PA", "CR"},
+        ),
+        (
+            "Honduras es el último país en recibir deportados de Estados Unidos, que ya había "
+            "firmado acuerdos con Panamá y Costa Rica.",
+            {"PA", "CR"},
+        ),
+        (
+            "Kosovo already has a deal in place to take in 300 prisoners from Denmark awaiting "
+            "deportation.",
+            {"XK"},
+        ),
+        (
+            "Kosovo ya tiene un acuerdo para recibir a 300 presos de Dinamarca a la espera de su "
+            "deportación.",
+            {"XK"},
+        ),
+        (
+            "Nine migrants reached Rwanda from the United States as part of a deal to receive "
+            "deportees.",
+            {"RW"},
+        ),
+        (
+            "Nueve migrantes llegaron a Ruanda desde Estados Unidos como parte de un acuerdo para "
+            "recibir deportados.",
+            {"RW"},
+        ),
+        ("Uganda cerró un trato con Estados Unidos para recibir migrantes deportados.", {"UG"}),
+        ("Paraguay accede a acoger a 30 migrantes deportados por Estados Unidos.", {"PY"}),
+    ],
+)
+def test_agreements_told_in_passing(text: str, receivers: set[str]) -> None:
+    found = {
+        c.receiver
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "arrangement_status" and c.value == "agreed"
+    }
+    assert receivers <= found, facts(text)

@@ -414,6 +414,13 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
             slot = Slot.SENDER if known else Slot.NATIONALITY
         elif sentence.occurs(lexicon.nationality_before, *before):
             slot = Slot.NATIONALITY
+            # "300 prisoners from Denmark", "migrantes de Estados Unidos": people coming from
+            # a state known to send people are sent by it, unless the text says they are its
+            # citizens ("nationals of", "ciudadanos de").
+            if all(r.code in senders for r in refs) and not _CITIZENS.search(
+                sentence.piece(*before)
+            ):
+                slot = Slot.SENDER
         elif sentence.occurs(lexicon.partner_before, *before):
             partner = True
         for ref in refs:
@@ -426,6 +433,13 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
             ):
                 ref.slot = Slot.SENDER
         sentence.groups.append(refs)
+
+
+_CITIZENS = re.compile(
+    r"\b(?:nationals?|citizens?|natives?|born|nationality|ciudadan[oa]s?|nacionales|"
+    r"nativ[oa]s|nacid[oa]s|nacionalidad|oriund[oa]s|naturales)\b\W+(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:

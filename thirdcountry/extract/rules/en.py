@@ -375,7 +375,17 @@ LEXICON = Lexicon(
             r"\bagrees?\s+to\s+accept\b|\bin\s+migration\s+agreements\b|"
             r"\b(?:(?:an|the|this|a)\s+)?(?:agreement|deal|arrangement|accord)\s+"
             r"(?:(?:that|which)\s+)?(?:\w+\s+){0,3}?(?:under\s+which|allow(?:s|ing)?|to\s+take|"
-            r"to\s+accept|to\s+receive)\b"
+            r"to\s+accept|to\s+receive)\b|"
+            # "similar agreements reached with Panama and Guatemala", "has a deal in place to
+            # receive", "as part of a deal to", "under the terms of an agreement".
+            r"\b(?:agreements?|deals?|accords?|pacts?)\s+(?:were\s+|was\s+)?(?:reached|struck|"
+            r"signed|sealed|concluded)\s+with\b|"
+            r"\b(?:has|have|had)\s+(?:already\s+)?(?:a|an)\s+(?:\w+\s+)?(?:deal|agreement|accord)\s+"
+            r"in\s+place\b|"
+            r"\b(?:as\s+part\s+of|under\s+the\s+terms\s+of)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?"
+            r"(?:deal|agreement|accord|arrangement)\b|"
+            r"\b(?:struck|signed|reached|sealed)\s+(?:\w+\s+){0,2}?(?:deals?|agreements?|accords?|"
+            r"STCAs?)\s+with\b"
         ),
         Status.IMPLEMENTED: rx(
             r"\b(?:has|have|had)\s+(?:already\s+)?(?:received|accepted|taken\s+in|hosted)\s+"

@@ -381,7 +381,16 @@ LEXICON = Lexicon(
             r"\b(?:han|ha)\s+aceptado\s+"
             + _ACCEPT
             + r"|\bal\s+amparo\s+del?\s+(?:acuerdo|pacto|convenio)\b|"
-            r"\bbajo\s+(?:el|este)\s+(?:acuerdo|pacto|convenio)\b"
+            r"\bbajo\s+(?:el|este)\s+(?:acuerdo|pacto|convenio)\b|"
+            # "bajo un acuerdo de deportación con", "como parte de un acuerdo para recibir",
+            # "cerró un trato con", "ya tiene un acuerdo para", "accede a acoger".
+            r"\b(?:bajo|como\s+parte\s+de|en\s+el\s+marco\s+de)\s+(?:un|el|del|este)\s+"
+            r"(?:acuerdo|pacto|convenio|trato)\b|"
+            r"\b(?:cerr(?:ó|aron)|sell(?:ó|aron)|firm(?:ó|aron))\s+un\s+(?:trato|acuerdo|pacto)\b|"
+            r"\b(?:tiene|tienen)\s+(?:ya\s+)?un\s+(?:acuerdo|pacto|convenio)\s+para\b|"
+            r"\bacced(?:e|en|ió|ieron)\s+a\s+" + _ACCEPT + r"|"
+            r"\b(?:ha|han|había|habían)\s+(?:firmado|sellado|suscrito)\s+(?:\w+\s+){0,3}?"
+            r"(?:acuerdos?|unos|STCA|pactos?|convenios?)\b"
         ),
         Status.IMPLEMENTED: rx(
             r"\b(?:ya\s+)?(?:ha|han|había|habían)\s+(?:ya\s+)?(?:recibido|acogido|aceptado)\b"
