@@ -184,3 +184,14 @@ def test_a_publication_date_that_is_no_date_is_reported(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("document: {published: 'August 2025'}\nclaims: []\n")
     with pytest.raises(BadInput, match=r"a\.yaml: document.published 'August 2025'"):
         load_labelled(tmp_path)
+
+
+def test_the_reliability_table_counts_claims_by_band_of_confidence() -> None:
+    from thirdcountry.extract.evaluate import Scored, reliability
+
+    rows = [
+        Scored("a", "en", transfer(confidence=c), ok)
+        for c, ok in ((0.95, True), (1.0, True), (0.9, False), (0.75, True), (0.2, False))
+    ]
+    bands = {f"{b.low:.1f}": (b.claims, b.correct) for b in reliability(rows)}
+    assert bands == {"0.0": (1, 0), "0.5": (0, 0), "0.7": (1, 1), "0.8": (0, 0), "0.9": (3, 2)}

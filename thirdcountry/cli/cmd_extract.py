@@ -117,6 +117,22 @@ def _print_evaluation(evaluation: Evaluation, details: bool) -> None:
                           _measure(score.recall if score else None)]  # fmt: skip
             table.append(cells)
         print_table("per language", header, table)
+    bands = [b for b in evaluation.reliability() if b.claims]
+    if bands:
+        print_table(
+            "reliability (share of claims correct by confidence)",
+            ["confidence", "claims", "correct", "share correct", "mean confidence"],
+            (
+                [
+                    f"{b.low:.1f}–{b.high:.1f}",
+                    b.claims,
+                    b.correct,
+                    _measure(b.share),
+                    _measure(b.mean_confidence),
+                ]
+                for b in bands
+            ),
+        )
     for note in evaluation.notes:
         console.print(f"note: {note}", markup=False)
     if not details:

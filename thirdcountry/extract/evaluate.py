@@ -16,8 +16,9 @@ sentence of the text that best fits it, each false positive with the sentence it
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -136,6 +137,10 @@ class Evaluation:
         self.kind(kind, language)
         return self.kinds[kind], self.languages[language][kind]
 
+    def reliability(self) -> list[Bin]:
+        """How often claims are right, by band of confidence (the reliability table)."""
+        return reliability(self.scored)
+
     def to_dict(self) -> dict[str, Any]:
         def kinds(table: Mapping[ClaimKind, KindScore]) -> dict[str, Any]:
             return {k.value: table[k].to_dict() for k in ClaimKind if k in table}
@@ -156,8 +161,48 @@ class Evaluation:
                 {"text": f.text, "claim": f.claim.to_dict(), "must_not": f.forbidden}
                 for f in self.false_positives
             ],
+            "reliability": [b.to_dict() for b in self.reliability()],
             "notes": list(self.notes),
         }
+
+
+# Bands of the reliability table; the last one holds the claims a policy may accept unseen.
+RELIABILITY_BANDS = (0.0, 0.5, 0.7, 0.8, 0.9, 1.0)
+
+
+@dataclass(frozen=True)
+class Bin:
+    low: float
+    high: float
+    claims: int
+    correct: int
+    mean_confidence: float | None
+
+    @property
+    def share(self) -> float | None:
+        return self.correct / self.claims if self.claims else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "confidence": f"{self.low:.1f}–{self.high:.1f}",
+            "claims": self.claims,
+            "correct": self.correct,
+            "share_correct": _round(self.share),
+            "mean_confidence": _round(self.mean_confidence),
+        }
+
+
+def reliability(scored: Iterable[Scored], bands: Sequence[float] = RELIABILITY_BANDS) -> list[Bin]:
+    """Claims by band of confidence ``[low, high)`` (the last band includes its top), with
+    how many were right: a calibrated extractor's share correct matches its confidence."""
+    rows = [(s.claim.confidence, s.correct) for s in scored if s.claim.confidence is not None]
+    found = []
+    for number, (low, high) in enumerate(itertools.pairwise(bands)):
+        last = number == len(bands) - 2
+        inside = [(c, ok) for c, ok in rows if low <= c < high or (last and c == high)]
+        mean = sum(c for c, _ in inside) / len(inside) if inside else None
+        found.append(Bin(low, high, len(inside), sum(ok for _, ok in inside), mean))
+    return found
 
 
 def _total(table: Mapping[ClaimKind, KindScore]) -> KindScore:
@@ -315,6 +360,7 @@ def below_floors(evaluation: Evaluation, floors: Mapping[str, Any]) -> list[str]
 
 
 __all__ = [
+    "Bin",
     "Evaluation",
     "Expected",
     "FalsePositive",
@@ -328,5 +374,6 @@ __all__ = [
     "load_floors",
     "load_labelled",
     "matches",
+    "reliability",
     "score",
 ]

@@ -9,6 +9,7 @@ from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.dates import PartialDate
 from thirdcountry.domain.errors import BadInput, ValidationError
 from thirdcountry.extract import engine
+from thirdcountry.extract.calibration import calibrate
 from thirdcountry.extract.language import (
     UNDETERMINED,
     best_language,
@@ -32,7 +33,20 @@ def extract_claims(
     published: dt.date | PartialDate | str | None = None,
     language: str | None = None,
 ) -> list[Claim]:
-    """The claims ``text`` states, as pending claims citing where it states them.
+    """The claims ``text`` states, as pending claims citing where it states them, each with
+    a calibrated ``confidence`` (``calibration.py``): about that share of such claims is
+    right. The arguments and errors are those of :func:`extract_raw`."""
+    return calibrate(extract_raw(text, published=published, language=language))
+
+
+def extract_raw(
+    text: str,
+    *,
+    published: dt.date | PartialDate | str | None = None,
+    language: str | None = None,
+) -> list[Claim]:
+    """The claims ``text`` states, with the rules' own scores as ``confidence`` (what the
+    calibration is fitted on; :func:`extract_claims` gives calibrated ones).
 
     ``published`` resolves relative dates ("last month", "el pasado martes") and bounds every
     date; it may be a day, or only a month or a year (a :class:`PartialDate`, or
