@@ -190,3 +190,38 @@ def test_agreements_told_in_passing(text: str, receivers: set[str]) -> None:
         if c.kind.value == "arrangement_status" and c.value == "agreed"
     }
     assert receivers <= found, facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A participle phrase that names where people were sent tells the move.
+        ("Six men deported by the United States to Ghana were placed in a military camp.",
+         ("transfer", "US", "GH", 6)),
+        ("Seis hombres deportados por Estados Unidos a Ghana fueron internados en un campamento "
+         "militar.", ("transfer", "US", "GH", 6)),
+        # A mixed group, one of whom is from the destination, named by the sender.
+        ("Rwanda received seven people deported by the United States, among them a Cuban. "
+         "The group also includes a Rwandan and two Laotians.", ("transfer", "US", "RW", 7)),
+        ("Ruanda recibió a siete personas deportadas por Estados Unidos, entre ellas un "
+         "cubano. El grupo incluye además a un ruandés y dos laosianos.",
+         ("transfer", "US", "RW", 7)),
+    ],
+)  # fmt: skip
+def test_moves_told_in_a_phrase_or_of_a_mixed_group(
+    text: str, expected: tuple[str, str, str, int]
+) -> None:
+    assert expected in moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most of those arrested were from Mexico, Guatemala and Honduras. Immigration officials "
+        "said 90 of them had already been deported from the United States to Mexico.",
+        "La mayoría de los detenidos eran de México, Guatemala y Honduras. Las autoridades "
+        "dijeron que 90 de ellos ya habían sido deportados de Estados Unidos a México.",
+    ],
+)
+def test_part_of_a_group_sent_to_its_own_country_is_no_transfer(text: str) -> None:
+    assert not moves(text), facts(text)

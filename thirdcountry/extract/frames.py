@@ -476,8 +476,6 @@ def _transfer(context: _ClauseContext) -> None:
                 document.onward_destinations.add(destination.code)
                 continue
             group = {d.code for d in destinations}
-            if destination.code in sentence.nationalities:
-                continue  # the people's own state: where they come from, or a return home
             if home or not _third_country_transfer(context, destination.code, group):
                 continue
             if _internal_move(context, destination.code):
@@ -536,6 +534,8 @@ def _describes_people(context: _ClauseContext, start: int, end: int) -> bool:
     tail = sentence.piece(end, end + 12)
     if not lexicon.participle_tail.match(tail):
         return False
+    if _names_destination(context, end):
+        return False  # "five men deported by the U.S. to Eswatini": the phrase tells a move
     noun = re.search(
         r"(?:\b(?:"
         + lexicon.people
@@ -550,6 +550,28 @@ def _describes_people(context: _ClauseContext, start: int, end: int) -> bool:
         for m in sentence.mentions
         if m.kind in (MentionKind.DEMONYM, MentionKind.REGION_PEOPLE)
     )
+
+
+_TOWARDS = re.compile(
+    r"(?:\bto|\ba|\bal|\bhacia|\bhasta|\ben)\s+(?:the\s+|el\s+|la\s+|los\s+)?"
+    r"(?:[\w-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def _names_destination(context: _ClauseContext, end: int) -> bool:
+    """A receiving state follows the participle within its phrase, after "to", "a", "al":
+    "deported by the U.S. to Eswatini", "deportados por Estados Unidos a Ghana"."""
+    sentence = context.sentence
+    for ref in context.explicit():
+        if not end < ref.start <= end + 60:
+            continue
+        between = sentence.piece(end, ref.start)
+        if re.search(r"[,;:()—–]", between):
+            continue
+        if _TOWARDS.search(between):
+            return True
+    return False
 
 
 _REACH = 80  # characters after a verb of movement where its destination is named
@@ -649,7 +671,15 @@ def _third_country_transfer(context: _ClauseContext, destination: str, group: se
     # if they include the destination's nationals, this is presumably a return home.
     for known in (document.recent_nationalities, document.nationalities):
         if known:
-            return destination not in known
+            # A mixed group ("two Cubans, a Mexican, a South Sudanese") sent by a state the
+            # sentence names is moved to a third country even when one of them is from there.
+            # Not so for a part of the group ("120 of them were deported to Mexico").
+            mixed = (
+                len(known - {destination}) > 0
+                and context.explicit_sender()
+                and not sentence.search(lexicon.of_them, context.text)
+            )
+            return destination not in known or mixed
     # Nothing says who the people are: a move the text reports with its sender named is
     # read as a transfer (reporting of returns home names the people: "Venezuelans flown
     # to Caracas"); the claim is less sure than one whose people are known.

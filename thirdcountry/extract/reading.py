@@ -323,6 +323,9 @@ def _demonym_use(sentence: Sentence, mention: Mention) -> str | None:
         return "people"
     if sentence.occurs(lexicon.people_before, *before):
         return "people"
+    # "among them a Mexican", "entre ellos un mexicano": one of the people counted.
+    if _AMONG.search(sentence.piece(*before)):
+        return "people"
     # "13 Nigerians and a Gambian": a singular demonym listed after people counted.
     listed = re.search(
         r"\b(?:and|y|e)\s+(?:a|an|one|un|una)\s+$", sentence.piece(*before), re.IGNORECASE
@@ -333,6 +336,13 @@ def _demonym_use(sentence: Sentence, mention: Mention) -> str | None:
     ):
         return "people"
     return None
+
+
+_AMONG = re.compile(
+    r"\b(?:among\s+(?:them|whom)|including|entre\s+(?:ell[oa]s|los\s+que|quienes)|"
+    r"incluyendo|incluid[oa]s?)\s+(?:(?:a|an|one|two|un|una|uno|dos)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _add_anaphora(
@@ -469,7 +479,7 @@ def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
         last = _last(number, head)
         if last and len(head) - last.end() <= 12:
             add(offset + last.start(), demonym.end - sentence.start, last.group(0))
-        elif not demonym.entry.plural:
+        elif not demonym.entry.plural and not _AMONG.search(head):
             article = re.search(r"\b(?:a|an|one|un|una|uno)\s+$", head, re.IGNORECASE)
             if article:
                 local = offset + article.start()

@@ -175,6 +175,8 @@ _SEND_PAST = words(
     # "cuarenta deportados más" only names people.
     r"~(?:fue|fueron|sido|han|había|habían|ha|son|siendo)\s+" + _PARTICIPLE,
     "~" + _PARTICIPLE + r"(?=\s+(?:a|al|hacia|hasta)\s)",
+    # "deportados por Estados Unidos a Ghana": the phrase names where they were sent.
+    "~" + _PARTICIPLE + r"(?=\s+(?:por|desde|de)\s+(?:[\w.]+\s+){1,4}?(?:a|al|hacia|hasta)\s)",
     "~deport[oó]",
     r"~lleg(?:ó|aron)(?!\s+a\s+(?:un|el|ningún)\s+acuerdo)",
     "~deportaron",
