@@ -225,3 +225,33 @@ def test_moves_told_in_a_phrase_or_of_a_mixed_group(
 )
 def test_part_of_a_group_sent_to_its_own_country_is_no_transfer(text: str) -> None:
     assert not moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana took in 14 West Africans deported from the United States last week. The group, "
+        "twelve Nigerians and two Liberians, has since left for their home countries.",
+        "Ghana recibió la semana pasada a 14 africanos deportados por Estados Unidos. El grupo, "
+        "doce nigerianos y dos liberianos, ya regresó a sus países.",
+    ],
+)
+def test_going_home_from_a_third_country_is_an_onward_move(text: str) -> None:
+    onward = {(f[1], f[2]) for f in moves(text) if f[0] == "onward_transfer"}
+    assert onward == {("GH", "NG"), ("GH", "LR")}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana took in 14 West Africans deported from the United States last week. The group, "
+        "twelve Nigerians and two Liberians, will be held for a month before being returned to "
+        "their home countries.",
+        "Ghana recibió la semana pasada a 14 africanos deportados por Estados Unidos. El grupo, "
+        "doce nigerianos y dos liberianos, permanecerá un mes antes de ser enviado a sus países.",
+        "Un vuelo con 42 guatemaltecos deportados desde México llegó a Guatemala. Estados Unidos "
+        "envió además a 30 hondureños a Costa Rica.",
+    ],
+)
+def test_a_return_still_to_come_or_from_the_sender_itself_is_no_onward_move(text: str) -> None:
+    assert not any(f[0] == "onward_transfer" for f in facts(text)), facts(text)

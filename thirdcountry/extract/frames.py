@@ -458,7 +458,7 @@ def _transfer(context: _ClauseContext) -> None:
             destinations = context.receivers(focus=True)
         sender = context.sender()
         for destination in destinations:
-            origin = _onward_origin(context, start, destination.code)
+            origin = _onward_origin(context, start, destination)
             if origin is None and _moves_on(context, sender):
                 origin = sender  # "Ghana expelled them to Togo": a third country moves them on
             if origin is not None:
@@ -477,6 +477,8 @@ def _transfer(context: _ClauseContext) -> None:
                 continue
             group = {d.code for d in destinations}
             if home or not _third_country_transfer(context, destination.code, group):
+                # People taken to their own country: from a third country, a move onward.
+                _home_from_third_country(context, start, [destination], done, named=True)
                 continue
             if _internal_move(context, destination.code):
                 continue
@@ -517,6 +519,101 @@ def _transfer(context: _ClauseContext) -> None:
                 penalty=0.15,
                 value=Status.IMPLEMENTED.value,
             )
+
+
+_FROM_STATE = re.compile(
+    r"\b(?:from|procedente\s+de|procedentes\s+de|desde|out\s+of)\s+(?:the\s+|el\s+|la\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _home_from_third_country(
+    context: _ClauseContext,
+    position: int,
+    targets: list[Ref],
+    done: set[tuple[str | None, str]],
+    *,
+    named: bool = False,
+) -> None:
+    """People moved to their own countries (``targets``) out of a third country: the state
+    the clause says they came from ("procedente de Honduras"), else (unless ``named``) the
+    receiving state in view that took them in. Nothing when no such state is known (an
+    ordinary return)."""
+    document, sentence = context.document, context.sentence
+    sender = document.sender
+    not_origin = {sender, *document.gazetteer.senders, *(t.code for t in targets)}
+    origin = next(
+        (
+            r.code
+            for r in sentence.refs
+            if r.code not in not_origin
+            and r.slot is not Slot.NATIONALITY
+            and _FROM_STATE.search(sentence.piece(r.start - 20, r.start))
+        ),
+        None,
+    )
+    if origin is None:
+        if named:
+            return
+        origin = document.focus_receiver(not_origin)
+        if origin not in document.established:
+            return
+    elif origin not in document.established and not any(
+        r.slot is Slot.SENDER and r.code == sender for r in sentence.refs
+    ):
+        return  # "deportados desde México" to Guatemala: Mexico's own deportation
+    count = context.count(position, sentence=False) if len(targets) == 1 else None
+    for target in targets:
+        if (origin, target.code) in done:
+            continue
+        done.add((origin, target.code))
+        per_group = count if count is not None else _demonym_count(sentence, target.code)
+        context.candidate(
+            ClaimKind.ONWARD_TRANSFER,
+            origin,
+            target,
+            penalty=0.05,
+            count=per_group,
+            nationalities=(target.code,),
+            **_dated(context.date(position, told=False)),
+        )
+        document.onward_destinations.add(target.code)
+
+
+def _demonym_count(sentence: Sentence, code: str) -> int | None:
+    """The number the sentence gives of one nationality: "13 Nigerians" → 13."""
+    for mention in sentence.mentions:
+        if mention.kind is MentionKind.DEMONYM and mention.code == code:
+            for count in sentence.counts:
+                if count.end == mention.end:
+                    return count.value
+    return None
+
+
+_BEFORE = re.compile(
+    r"\b(?:before|until|pending|antes\s+de|hasta\s+que|hasta|en\s+espera\s+de)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _return_home(context: _ClauseContext) -> None:
+    """ "have since left for their home countries", "regresaron a sus países": people in a
+    third country going home are moved onward, one claim for each of their nationalities."""
+    lexicon, sentence, document = context.lexicon, context.sentence, context.document
+    done: set[tuple[str | None, str]] = set()
+    for start, end, _match in context.cues(lexicon.home_return):
+        if context.negated(start, end) or context.modal(start) or context.future(start):
+            continue
+        if sentence.search(lexicon.future, context.before(start, 80)) or sentence.search(
+            lexicon.modality, context.before(start, 80)
+        ):
+            continue  # "will be held there before being returned to their countries"
+        if _BEFORE.search(context.before(start, 25)):
+            continue  # "held for up to 60 days before being sent to their countries"
+        codes = list(dict.fromkeys(sentence.nationalities)) or sorted(document.recent_nationalities)
+        targets = [Ref(start, end, code, How.DEMONYM) for code in codes]
+        if targets:
+            _home_from_third_country(context, start, targets, done)
 
 
 _AUXILIARY = re.compile(
@@ -636,12 +733,12 @@ def _is_prison(sentence: Sentence, code: str) -> bool:
     return any(m.code == code and m.entry.facility_type == "prison" for m in sentence.facilities)
 
 
-def _onward_origin(context: _ClauseContext, position: int, destination: str) -> str | None:
+def _onward_origin(context: _ClauseContext, position: int, target: Ref) -> str | None:
     """The third country people are moved on from, when a move to ``destination`` is an
     onward one: they were held at a facility elsewhere, the clause names the third country
     before the move, or it reads "six of them", "later", "posteriormente"."""
     document, sentence = context.document, context.sentence
-    sender = document.sender
+    sender, destination = document.sender, target.code
     for mention in sentence.facilities:
         if mention.code and mention.code not in (destination, sender):
             return mention.code
@@ -649,6 +746,8 @@ def _onward_origin(context: _ClauseContext, position: int, destination: str) -> 
     for ref in sentence.refs_in(context.clause.start, context.clause.end):
         if arrival or ref.code in (destination, sender) or ref.slot is Slot.NATIONALITY:
             continue
+        if target.group >= 0 and ref.group == target.group:
+            continue  # listed with the destination ("Panama, Costa Rica and Honduras")
         if ref.code in document.established and ref.start < position:
             return ref.code
     if sentence.search(context.lexicon.onward, context.text):
@@ -813,6 +912,7 @@ _FRAMES: tuple[
     (_status, lambda lexicon: (*lexicon.status.values(), lexicon.first_receiver), True),
     (_denial, lambda lexicon: (lexicon.denial, lexicon.negated_deal), True),
     (_transfer, lambda lexicon: (lexicon.transfer,), True),
+    (_return_home, lambda lexicon: (lexicon.home_return,), True),
     (_roles, lambda lexicon: lexicon.roles.values(), True),
     (_capacity, lambda lexicon: (lexicon.capacity, lexicon.capacity_units), True),
     (_compensation, lambda lexicon: (lexicon.payment, lexicon.costs, lexicon.money_context), True),

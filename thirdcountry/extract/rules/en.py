@@ -634,6 +634,13 @@ LEXICON = Lexicon(
         r"(?:their|our)\s+clients|the\s+five|the\s+eight|the\s+group|the\s+nine|them|they|"
         r"people|deported|asylum\s+seekers|returnees|relatives)\b"
     ),
+    home_return=rx(
+        r"\b(?:left|returned|went|flown|flew|sent|repatriated|deported|travell?ed|headed)\s+"
+        r"(?:back\s+)?(?:home\b|(?:to|for)\s+(?:their|his|her)\s+(?:own\s+)?(?:home\s+)?"
+        r"(?:countries|country|homelands?|nations?)\b)|"
+        r"\b(?:chose|opted|agreed|decided)\s+to\s+return\s+(?:home\b|to\s+(?:their|his|her)\s+"
+        r"(?:own\s+)?(?:home\s+)?(?:countries|country|homelands?)\b)"
+    ),
     carried_from=rx(
         r"(?:flights?|plane|aircraft|jet)\s+(?:carrying|with|transporting)\s+"
         r"(?:[\w,-]+\s+){1,5}?from\s+(?:the\s+)?$"

@@ -602,6 +602,12 @@ LEXICON = Lexicon(
         r"\b(?:deportados|detenidos|migrantes|presos|reos|reclusos|venezolanos|extranjeros|"
         r"personas|familias|ellos|hombres|los\s+deportados|sus\s+clientes)\b"
     ),
+    home_return=rx(
+        r"\b(?:regres(?:ó|aron)|retorn(?:ó|aron)|volvi(?:ó|eron)|(?:fue|fueron)\s+repatriad[oa]s?|"
+        r"partieron|viajaron|salieron)\s+(?:hacia\s+|a\s+|para\s+)?"
+        r"(?:sus?\s+(?:propios?\s+)?(?:países|país|naciones|hogares)(?:\s+de\s+origen)?|"
+        r"su\s+tierra)\b"
+    ),
     carried_from=rx(
         r"(?:vuelos?|avi[oó]n|aeronave)\s+(?:con|que\s+llevaba|que\s+transportaba)\s+"
         r"(?:[\w,-]+\s+){1,5}?(?:desde|de)\s+(?:el\s+|la\s+|los\s+)?$"
