@@ -255,3 +255,21 @@ def test_going_home_from_a_third_country_is_an_onward_move(text: str) -> None:
 )
 def test_a_return_still_to_come_or_from_the_sender_itself_is_no_onward_move(text: str) -> None:
     assert not any(f[0] == "onward_transfer" for f in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "receiver"),
+    [
+        ("The United States signed a safe third country agreement with Paraguay on Thursday, "
+         "under which asylum seekers may be sent there.", "PY"),
+        ("Estados Unidos y Paraguay firmaron el jueves un acuerdo de tercer país seguro para "
+         "el envío de solicitantes de asilo.", "PY"),
+    ],
+)  # fmt: skip
+def test_a_safe_third_country_offers_protection(text: str, receiver: str) -> None:
+    roles = {
+        (c.receiver, c.value)
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "role"
+    }
+    assert (receiver, "protection_or_resettlement") in roles, facts(text)

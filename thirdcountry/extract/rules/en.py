@@ -467,6 +467,8 @@ LEXICON = Lexicon(
             r"\bbridge\b\W{0,3}\s+for\s+their\s+return|\bon\s+the\s+way\s+home\b"
         ),
         Role.PROTECTION_OR_RESETTLEMENT: rx(
+            # A safe third country takes asylum seekers so that they seek protection there.
+            r"\bsafe[\s-]+third[\s-]+country\b|\bSTCAs?\b|"
             r"\bresettle(?:d|ment)?\b|\b(?:claims?|requests?|applications?)\s+"
             r"(?:for\s+\w+\s+)?(?:will\s+be\s+|are\s+|be\s+)?(?:heard|examined|decided|processed|"
             r"assessed)\b|\bpursue\s+their\s+(?:protection|asylum)\s+claims\b|"

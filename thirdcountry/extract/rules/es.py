@@ -468,6 +468,8 @@ LEXICON = Lexicon(
             r"repatriad)\w*\s+a\s+sus\s+países\b"
         ),
         Role.PROTECTION_OR_RESETTLEMENT: rx(
+            # Un tercer país seguro recibe a solicitantes de asilo para que pidan protección allí.
+            r"\btercer\s+pa[ií]s\s+seguro\b|\bSTCA\b|"
             r"\breasenta\w+|\b(?:solicitar|pedir|tramitar|tramiten|tramita)\s+(?:su\s+)?"
             r"(?:pedido\s+de\s+)?(?:asilo|refugio|protección)\b|\bprotección\s+internacional\b|"
             r"\bsolicitudes\s+(?:de\s+protección|de\s+asilo)?\s*(?:serán|se\s+resuelven|"
