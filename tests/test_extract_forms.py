@@ -273,3 +273,12 @@ def test_a_safe_third_country_offers_protection(text: str, receiver: str) -> Non
         if c.kind.value == "role"
     }
     assert (receiver, "protection_or_resettlement") in roles, facts(text)
+
+
+def test_a_move_joined_without_its_verb_is_a_move_of_its_own() -> None:
+    for text in (
+        "In July, the United States deported five men to Eswatini and eight more to South Sudan.",
+        "En julio, Estados Unidos deportó a cinco hombres a Esuatini y a ocho a Sudán del Sur.",
+    ):
+        found = moves(text)
+        assert {("transfer", "US", "SZ", 5), ("transfer", "US", "SS", 8)} <= found, found

@@ -21,7 +21,7 @@ from thirdcountry.extract.engine import Candidate, Document
 from thirdcountry.extract.gazetteer import Mention, MentionKind
 from thirdcountry.extract.lexicon import Lexicon
 from thirdcountry.extract.literals import LiteralIndex
-from thirdcountry.extract.numbers import parse_digits
+from thirdcountry.extract.numbers import as_count, parse_digits
 from thirdcountry.extract.reading import Clause, Count, How, Ref, Sentence, Slot, antecedent
 
 _NEAR = 45  # characters before a cue searched for negation and modality
@@ -328,8 +328,8 @@ def _status(context: _ClauseContext) -> None:
 # The people's own states refusing them: "their home countries refused to take them back",
 # "sus países de origen se negaron a recibirlos". No arrangement, and no party to one.
 _HOME_REFUSER = re.compile(
-    r"\b(?:(?:their|his|her)\s+(?:own\s+)?(?:home\s+(?:countries|country|nations?|governments?)|"
-    r"countries\s+of\s+origin)|sus\s+(?:propios\s+)?países(?:\s+de\s+origen)?|"
+    r"\b(?:(?:their|his|her)\s+(?:own\s+)?(?:(?:home\s+)?(?:countries|nations|governments)|"
+    r"home\s+(?:country|nation|government)|countries\s+of\s+origin)|sus\s+(?:propios\s+)?países(?:\s+de\s+origen)?|"
     r"su\s+país\s+de\s+origen)\b\W+(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
@@ -519,6 +519,8 @@ def _transfer(context: _ClauseContext) -> None:
                 penalty=0.15,
                 value=Status.IMPLEMENTED.value,
             )
+        if destinations and not total:
+            _gapped_moves(context, start, sender, destinations, done)
 
 
 _FROM_STATE = re.compile(
@@ -614,6 +616,47 @@ def _return_home(context: _ClauseContext) -> None:
         targets = [Ref(start, end, code, How.DEMONYM) for code in codes]
         if targets:
             _home_from_third_country(context, start, targets, done)
+
+
+def _gapped_moves(
+    context: _ClauseContext,
+    position: int,
+    sender: str | None,
+    destinations: list[Ref],
+    done: set[tuple[str | None, str]],
+) -> None:
+    """ "deported five men to Eswatini and eight more to South Sudan": a further count and
+    destination joined to the move without its verb is a move of its own."""
+    sentence, lexicon = context.sentence, context.lexicon
+    last = max(d.end for d in destinations)
+    pattern = re.compile(
+        r"\b(?:and|y|e)\s+(?:a\s+)?(?P<n>" + lexicon.numbers.pattern + r")\s+(?:more\s+|más\s+|"
+        r"others?\s+|otros\s+|other\s+)?(?:(?:" + lexicon.people + r")\s+)?"
+        r"(?:more\s+|más\s+)?(?:to|a|al|hacia)\s+(?:the\s+|el\s+|la\s+)?$",
+        re.IGNORECASE,
+    )
+    for ref in context.explicit():
+        if ref.start <= last or (sender, ref.code) in done:
+            continue
+        found = pattern.search(sentence.piece(ref.start - 45, ref.start))
+        if found is None:
+            continue
+        count = as_count(lexicon.numbers.parse(found.group("n")))
+        done.add((sender, ref.code))
+        context.candidate(
+            ClaimKind.TRANSFER,
+            sender,
+            ref,
+            count=count,
+            **_dated(context.date(position, told=False)),
+        )
+        context.candidate(
+            ClaimKind.ARRANGEMENT_STATUS,
+            sender,
+            ref,
+            penalty=0.15,
+            value=Status.IMPLEMENTED.value,
+        )
 
 
 _AUXILIARY = re.compile(
