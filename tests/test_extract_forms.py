@@ -282,3 +282,12 @@ def test_a_move_joined_without_its_verb_is_a_move_of_its_own() -> None:
     ):
         found = moves(text)
         assert {("transfer", "US", "SZ", 5), ("transfer", "US", "SS", 8)} <= found, found
+
+
+def test_a_count_of_part_of_the_group_is_not_the_group() -> None:
+    for text in (
+        "The United States deported 120 migrants, including 40 children, to Costa Rica.",
+        "Estados Unidos deportó a 120 migrantes, entre ellos 40 niños, a Costa Rica.",
+    ):
+        counts = {f[3] for f in moves(text)}
+        assert counts == {120}, facts(text)

@@ -452,14 +452,25 @@ _CITIZENS = re.compile(
 )
 
 
+_INCLUDING = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|incluid[oa]s|incluyendo|"
+    r"entre\s+ell[oa]s|de\s+los\s+cuales|de\s+las\s+cuales)\s+(?:at\s+least\s+|al\s+menos\s+|"
+    r"about\s+|some\s+|unos\s+|unas\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
     """Numbers of people: "238 immigrants", "five men", "13 Nigerians and a Gambian"."""
     lexicon = sentence.lexicon
     found: list[Count] = []
 
     def add(start: int, end: int, raw: str, partitive: bool = False) -> None:
-        if sentence.search(lexicon.lower_bound, sentence.text[max(0, start - 25) : start]):
+        head = sentence.text[max(0, start - 25) : start]
+        if sentence.search(lexicon.lower_bound, head):
             return  # "more than 100 people" bounds a number, it does not give one
+        # "135 migrants, including 65 minors": part of the group counted before.
+        partitive = partitive or bool(_INCLUDING.search(head))
         value = as_count(lexicon.numbers.parse(raw))
         if value is not None and not any(c.start <= sentence.start + start < c.end for c in found):
             found.append(Count(sentence.start + start, sentence.start + end, value, partitive))
