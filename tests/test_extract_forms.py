@@ -291,3 +291,16 @@ def test_a_count_of_part_of_the_group_is_not_the_group() -> None:
     ):
         counts = {f[3] for f in moves(text)}
         assert counts == {120}, facts(text)
+
+
+def test_a_bare_dollar_sign_is_the_paying_states_dollar() -> None:
+    for text in (
+        "Australia will pay Nauru $70 million a year under the deal to resettle deportees.",
+        "Australia pagará a Nauru $70 millones al año por el acuerdo para reasentar deportados.",
+    ):
+        paid = {
+            (c.sender, c.receiver, c.currency)
+            for c in extract_claims(text, published=PUBLISHED)
+            if c.kind.value == "compensation"
+        }
+        assert paid == {("AU", "NR", "AUD")}, facts(text)

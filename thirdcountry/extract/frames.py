@@ -908,6 +908,10 @@ def _compensation(context: _ClauseContext) -> None:
             context.candidate(ClaimKind.COMPENSATION, sender, receiver, penalty=0.1)
 
 
+# States whose own currency is written with a bare "$".
+_DOLLARS = {"AU": "AUD", "NZ": "NZD", "CA": "CAD", "SG": "SGD", "HK": "HKD", "MX": "MXN"}
+
+
 def _money(context: _ClauseContext, cues: list[int]) -> tuple[Decimal, str] | None:
     """The sum nearest to a payment cue, leaving out totals and estimates."""
     lexicon = context.lexicon
@@ -920,6 +924,9 @@ def _money(context: _ClauseContext, cues: list[int]) -> tuple[Decimal, str] | No
         raw = (groups.get("amount") or groups.get("amount2") or "").rstrip(".,")
         symbol = re.sub(r"\s+", " ", (groups.get("pre") or groups.get("post") or "").lower())
         currency = lexicon.currencies.get(symbol)
+        if symbol == "$" and currency == "USD":
+            # A bare dollar sign is the paying state's own dollar ("Australia will pay $70m").
+            currency = _DOLLARS.get(context.sender() or "", currency)
         if not raw or not currency:
             continue
         number = lexicon.numbers.parse(raw) or parse_digits(raw)
