@@ -304,3 +304,21 @@ def test_a_bare_dollar_sign_is_the_paying_states_dollar() -> None:
             if c.kind.value == "compensation"
         }
         assert paid == {("AU", "NR", "AUD")}, facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "receivers"),
+    [
+        ("Critics of the UK's Rwanda scheme say it cost millions before a single asylum seeker "
+         "was deported.", {"RW"}),
+        ("Los críticos del acuerdo Ruanda del Reino Unido dicen que costó millones sin que "
+         "ningún solicitante de asilo haya sido deportado.", {"RW"}),
+    ],
+)  # fmt: skip
+def test_deals_named_after_their_receiver(text: str, receivers: set[str]) -> None:
+    found = {
+        c.receiver
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "arrangement_status" and c.value == "agreed"
+    }
+    assert receivers <= found, facts(text)

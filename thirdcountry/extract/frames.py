@@ -161,7 +161,9 @@ class _ClauseContext:
             whole = [
                 r for r in self.sentence.refs if r.slot is Slot.RECEIVER and r.code not in excluded
             ]
-            if len({r.code for r in whole}) <= 2:
+            # One or two states, or one list of them ("eight countries have accepted the
+            # offer: Costa Rica, El Salvador, …"): what the cue is about.
+            if len({r.code for r in whole}) <= 2 or len({r.group for r in whole}) == 1:
                 found = whole
         if not found:
             found = [_facility_ref(m) for m in self.sentence.facilities if m.code not in excluded]
@@ -295,6 +297,21 @@ def _dated(when: PartialDate | None) -> dict[str, Any]:
 # --- arrangement status ------------------------------------------------------------------
 
 
+_NAMED_DEAL = re.compile(
+    r"^[\s-]*(?:deal|scheme|agreement|pact|treaty|accord)\b",
+    re.IGNORECASE,
+)
+
+
+# "el acuerdo Ruanda": Spanish names the deal first.
+_NAMED_DEAL_BEFORE = re.compile(r"\b(?:acuerdo|pacto|esquema|tratado|convenio)\s+$", re.IGNORECASE)
+# What a deal named after its receiver cannot be found without (it keeps the frame live).
+_DEAL_WORD = re.compile(
+    r"\b(?:deal|scheme|agreement|pact|treaty|accord|acuerdo|pacto|esquema|tratado|convenio)\b",
+    re.IGNORECASE,
+)
+
+
 def _status(context: _ClauseContext) -> None:
     lexicon = context.lexicon
     if context.sentence.search(lexicon.own_nationals, context.text):
@@ -318,6 +335,20 @@ def _status(context: _ClauseContext) -> None:
     for start, end, match in context.cues(lexicon.first_receiver):
         if not context.negated(start, end):
             found.append((Status.IMPLEMENTED, start, match.group(0)))
+    if context.about_migration:
+        # "the UK's Rwanda scheme", "the Rwanda agreement": a deal named after its receiver.
+        for ref in context.explicit():
+            named = _NAMED_DEAL.match(
+                context.sentence.piece(ref.end, ref.end + 30)
+            ) or _NAMED_DEAL_BEFORE.search(context.sentence.piece(ref.start - 30, ref.start))
+            if named and not context.negated(ref.start, ref.end):
+                context.candidate(
+                    ClaimKind.ARRANGEMENT_STATUS,
+                    context.sender(),
+                    ref,
+                    penalty=0.1,
+                    value=Status.AGREED.value,
+                )
     if any(value in _BACKWARD for value, _s, _c in found):
         # "the plan to send them to Rwanda was scrapped": the plan is not a new request.
         found = [f for f in found if f[0] not in (Status.REQUESTED, Status.NEGOTIATING)]
@@ -959,7 +990,11 @@ _FRAMES: tuple[
     tuple[Callable[[_ClauseContext], None], Callable[[Lexicon], Iterable[re.Pattern[str]]], bool],
     ...,
 ] = (
-    (_status, lambda lexicon: (*lexicon.status.values(), lexicon.first_receiver), True),
+    (
+        _status,
+        lambda lexicon: (*lexicon.status.values(), lexicon.first_receiver, _DEAL_WORD),
+        True,
+    ),
     (_denial, lambda lexicon: (lexicon.denial, lexicon.negated_deal), True),
     (_transfer, lambda lexicon: (lexicon.transfer,), True),
     (_return_home, lambda lexicon: (lexicon.home_return,), True),

@@ -314,7 +314,7 @@ LEXICON = Lexicon(
     lower_bound=rx(r"\b(?:more\s+than|over|upwards\s+of|in\s+excess\s+of)\s+$"),
     negation=rx(
         r"\b(?:not|n['’]t|never|no\s+longer|neither|nor|without|refus\w+|declin\w+|"
-        r"rul(?:ed|es)\s+out|reluctant|unwilling|none|before\s+any)\b|"
+        r"rul(?:ed|es)\s+out|reluctant|unwilling|none|before\s+(?:any|a\s+single))\b|"
         r"\bno\s+(?!doubt)"
     ),
     modality=rx(
@@ -358,7 +358,7 @@ LEXICON = Lexicon(
             r"to\s+(?:temporarily\s+|only\s+)?(?:" + _ACCEPT + r"|act|serve|be|let|allow)|"
             r"\b(?:signed|signs|sign|inked|struck|strikes|reached|sealed|concluded|clinched|"
             r"finali[sz]ed|approved|ratified|announced|entered(?:\s+into)?)\s+"
-            r"(?:[\w\"“”'’-]+\s+){0,4}?"
+            r"(?:[\w\"“”'’$£€.,-]+\s+){0,4}?"
             r"(?:agreements?|deal|accord|pact|memorandum|mou|arrangement|treaty|declaration|"
             r"letter\s+of\s+intent|partnership)\b|"
             r"\b(?:agreement|deal|accord|pact|memorandum|arrangement)\s+(?:\w+\s+)?"
