@@ -322,3 +322,16 @@ def test_deals_named_after_their_receiver(text: str, receivers: set[str]) -> Non
         if c.kind.value == "arrangement_status" and c.value == "agreed"
     }
     assert receivers <= found, facts(text)
+
+
+def test_an_agreement_to_take_a_number_of_people_is_a_capacity() -> None:
+    for text in (
+        "Kosovo agreed to host 50 people deported from the United States.",
+        "Kosovo accedió a una petición de Estados Unidos para acoger inicialmente a 50 deportados.",
+    ):
+        caps = {
+            (c.receiver, c.count)
+            for c in extract_claims(text, published=PUBLISHED)
+            if c.kind.value == "capacity"
+        }
+        assert ("XK", 50) in caps, facts(text)

@@ -889,7 +889,7 @@ def _capacity(context: _ClauseContext) -> None:
                 continue
             if pattern is lexicon.capacity and not _about_people(context, start, _end):
                 continue
-            raw = next((g for g in (match.groupdict().get(k) for k in "nmk") if g), None)
+            raw = next((g for g in (match.groupdict().get(k) for k in "nmkj") if g), None)
             value = lexicon.numbers.parse(raw) if raw else None
             if value is None or value != value.to_integral_value() or value <= 0:
                 continue

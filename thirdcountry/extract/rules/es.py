@@ -521,7 +521,12 @@ LEXICON = Lexicon(
         r"(?P<m>" + NUMBERS.pattern + r")\s+(?:\w+\s+){0,2}?(?:personas|refugiados|migrantes|"
         r"solicitantes\s+de\s+asilo|deportados)\s+(?:al|por)\s+año\b|"
         r"\b(?:los|las)\s+(?P<k>" + NUMBERS.pattern + r")\s+(?:\w+\s+){0,2}?que\s+(?:el\s+)?"
-        r"(?:\w+\s+){0,2}?(?:aceptó|acordó|se\s+comprometió\s+a)\s+" + _ACCEPT
+        r"(?:\w+\s+){0,2}?(?:aceptó|acordó|se\s+comprometió\s+a)\s+" + _ACCEPT + r"|"
+        # "acordó acoger a 50 deportados", "accedió a una petición … para acoger a 50".
+        r"\b(?:acord[oó]|acept[oó]|accedi[oó]\s+a|acced(?:e|en)\s+a|se\s+comprometi[oó]\s+a|"
+        r"ofreci[oó]|aceptar[aá])\s+(?:[\w.]+\s+){0,8}?" + _ACCEPT + r"\s+(?:inicialmente\s+|"
+        r"temporalmente\s+)?(?:a\s+)?(?:unos\s+|unas\s+)?(?P<j>" + NUMBERS.pattern + r")\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:" + PEOPLE + r")"
     ),
     payment=rx(
         r"\b(?:pag(?:ó|ará|a|an|aron|o|os)|pago|pagos|a\s+cambio|tarifa|subvención|donación|"
