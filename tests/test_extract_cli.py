@@ -94,3 +94,47 @@ def test_eval_fails_below_its_floors(tmp_path: Path) -> None:
 def test_eval_of_a_folder_without_labels(tmp_path: Path) -> None:
     result = run("eval", str(tmp_path))
     assert result.exit_code == 1 and "no labelled texts" in result.output
+
+
+def test_extract_takes_a_month_or_a_year_as_the_publication_date(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "On January 22 the United States deported nine Cuban men to Eswatini.\n"
+        "They landed on Friday, officials said."
+    )
+    for published, expected in (("2026-02", "2026-01-22"), ("2026", "2026-01-22")):
+        result = run("extract", str(article), "--published", published, "--format", "json")
+        assert result.exit_code == 0, result.output
+        transfers = [c for c in json.loads(result.output) if c["kind"] == "transfer"]
+        assert [c["date"] for c in transfers] == [expected], result.output
+    bad = run("extract", str(article), "--published", "2026-13")
+    assert bad.exit_code == 2 and "YYYY-MM" in bad.output
+
+
+def test_eval_of_one_split_per_language(tmp_path: Path, monkeypatch: object) -> None:
+    labels, texts = (
+        tmp_path / "tests" / "realnews" / "labels",
+        tmp_path / "tests" / "realnews" / "texts",
+    )
+    labels.mkdir(parents=True)
+    texts.mkdir()
+    for name, split, line in (
+        ("en-sz-a", "dev", "Nine Cuban men deported from the United States arrived in Eswatini."),
+        ("es-sz-b", "dev", "Nueve cubanos deportados por Estados Unidos llegaron a Esuatini."),
+        ("en-sz-c", "test", "Five Cuban men deported from the United States reached Eswatini."),
+    ):
+        (texts / f"{name}.txt").write_text(line)
+        (labels / f"{name}.yaml").write_text(
+            f"document: {{published: 2025-08, split: {split}, text: ../texts/{name}.txt}}\n"
+            "claims:\n  - {kind: transfer, sender: US, receiver: SZ}\n"
+            "  - {kind: period_total, sender: US, receiver: SZ, count: 40}\n"
+        )
+    monkeypatch.chdir(tmp_path)  # type: ignore[attr-defined]
+    result = run("eval", "--split", "dev", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["texts"] == 2 and set(data["languages"]) == {"en", "es"}
+    assert any("period_total" in note for note in data["notes"])
+    table = run("eval", "--split", "dev")
+    assert "per language" in table.output and "period_total" in table.output
+    assert run("eval").exit_code == 1

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from thirdcountry.domain.dates import PartialDate
 from thirdcountry.extract.dates import find_dates
 from thirdcountry.extract.rules.en import DATES as EN_DATES
 from thirdcountry.extract.rules.en import NUMBERS as EN
@@ -93,3 +94,36 @@ def test_relative_dates_need_a_publication_date() -> None:
 
 def test_nothing_resolves_into_the_future() -> None:
     assert resolved("on December 24, 2025", EN_DATES, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "phrase", "published", "expected"),
+    [
+        # Across a year boundary: January, told in February, is this January.
+        (EN_DATES, "on January 22", "2026-02-03", "2026-01-22"),
+        (ES_DATES, "el 22 de enero", "2026-02-03", "2026-01-22"),
+        (EN_DATES, "on January 22", "2026-02", "2026-01-22"),
+        (ES_DATES, "el 22 de enero", "2026-02", "2026-01-22"),
+        (EN_DATES, "in December", "2026-01-10", "2025-12"),
+        (ES_DATES, "en diciembre", "2026-01-10", "2025-12"),
+        # A page known to its month or year gives no finer date than it allows.
+        (EN_DATES, "last month", "2025-08", "2025-07"),
+        (ES_DATES, "el mes pasado", "2025-08", "2025-07"),
+        (EN_DATES, "last year", "2025", "2024"),
+        (ES_DATES, "el año pasado", "2025", "2024"),
+        (EN_DATES, "on Friday", "2025-08", None),
+        (ES_DATES, "el viernes", "2025-08", None),
+        (EN_DATES, "yesterday", "2025", None),
+        (ES_DATES, "ayer", "2025", None),
+        (EN_DATES, "last month", "2025", None),
+        (ES_DATES, "el mes pasado", "2025", None),
+        # Nothing after the publication period.
+        (EN_DATES, "on September 3", "2025-08", "2024-09-03"),
+        (ES_DATES, "el 3 de septiembre", "2025-08", "2024-09-03"),
+    ],
+)
+def test_dates_against_a_day_month_or_year_of_publication(  # type: ignore[no-untyped-def]
+    words, phrase: str, published: str, expected: str | None
+) -> None:
+    found = find_dates(phrase, 0, len(phrase), words, PartialDate.parse(published))
+    assert [d.when.isoformat() for d in found] == ([expected] if expected else [])

@@ -11,7 +11,7 @@ from thirdcountry.extract.evaluate import below_floors, evaluate, load_floors
 TESTS = Path(__file__).resolve().parent
 
 
-@pytest.mark.parametrize("folder", ["devset", "holdout"])
+@pytest.mark.parametrize("folder", ["devset", "holdout", "forms"])
 def test_extraction_stays_above_its_floors(folder: str) -> None:
     directory = TESTS / folder
     evaluation = evaluate(directory)

@@ -12,7 +12,15 @@ from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.dates import PartialDate
 from thirdcountry.domain.errors import BadInput
 from thirdcountry.domain.vocabulary import ClaimKind, DatePrecision
-from thirdcountry.extract.evaluate import Evaluation, Expected, load_labelled, matches, score
+from thirdcountry.extract.evaluate import (
+    Evaluation,
+    Expected,
+    evaluate,
+    load_labelled,
+    matches,
+    score,
+)
+from thirdcountry.extract.labels import load_corpus
 
 
 def transfer(**fields: object) -> Claim:
@@ -97,8 +105,8 @@ def test_score_counts_must_claims_and_flags_forbidden_ones(tmp_path: Path) -> No
     ]
     score(labelled, claims, evaluation)
     assert (evaluation.overall.precision, evaluation.overall.recall) == (2 / 3, 1.0)
-    ((name, claim, forbidden),) = evaluation.false_positives
-    assert (name, claim.receiver, forbidden) == ("a", "RS", True)
+    (wrong,) = evaluation.false_positives
+    assert (wrong.text, wrong.claim.receiver, wrong.forbidden) == ("a", "RS", True)
 
 
 def test_a_folder_with_one_text_and_one_label_pairs_them(tmp_path: Path) -> None:
@@ -107,7 +115,8 @@ def test_a_folder_with_one_text_and_one_label_pairs_them(tmp_path: Path) -> None
         "document: {published: 2025-06-12}\nclaims: []\n"
     )
     (labelled,) = load_labelled(tmp_path)
-    assert labelled.text == "Kosovo agreed." and labelled.published == dt.date(2025, 6, 12)
+    assert labelled.text == "Kosovo agreed."
+    assert labelled.published == PartialDate.parse(dt.date(2025, 6, 12))
 
 
 def test_bad_labels_are_reported_with_their_file(tmp_path: Path) -> None:
@@ -115,3 +124,74 @@ def test_bad_labels_are_reported_with_their_file(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("claims:\n  - {kind: transfer, sender: ZZ, receiver: SV}\n")
     with pytest.raises(BadInput, match=r"a\.yaml: bad claim"):
         load_labelled(tmp_path)
+
+
+def _corpus_label(folder: Path, name: str, split: str, published: str, claims: str) -> None:
+    (folder / "labels").mkdir(exist_ok=True)
+    (folder / "labels" / f"{name}.yaml").write_text(
+        f"document: {{id: {name}, published: '{published}', languages: [{name[:2]}], "
+        f"split: {split}, text: ../texts/{name}.txt}}\nclaims:\n{claims}"
+    )
+
+
+def test_a_split_is_read_alone_and_unknown_kinds_are_left_out(tmp_path: Path) -> None:
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "en-a.txt").write_text("The men arrived.\nNine men reached Rwanda.")
+    (tmp_path / "texts" / "es-b.txt").write_text("Llegaron.")
+    rows = (
+        "  - {kind: transfer, sender: US, receiver: RW, count: 9}\n"
+        "  - {kind: period_total, sender: US, receiver: RW, count: 40, period_start: 2025-01}\n"
+    )
+    _corpus_label(tmp_path, "en-a", "dev", "2025-08", rows)
+    _corpus_label(tmp_path, "es-b", "test", "2025", "  []\n")
+    _corpus_label(tmp_path, "en-c", "dev", "2025-08-02", "  []\n")  # its text is missing
+    corpus = load_corpus(tmp_path / "labels", "dev")
+    (labelled,) = corpus.texts
+    assert labelled.name == "en-a" and labelled.language == "en"
+    assert labelled.published == PartialDate.parse("2025-08")
+    assert [e.kind for e in labelled.expected] == [ClaimKind.TRANSFER]
+    assert corpus.unknown_kinds == {"period_total": 1} and corpus.missing_texts == ["en-c"]
+    assert any("period_total" in note for note in corpus.notes())
+    (test,) = load_corpus(tmp_path / "labels", "test").texts
+    assert test.published == PartialDate.parse("2025") and test.language == "es"
+    with pytest.raises(BadInput, match="split must be one of"):
+        load_corpus(tmp_path / "labels", "train")
+
+
+def test_scores_per_language_and_misses_with_their_sentence(tmp_path: Path) -> None:
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "en-a.txt").write_text("Talks went on.\nNine men were sent to Rwanda.")
+    (tmp_path / "texts" / "es-b.txt").write_text("Nada.")
+    _corpus_label(tmp_path, "en-a", "dev", "2025-08-02", "  - {kind: transfer, receiver: RW}\n")
+    _corpus_label(tmp_path, "es-b", "dev", "2025-08-02", "  - {kind: transfer, receiver: UG}\n")
+
+    def extractor(text: str, published: object = None) -> list[Claim]:
+        return [transfer()] if text.startswith("Talks") else []
+
+    evaluation = evaluate(tmp_path / "labels", extractor, split="dev")
+    assert evaluation.language_overall("en").precision == 0.0
+    assert evaluation.language_overall("es").recall == 0.0
+    miss = next(m for m in evaluation.misses if m.text == "en-a")
+    assert miss.sentence == "Nine men were sent to Rwanda."
+    assert [s.correct for s in evaluation.scored] == [False]
+    data = evaluation.to_dict()
+    assert set(data["languages"]) == {"en", "es"}
+    assert data["misses"][0]["sentence"] == "Nine men were sent to Rwanda."
+
+
+def test_a_publication_date_that_is_no_date_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "a.yaml").write_text("document: {published: 'August 2025'}\nclaims: []\n")
+    with pytest.raises(BadInput, match=r"a\.yaml: document.published 'August 2025'"):
+        load_labelled(tmp_path)
+
+
+def test_the_reliability_table_counts_claims_by_band_of_confidence() -> None:
+    from thirdcountry.extract.evaluate import Scored, reliability
+
+    rows = [
+        Scored("a", "en", transfer(confidence=c), ok)
+        for c, ok in ((0.95, True), (1.0, True), (0.9, False), (0.75, True), (0.2, False))
+    ]
+    bands = {f"{b.low:.1f}": (b.claims, b.correct) for b in reliability(rows)}
+    assert bands == {"0.0": (1, 0), "0.5": (0, 0), "0.7": (1, 1), "0.8": (0, 0), "0.9": (3, 2)}

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thirdcountry.domain.claims import validate
+from thirdcountry.domain.dates import PartialDate
 from thirdcountry.domain.errors import BadInput
 from thirdcountry.extract import MAX_TEXT_CHARS, detect_language, extract_claims, html_to_text
 
@@ -141,5 +142,28 @@ def test_text_that_is_not_a_string(bad: object) -> None:
 
 
 def test_a_published_that_is_not_a_date() -> None:
-    with pytest.raises(BadInput, match="published must be a date"):
-        extract_claims(SAMPLE, published="2025-07-17")  # type: ignore[arg-type]
+    for wrong in ("July 2025", "2025-13", 20250717, True):
+        with pytest.raises(BadInput, match="published must be a date"):
+            extract_claims(SAMPLE, published=wrong)  # type: ignore[arg-type]
+
+
+def test_a_published_month_or_year_bounds_and_resolves_no_finer() -> None:
+    text = (
+        "On January 22, the United States deported nine Cuban men to Eswatini. "
+        "Five more Cuban men were deported to Eswatini on Friday."
+    )
+    by_month = extract_claims(text, published="2026-02")
+    dates = sorted(str(c.when) for c in by_month if c.kind.value == "transfer")
+    # "on Friday" in a page known only to its month is left undated, not guessed.
+    assert dates == ["2026-01-22", "None"]
+
+    def facts(published: object) -> list[tuple[object, ...]]:
+        claims = extract_claims(text, published=published)  # type: ignore[arg-type]
+        return [(c.kind, c.receiver, c.count, c.when) for c in claims]
+
+    assert facts("2026-02") == facts(PartialDate.parse("2026-02"))
+    by_day = extract_claims(text, published=dt.date(2026, 2, 13))
+    assert sorted(str(c.when) for c in by_day if c.kind.value == "transfer") == [
+        "2026-01-22",
+        "2026-02-13",
+    ]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tests.conftest import shared_path
 from tests.ingest_server import PDF_LINES, PLAIN_TEXT, make_pdf, page
 from thirdcountry.domain.errors import BadInput
-from thirdcountry.domain.vocabulary import DocumentKind
+from thirdcountry.domain.vocabulary import DatePrecision, DocumentKind
 from thirdcountry.ingest.feeds import parse_feed
 from thirdcountry.ingest.html import canonical_url, document_kind, parse_html
 from thirdcountry.ingest.model import SourceError
@@ -245,3 +245,19 @@ def test_durations(text: str, seconds: float) -> None:
 def test_bad_durations_are_named(text: str) -> None:
     with pytest.raises(BadInput, match="is not a duration"):
         parse_duration(text)
+
+
+def test_a_feed_date_of_only_a_month_or_a_year_keeps_that_precision() -> None:
+    items = "".join(
+        f"<item><link>https://news.test/{n}</link><pubDate>{when}</pubDate></item>"
+        for n, when in enumerate(("2025-08", "2025", "Tue, 12 Aug 2025 09:00:00 GMT"))
+    )
+    rss = (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>D</title>{items}</channel></rss>'
+    )
+    entries = parse_feed(rss.encode()).entries
+    assert [(e.published, e.published_precision) for e in entries] == [
+        (date(2025, 8, 1), DatePrecision.MONTH),
+        (date(2025, 1, 1), DatePrecision.YEAR),
+        (date(2025, 8, 12), None),
+    ]

@@ -276,3 +276,18 @@ def test_the_queue_pages_by_document_oldest_first(store: Store) -> None:
         [later[1].id],
         [undocumented.id],
     ]
+
+
+def test_the_queue_shows_the_most_confident_claims_first(store: Store) -> None:
+    old = add_document(store, "Old text.", "https://p.example/old")
+    new = add_document(store, "New text.", "https://p.example/new")
+    unsure = add_claim(store, old, count=1, confidence=0.4)
+    sure = add_claim(store, new, count=2, confidence=0.95)
+    middling = add_claim(store, new, count=3, confidence=0.7)
+    bare = add_claim(store, old, count=4)  # no confidence: after those that have one
+    with store.read() as session:
+        queue = build_queue(session)
+    assert [[c.claim.id for c in g.claims] for g in queue.groups] == [
+        [sure.id, middling.id],
+        [unsure.id, bare.id],
+    ]

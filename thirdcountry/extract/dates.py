@@ -5,6 +5,13 @@
 names and the shapes of its date phrases (:class:`DateWords`, templates with ``{month}``,
 ``{weekday}``, ``{day}`` and ``{year}`` slots); the resolution here is shared. A relative
 date without a publication date stays unresolved, and nothing resolves into the future.
+
+The publication date may itself be a month or a year (feeds and archives often give no
+more). A date is never made more precise than that allows: "on Tuesday" in a page of
+2025-08 could be any Tuesday near August and stays unresolved, "last month" needs the
+month, "last year" only the year. A day or month named without its year takes the latest
+year that does not put it after the publication period ("January 22" in an article of
+February 2026 is 2026-01-22).
 """
 
 from __future__ import annotations
@@ -95,13 +102,15 @@ def find_dates(
     start: int,
     end: int,
     words: DateWords,
-    published: dt.date | None,
+    published: PartialDate | dt.date | None,
     may_match: Callable[[re.Pattern[str]], bool] | None = None,
 ) -> list[DateMention]:
     """Resolved date phrases in ``text[start:end]``, longest first where they overlap.
 
     ``may_match`` may say of a template's pattern that it cannot match there (see
     ``literals.py``); such patterns are not run."""
+    if isinstance(published, dt.date):
+        published = PartialDate.parse(published)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for pattern, shape in words.compiled:
@@ -127,7 +136,7 @@ def _group(match: re.Match[str], name: str) -> str | None:
 
 
 def _resolve(
-    match: re.Match[str], shape: Shape, words: DateWords, published: dt.date | None
+    match: re.Match[str], shape: Shape, words: DateWords, published: PartialDate | None
 ) -> PartialDate | None:
     year_raw = _group(match, "year")
     year = int(year_raw) if year_raw else None
@@ -145,7 +154,7 @@ def _resolve(
         result = PartialDate.of(dt.date(year, 1, 1), DatePrecision.YEAR)
     elif shape in (Shape.DATE, Shape.MONTH, Shape.RANGE, Shape.THIS_YEAR_MONTH) and month:
         if shape is Shape.THIS_YEAR_MONTH and published:
-            year = published.year
+            year = published.value.year
         precision = DatePrecision.DAY if shape is Shape.DATE and day else DatePrecision.MONTH
         result = _calendar_date(
             year, month, day if precision is DatePrecision.DAY else 1, precision, published
@@ -154,7 +163,7 @@ def _resolve(
         result = _relative(match, shape, words, published)
     if result is None:
         return None
-    if published is not None and result.start > published:
+    if published is not None and result.start > published.end:
         return None
     return result
 
@@ -164,20 +173,24 @@ def _calendar_date(
     month: int,
     day: int | None,
     precision: DatePrecision,
-    published: dt.date | None,
+    published: PartialDate | None,
 ) -> PartialDate | None:
     """A day or month, its year taken from the text or else the latest one not after
-    publication ("in November", written in February, is last November)."""
+    publication ("in November", written in February, is last November; "January 22",
+    written in February, is this January)."""
     day = day or 1
     if year is None:
         if published is None:
             return None
-        year = published.year
+        latest = published.end
+        year = latest.year
+        # Try the publication year first; a date that does not exist then (29 February) or
+        # falls after publication belongs to the year before.
         candidate = _safe_date(year, month, day)
-        if candidate is None:
-            return None
-        start = candidate if precision is DatePrecision.DAY else candidate.replace(day=1)
-        if start > published:
+        start = None
+        if candidate is not None:
+            start = candidate if precision is DatePrecision.DAY else candidate.replace(day=1)
+        if start is None or start > latest:
             year -= 1
     value = _safe_date(year, month, day)
     return PartialDate.of(value, precision) if value else None
@@ -189,10 +202,24 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     return dt.date(year, month, day)
 
 
+# What each relative shape must know of the publication date to resolve at all.
+_NEEDS = {
+    Shape.THIS_MONTH: DatePrecision.MONTH,
+    Shape.LAST_MONTH: DatePrecision.MONTH,
+    Shape.MONTHS_AGO: DatePrecision.MONTH,
+    Shape.THIS_YEAR: DatePrecision.YEAR,
+    Shape.LAST_YEAR: DatePrecision.YEAR,
+}
+_FINENESS = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
+
+
 def _relative(
-    match: re.Match[str], shape: Shape, words: DateWords, published: dt.date
+    match: re.Match[str], shape: Shape, words: DateWords, when: PartialDate
 ) -> PartialDate | None:
     day, month, year = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
+    if _FINENESS[when.precision] > _FINENESS[_NEEDS.get(shape, day)]:
+        return None  # "on Tuesday" in a page known only to its month: any of several days
+    published = when.value
     if shape in (Shape.WEEKDAY, Shape.PAST_WEEKDAY):
         weekday = words.weekdays.get((_group(match, "weekday") or "").lower())
         if weekday is None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, partial
 
 from thirdcountry.domain.claims import Claim, validate
+from thirdcountry.domain.dates import PartialDate
 from thirdcountry.domain.errors import ValidationError
 from thirdcountry.domain.vocabulary import ClaimKind
 from thirdcountry.extract.gazetteer import Gazetteer, MentionKind
@@ -77,7 +78,7 @@ class Document:
     """What the engine knows about the document while reading it."""
 
     text: str
-    published: dt.date | None
+    published: PartialDate | None  # a day, or only the month or year the page gives
     gazetteer: Gazetteer
     index: MentionIndex
     sender: str | None = None
@@ -119,7 +120,7 @@ class Document:
 def extract(
     text: str,
     segments: Sequence[tuple[Span, LanguageRules]],
-    published: dt.date | None,
+    published: PartialDate | None,
     today: dt.date,
 ) -> list[Claim]:
     """Claims stated in ``text``; ``segments`` are its sentences with their language."""

@@ -1,12 +1,7 @@
 """Scoring the extractor against labelled texts (``thirdcountry eval DIR``).
 
-A labelled text is ``NAME.txt`` (or ``NAME.html``) with ``NAME.yaml`` beside it, in the format
-of the seed's ``expected-claims.yaml``: ``document.published``, ``claims`` (each with
-``must: true`` or ``false``) and ``must_not``. A folder holding exactly one text and one YAML
-(the seed's layout) pairs those two; a YAML may also name its text in ``document.text``.
-
-Matching is by kind, sender, receiver, value, count, amount/currency and facility, with the
-date compatible at the labelled precision:
+Labelled texts are read by ``labels.py``. Matching is by kind, sender, receiver, value, count,
+amount/currency and facility, with the date compatible at the labelled precision:
 
 - an expected claim is **found** when an extracted claim has every field the label gives
   (a value among the label's values; a date inside the labelled period, at least as precise);
@@ -14,74 +9,38 @@ date compatible at the labelled precision:
   or not; a field the extractor left unset does not count against it (a vaguer true claim is
   not false), but a field it set must agree.
 
-Precision is correct / extracted, recall is found / ``must`` claims, per kind and overall.
+Precision is correct / extracted, recall is found / ``must`` claims, per kind and overall, and
+the same per language (a text's first labelled language). Each miss is shown with the
+sentence of the text that best fits it, each false positive with the sentence it quotes.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import itertools
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from thirdcountry.domain.claims import Claim
-from thirdcountry.domain.countries import normalize_code
-from thirdcountry.domain.dates import PartialDate
-from thirdcountry.domain.errors import BadInput, NotFound, ValidationError
+from thirdcountry.domain.errors import BadInput
 from thirdcountry.domain.vocabulary import ClaimKind, DatePrecision
 from thirdcountry.extract.engine import gazetteer
-from thirdcountry.extract.html import read_html
+from thirdcountry.extract.labels import (
+    Corpus,
+    Expected,
+    LabelledText,
+    load_corpus,
+    load_labelled,
+)
 from thirdcountry.extract.pipeline import extract_claims
+from thirdcountry.extract.segment import sentences
 
-TEXT_SUFFIXES = (".txt", ".html", ".htm")
 _FINENESS = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
 
 Extractor = Callable[..., list[Claim]]
-
-
-@dataclass(frozen=True)
-class Expected:
-    """One labelled claim (or a ``must_not`` pattern)."""
-
-    kind: ClaimKind
-    must: bool = True
-    sender: str | None = None
-    receiver: str | None = None
-    values: tuple[str, ...] = ()
-    count: int | None = None
-    amount: Decimal | None = None
-    currency: str | None = None
-    facility: str | None = None
-    date: PartialDate | None = None
-    nationalities: tuple[str, ...] = ()
-
-    def describe(self) -> str:
-        parts = [self.kind.value, f"{self.sender or '?'}→{self.receiver or '?'}"]
-        if self.values:
-            parts.append("|".join(self.values))
-        if self.count is not None:
-            parts.append(f"{self.count} people")
-        if self.amount is not None:
-            parts.append(f"{self.amount} {self.currency or ''}".strip())
-        if self.facility:
-            parts.append(f"@ {self.facility}")
-        if self.date:
-            parts.append(self.date.isoformat())
-        return " ".join(parts)
-
-
-@dataclass(frozen=True)
-class LabelledText:
-    name: str
-    text: str
-    published: dt.date | None
-    expected: tuple[Expected, ...]
-    forbidden: tuple[Expected, ...]
 
 
 @dataclass
@@ -124,146 +83,137 @@ class KindScore:
         }
 
 
+@dataclass(frozen=True)
+class Miss:
+    """A ``must`` claim no extracted claim gives, with the sentence that best fits it."""
+
+    text: str  # the labelled text's name
+    expected: Expected
+    sentence: str
+
+
+@dataclass(frozen=True)
+class FalsePositive:
+    """An extracted claim no label allows; ``forbidden`` when a ``must_not`` entry names it."""
+
+    text: str
+    claim: Claim
+    forbidden: bool
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One extracted claim and whether the labels allow it (what calibration is fitted on)."""
+
+    text: str
+    language: str
+    claim: Claim
+    correct: bool
+
+
 @dataclass
 class Evaluation:
     texts: int = 0
     kinds: dict[ClaimKind, KindScore] = field(default_factory=dict)
-    misses: list[tuple[str, Expected]] = field(default_factory=list)
-    false_positives: list[tuple[str, Claim, bool]] = field(default_factory=list)  # bool: must_not
+    languages: dict[str, dict[ClaimKind, KindScore]] = field(default_factory=dict)
+    misses: list[Miss] = field(default_factory=list)
+    false_positives: list[FalsePositive] = field(default_factory=list)
+    scored: list[Scored] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the labels left out and why
 
     @property
     def overall(self) -> KindScore:
-        total = KindScore()
-        for score in self.kinds.values():
-            total.add(score)
-        return total
+        return _total(self.kinds)
 
-    def kind(self, kind: ClaimKind) -> KindScore:
+    def language_overall(self, language: str) -> KindScore:
+        return _total(self.languages.get(language, {}))
+
+    def kind(self, kind: ClaimKind, language: str | None = None) -> KindScore:
+        if language is not None:
+            self.languages.setdefault(language, {}).setdefault(kind, KindScore())
         return self.kinds.setdefault(kind, KindScore())
 
+    def _count(self, kind: ClaimKind, language: str) -> tuple[KindScore, KindScore]:
+        self.kind(kind, language)
+        return self.kinds[kind], self.languages[language][kind]
+
+    def reliability(self) -> list[Bin]:
+        """How often claims are right, by band of confidence (the reliability table)."""
+        return reliability(self.scored)
+
     def to_dict(self) -> dict[str, Any]:
+        def kinds(table: Mapping[ClaimKind, KindScore]) -> dict[str, Any]:
+            return {k.value: table[k].to_dict() for k in ClaimKind if k in table}
+
         return {
             "texts": self.texts,
             "overall": self.overall.to_dict(),
-            "kinds": {k.value: self.kinds[k].to_dict() for k in ClaimKind if k in self.kinds},
-            "misses": [{"text": n, "claim": e.describe()} for n, e in self.misses],
-            "false_positives": [
-                {"text": n, "claim": c.to_dict(), "must_not": forbidden}
-                for n, c, forbidden in self.false_positives
+            "kinds": kinds(self.kinds),
+            "languages": {
+                code: {"overall": _total(table).to_dict(), "kinds": kinds(table)}
+                for code, table in sorted(self.languages.items())
+            },
+            "misses": [
+                {"text": m.text, "claim": m.expected.describe(), "sentence": m.sentence}
+                for m in self.misses
             ],
+            "false_positives": [
+                {"text": f.text, "claim": f.claim.to_dict(), "must_not": f.forbidden}
+                for f in self.false_positives
+            ],
+            "reliability": [b.to_dict() for b in self.reliability()],
+            "notes": list(self.notes),
         }
+
+
+# Bands of the reliability table; the last one holds the claims a policy may accept unseen.
+RELIABILITY_BANDS = (0.0, 0.5, 0.7, 0.8, 0.9, 1.0)
+
+
+@dataclass(frozen=True)
+class Bin:
+    low: float
+    high: float
+    claims: int
+    correct: int
+    mean_confidence: float | None
+
+    @property
+    def share(self) -> float | None:
+        return self.correct / self.claims if self.claims else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "confidence": f"{self.low:.1f}–{self.high:.1f}",
+            "claims": self.claims,
+            "correct": self.correct,
+            "share_correct": _round(self.share),
+            "mean_confidence": _round(self.mean_confidence),
+        }
+
+
+def reliability(scored: Iterable[Scored], bands: Sequence[float] = RELIABILITY_BANDS) -> list[Bin]:
+    """Claims by band of confidence ``[low, high)`` (the last band includes its top), with
+    how many were right: a calibrated extractor's share correct matches its confidence."""
+    rows = [(s.claim.confidence, s.correct) for s in scored if s.claim.confidence is not None]
+    found = []
+    for number, (low, high) in enumerate(itertools.pairwise(bands)):
+        last = number == len(bands) - 2
+        inside = [(c, ok) for c, ok in rows if low <= c < high or (last and c == high)]
+        mean = sum(c for c, _ in inside) / len(inside) if inside else None
+        found.append(Bin(low, high, len(inside), sum(ok for _, ok in inside), mean))
+    return found
+
+
+def _total(table: Mapping[ClaimKind, KindScore]) -> KindScore:
+    total = KindScore()
+    for score_ in table.values():
+        total.add(score_)
+    return total
 
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
-
-
-# --- reading labels -------------------------------------------------------------------------
-
-
-def load_labelled(directory: Path) -> list[LabelledText]:
-    """Every labelled text of ``directory``, sorted by name."""
-    if not directory.is_dir():
-        raise NotFound(f"{directory} is not a folder of labelled texts")
-    labels = sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml"))
-    texts = sorted(p for p in directory.iterdir() if p.suffix in TEXT_SUFFIXES)
-    found: list[LabelledText] = []
-    for label in labels:
-        raw = _read_label(label)
-        document = raw.get("document") or {}
-        named = document.get("text") if isinstance(document, dict) else None
-        text_path = _text_for(label, texts, named)
-        if text_path is None:
-            continue
-        found.append(_labelled(label, text_path, raw))
-    if not found:
-        raise NotFound(f"{directory} holds no labelled texts (NAME.txt with NAME.yaml)")
-    return found
-
-
-def _read_label(path: Path) -> dict[str, Any]:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise BadInput(f"{path}: not valid YAML ({exc})") from None
-    if not isinstance(raw, dict):
-        raise BadInput(f"{path}: expected a mapping with document, claims and must_not")
-    return raw
-
-
-def _text_for(label: Path, texts: list[Path], named: object) -> Path | None:
-    if isinstance(named, str):
-        path = label.parent / named
-        if not path.exists():
-            raise BadInput(f"{label}: document.text names {named!r}, which does not exist")
-        return path
-    for suffix in TEXT_SUFFIXES:
-        candidate = label.with_suffix(suffix)
-        if candidate.exists():
-            return candidate
-    labels = [p for p in label.parent.iterdir() if p.suffix in (".yaml", ".yml")]
-    if len(texts) == 1 and len(labels) == 1:
-        return texts[0]
-    return None
-
-
-def _labelled(label: Path, text_path: Path, raw: dict[str, Any]) -> LabelledText:
-    document = raw.get("document") or {}
-    published = document.get("published") if isinstance(document, dict) else None
-    if isinstance(published, str):
-        try:
-            published = dt.date.fromisoformat(published)
-        except ValueError:
-            raise BadInput(f"{label}: document.published {published!r} is not a date") from None
-    if published is not None and not isinstance(published, dt.date):
-        raise BadInput(f"{label}: document.published must be a date")
-    if text_path.suffix == ".txt":
-        text = text_path.read_text(encoding="utf-8", errors="replace")
-    else:
-        page = read_html(text_path.read_bytes())
-        text, published = page.text, published or page.published
-    claims = raw.get("claims") or []
-    forbidden = raw.get("must_not") or []
-    if not isinstance(claims, list) or not isinstance(forbidden, list):
-        raise BadInput(f"{label}: claims and must_not must be lists")
-    return LabelledText(
-        name=label.stem,
-        text=text,
-        published=published,
-        expected=tuple(_expected(label, row, pattern=False) for row in claims),
-        forbidden=tuple(_expected(label, row, pattern=True) for row in forbidden),
-    )
-
-
-def _expected(label: Path, row: object, *, pattern: bool) -> Expected:
-    if not isinstance(row, dict):
-        raise BadInput(f"{label}: each claim must be a mapping, got {row!r}")
-    try:
-        kind = ClaimKind(row["kind"])
-        values = row.get("value")
-        values = (
-            tuple(str(v) for v in values)
-            if isinstance(values, list)
-            else ((str(values),) if values is not None else ())
-        )
-        amount = row.get("amount")
-        return Expected(
-            kind=kind,
-            must=bool(row.get("must", True)) and not pattern,
-            sender=normalize_code(row["sender"]) if row.get("sender") else None,
-            receiver=normalize_code(row["receiver"]) if row.get("receiver") else None,
-            values=values,
-            count=int(row["count"]) if row.get("count") is not None else None,
-            amount=Decimal(str(amount)) if amount is not None else None,
-            currency=str(row["currency"]).upper() if row.get("currency") else None,
-            facility=gazetteer().canonical_facility(str(row["facility"]))
-            if row.get("facility")
-            else None,
-            date=PartialDate.parse(row["date"]) if row.get("date") is not None else None,
-            nationalities=tuple(normalize_code(c) for c in row.get("nationalities") or ()),
-        )
-    except (KeyError, ValueError, InvalidOperation, ValidationError) as exc:
-        raise BadInput(f"{label}: bad claim {row!r} ({exc})") from None
 
 
 # --- matching ---------------------------------------------------------------------------------
@@ -317,29 +267,63 @@ def score(labelled: LabelledText, claims: Iterable[Claim], evaluation: Evaluatio
     """Add one text's result to ``evaluation``."""
     claims = list(claims)
     evaluation.texts += 1
+    language = labelled.language
     for expected in labelled.expected:
         if not expected.must:
             continue
-        score_ = evaluation.kind(expected.kind)
-        score_.must += 1
+        scores = evaluation._count(expected.kind, language)
+        for score_ in scores:
+            score_.must += 1
         if any(matches(c, expected, lenient=False) for c in claims):
-            score_.found += 1
+            for score_ in scores:
+                score_.found += 1
         else:
-            evaluation.misses.append((labelled.name, expected))
+            sentence = best_sentence(labelled.text, expected)
+            evaluation.misses.append(Miss(labelled.name, expected, sentence))
     for claim in claims:
-        score_ = evaluation.kind(claim.kind)
-        score_.extracted += 1
-        if any(matches(claim, e, lenient=True) for e in labelled.expected):
-            score_.correct += 1
-        else:
+        scores = evaluation._count(claim.kind, language)
+        correct = any(matches(claim, e, lenient=True) for e in labelled.expected)
+        for score_ in scores:
+            score_.extracted += 1
+            score_.correct += correct
+        evaluation.scored.append(Scored(labelled.name, language, claim, correct))
+        if not correct:
             forbidden = any(matches(claim, f, lenient=False) for f in labelled.forbidden)
-            evaluation.false_positives.append((labelled.name, claim, forbidden))
+            evaluation.false_positives.append(FalsePositive(labelled.name, claim, forbidden))
 
 
-def evaluate(directory: Path, extractor: Extractor = extract_claims) -> Evaluation:
-    """Run ``extractor`` over every labelled text of ``directory`` and score it."""
-    evaluation = Evaluation()
-    for labelled in load_labelled(directory):
+def best_sentence(text: str, expected: Expected) -> str:
+    """The sentence of ``text`` that most looks like where ``expected`` is stated: it names
+    the receiver (most), the sender, the facility, and holds the count's digits."""
+    names = gazetteer()
+    best, best_score = "", 0
+    for span in sentences(text):
+        piece = text[span.start : span.end]
+        codes = {m.code for m in names.mentions(piece) if m.code}
+        points = 0
+        if expected.receiver and expected.receiver in codes:
+            points += 3
+        if expected.sender and expected.sender in codes:
+            points += 1
+        if expected.count is not None and f"{expected.count:,}".replace(",", "") in (
+            piece.replace(",", "").replace(".", "")
+        ):
+            points += 2
+        if expected.facility and expected.facility.casefold() in piece.casefold():
+            points += 2
+        if points > best_score:
+            best, best_score = piece, points
+    return best
+
+
+def evaluate(
+    directory: Path, extractor: Extractor = extract_claims, *, split: str | None = None
+) -> Evaluation:
+    """Run ``extractor`` over every labelled text of ``directory`` (of ``split`` only, when
+    given) and score it."""
+    corpus: Corpus = load_corpus(directory, split)
+    evaluation = Evaluation(notes=corpus.notes())
+    for labelled in corpus.texts:
         claims = extractor(labelled.text, published=labelled.published)
         score(labelled, claims, evaluation)
     return evaluation
@@ -373,3 +357,23 @@ def below_floors(evaluation: Evaluation, floors: Mapping[str, Any]) -> list[str]
             if floor is not None and value is not None and value + 1e-9 < float(floor):
                 failures.append(f"{name} {measure} {value:.3f} is below its floor {floor}")
     return failures
+
+
+__all__ = [
+    "Bin",
+    "Evaluation",
+    "Expected",
+    "FalsePositive",
+    "KindScore",
+    "LabelledText",
+    "Miss",
+    "Scored",
+    "below_floors",
+    "best_sentence",
+    "evaluate",
+    "load_floors",
+    "load_labelled",
+    "matches",
+    "reliability",
+    "score",
+]

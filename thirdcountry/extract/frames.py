@@ -21,7 +21,7 @@ from thirdcountry.extract.engine import Candidate, Document
 from thirdcountry.extract.gazetteer import Mention, MentionKind
 from thirdcountry.extract.lexicon import Lexicon
 from thirdcountry.extract.literals import LiteralIndex
-from thirdcountry.extract.numbers import parse_digits
+from thirdcountry.extract.numbers import as_count, parse_digits
 from thirdcountry.extract.reading import Clause, Count, How, Ref, Sentence, Slot, antecedent
 
 _NEAR = 45  # characters before a cue searched for negation and modality
@@ -161,7 +161,9 @@ class _ClauseContext:
             whole = [
                 r for r in self.sentence.refs if r.slot is Slot.RECEIVER and r.code not in excluded
             ]
-            if len({r.code for r in whole}) <= 2:
+            # One or two states, or one list of them ("eight countries have accepted the
+            # offer: Costa Rica, El Salvador, …"): what the cue is about.
+            if len({r.code for r in whole}) <= 2 or len({r.group for r in whole}) == 1:
                 found = whole
         if not found:
             found = [_facility_ref(m) for m in self.sentence.facilities if m.code not in excluded]
@@ -295,6 +297,21 @@ def _dated(when: PartialDate | None) -> dict[str, Any]:
 # --- arrangement status ------------------------------------------------------------------
 
 
+_NAMED_DEAL = re.compile(
+    r"^[\s-]*(?:deal|scheme|agreement|pact|treaty|accord)\b",
+    re.IGNORECASE,
+)
+
+
+# "el acuerdo Ruanda": Spanish names the deal first.
+_NAMED_DEAL_BEFORE = re.compile(r"\b(?:acuerdo|pacto|esquema|tratado|convenio)\s+$", re.IGNORECASE)
+# What a deal named after its receiver cannot be found without (it keeps the frame live).
+_DEAL_WORD = re.compile(
+    r"\b(?:deal|scheme|agreement|pact|treaty|accord|acuerdo|pacto|esquema|tratado|convenio)\b",
+    re.IGNORECASE,
+)
+
+
 def _status(context: _ClauseContext) -> None:
     lexicon = context.lexicon
     if context.sentence.search(lexicon.own_nationals, context.text):
@@ -312,15 +329,41 @@ def _status(context: _ClauseContext) -> None:
                 context.sentence.search(lexicon.denial_object, context.sentence.text)
             ):
                 continue
+            elif status is Status.REFUSED and _HOME_REFUSER.search(context.before(start, 50)):
+                continue  # "their home countries refused to take them back": no arrangement
             found.append((value, start, match.group(0)))
     for start, end, match in context.cues(lexicon.first_receiver):
         if not context.negated(start, end):
             found.append((Status.IMPLEMENTED, start, match.group(0)))
+    if context.about_migration:
+        # "the UK's Rwanda scheme", "the Rwanda agreement": a deal named after its receiver.
+        for ref in context.explicit():
+            named = _NAMED_DEAL.match(
+                context.sentence.piece(ref.end, ref.end + 30)
+            ) or _NAMED_DEAL_BEFORE.search(context.sentence.piece(ref.start - 30, ref.start))
+            if named and not context.negated(ref.start, ref.end):
+                context.candidate(
+                    ClaimKind.ARRANGEMENT_STATUS,
+                    context.sender(),
+                    ref,
+                    penalty=0.1,
+                    value=Status.AGREED.value,
+                )
     if any(value in _BACKWARD for value, _s, _c in found):
         # "the plan to send them to Rwanda was scrapped": the plan is not a new request.
         found = [f for f in found if f[0] not in (Status.REQUESTED, Status.NEGOTIATING)]
     for value, start, cue in found:
         _emit_status(context, value, start, cue)
+
+
+# The people's own states refusing them: "their home countries refused to take them back",
+# "sus países de origen se negaron a recibirlos". No arrangement, and no party to one.
+_HOME_REFUSER = re.compile(
+    r"\b(?:(?:their|his|her)\s+(?:own\s+)?(?:(?:home\s+)?(?:countries|nations|governments)|"
+    r"home\s+(?:country|nation|government)|countries\s+of\s+origin)|sus\s+(?:propios\s+)?países(?:\s+de\s+origen)?|"
+    r"su\s+país\s+de\s+origen)\b\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _emit_status(context: _ClauseContext, value: Status, position: int, cue: str) -> None:
@@ -337,8 +380,13 @@ def _emit_status(context: _ClauseContext, value: Status, position: int, cue: str
         and published
         and context.sentence.search(context.lexicon.present, cue)
     ):
-        # "Kosovo has agreed": news of the month it is reported in.
-        when = PartialDate.of(published, DatePrecision.MONTH)
+        # "Kosovo has agreed": news of the month it is reported in (or of its year, when
+        # that is all the page says of its date).
+        when = (
+            published
+            if published.precision is DatePrecision.YEAR
+            else PartialDate.of(published.value, DatePrecision.MONTH)
+        )
     # "The agreement was signed in May" with no state named is about the one in focus;
     # "…, but that plan was scrapped" is about the states of the sentence.
     whole = bool(context.sentence.search(context.lexicon.deal_reference, context.text))
@@ -423,7 +471,10 @@ def _transfer(context: _ClauseContext) -> None:
         if _describes_people(context, start, end) or context.party_not_a_state(start):
             continue
         after = sentence.piece(end, min(context.clause.end, end + 60))
-        home = bool(sentence.search(lexicon.home_destination, after[:40]))
+        # "sent to their home countries", not "flown to Eswatini after their home countries
+        # refused": the home must be where the verb sends them.
+        home_match = sentence.search(lexicon.home_destination, after[:40])
+        home = home_match is not None and home_match.start() <= 12
         receive = bool(sentence.search(lexicon.receive, sentence.piece(start, end)))
         explicit = _destination_group(sentence, context.explicit(onward=True), start, end, receive)
         destinations = explicit or context.receivers(focus=False)
@@ -431,11 +482,14 @@ def _transfer(context: _ClauseContext) -> None:
         count = context.count(start, partitive=False)
         if count is None and sentence.search(lexicon.pronoun_subject, context.text):
             count = document.recent_count
+        # "5,728 people between January and June": a total over a period, not one move (the
+        # arrangement is still implemented).
+        total = count is not None and bool(sentence.search(lexicon.period, context.text))
         if not destinations and not home and count is not None and arrival:
             destinations = context.receivers(focus=True)
         sender = context.sender()
         for destination in destinations:
-            origin = _onward_origin(context, start, destination.code)
+            origin = _onward_origin(context, start, destination)
             if origin is None and _moves_on(context, sender):
                 origin = sender  # "Ghana expelled them to Togo": a third country moves them on
             if origin is not None:
@@ -454,6 +508,8 @@ def _transfer(context: _ClauseContext) -> None:
                 continue
             group = {d.code for d in destinations}
             if home or not _third_country_transfer(context, destination.code, group):
+                # People taken to their own country: from a third country, a move onward.
+                _home_from_third_country(context, start, [destination], done, named=True)
                 continue
             if _internal_move(context, destination.code):
                 continue
@@ -464,15 +520,24 @@ def _transfer(context: _ClauseContext) -> None:
                 (m.entry.facility for m in sentence.facilities if m.code == destination.code),
                 None,
             )
-            context.candidate(
-                ClaimKind.TRANSFER,
-                sender,
-                destination,
-                count=count,
-                nationalities=tuple(sentence.nationalities),
-                facility=facility,
-                **_dated(context.date(start, told=False)),
+            # Nobody says who the people are: less sure it is no return home.
+            unknown = not (
+                sentence.nationalities
+                or document.recent_nationalities
+                or document.nationalities
+                or document.third_country
             )
+            if not total:
+                context.candidate(
+                    ClaimKind.TRANSFER,
+                    sender,
+                    destination,
+                    penalty=0.1 if unknown else 0.0,
+                    count=count,
+                    nationalities=tuple(sentence.nationalities),
+                    facility=facility,
+                    **_dated(context.date(start, told=False)),
+                )
             if facility and _is_prison(sentence, destination.code):
                 context.candidate(
                     ClaimKind.ROLE, sender, destination, penalty=0.1, value=Role.DETENTION.value
@@ -485,6 +550,144 @@ def _transfer(context: _ClauseContext) -> None:
                 penalty=0.15,
                 value=Status.IMPLEMENTED.value,
             )
+        if destinations and not total:
+            _gapped_moves(context, start, sender, destinations, done)
+
+
+_FROM_STATE = re.compile(
+    r"\b(?:from|procedente\s+de|procedentes\s+de|desde|out\s+of)\s+(?:the\s+|el\s+|la\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _home_from_third_country(
+    context: _ClauseContext,
+    position: int,
+    targets: list[Ref],
+    done: set[tuple[str | None, str]],
+    *,
+    named: bool = False,
+) -> None:
+    """People moved to their own countries (``targets``) out of a third country: the state
+    the clause says they came from ("procedente de Honduras"), else (unless ``named``) the
+    receiving state in view that took them in. Nothing when no such state is known (an
+    ordinary return)."""
+    document, sentence = context.document, context.sentence
+    sender = document.sender
+    not_origin = {sender, *document.gazetteer.senders, *(t.code for t in targets)}
+    origin = next(
+        (
+            r.code
+            for r in sentence.refs
+            if r.code not in not_origin
+            and r.slot is not Slot.NATIONALITY
+            and _FROM_STATE.search(sentence.piece(r.start - 20, r.start))
+        ),
+        None,
+    )
+    if origin is None:
+        if named:
+            return
+        origin = document.focus_receiver(not_origin)
+        if origin not in document.established:
+            return
+    elif origin not in document.established and not any(
+        r.slot is Slot.SENDER and r.code == sender for r in sentence.refs
+    ):
+        return  # "deportados desde México" to Guatemala: Mexico's own deportation
+    count = context.count(position, sentence=False) if len(targets) == 1 else None
+    for target in targets:
+        if (origin, target.code) in done:
+            continue
+        done.add((origin, target.code))
+        per_group = count if count is not None else _demonym_count(sentence, target.code)
+        context.candidate(
+            ClaimKind.ONWARD_TRANSFER,
+            origin,
+            target,
+            penalty=0.05,
+            count=per_group,
+            nationalities=(target.code,),
+            **_dated(context.date(position, told=False)),
+        )
+        document.onward_destinations.add(target.code)
+
+
+def _demonym_count(sentence: Sentence, code: str) -> int | None:
+    """The number the sentence gives of one nationality: "13 Nigerians" → 13."""
+    for mention in sentence.mentions:
+        if mention.kind is MentionKind.DEMONYM and mention.code == code:
+            for count in sentence.counts:
+                if count.end == mention.end:
+                    return count.value
+    return None
+
+
+_BEFORE = re.compile(
+    r"\b(?:before|until|pending|antes\s+de|hasta\s+que|hasta|en\s+espera\s+de)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _return_home(context: _ClauseContext) -> None:
+    """ "have since left for their home countries", "regresaron a sus países": people in a
+    third country going home are moved onward, one claim for each of their nationalities."""
+    lexicon, sentence, document = context.lexicon, context.sentence, context.document
+    done: set[tuple[str | None, str]] = set()
+    for start, end, _match in context.cues(lexicon.home_return):
+        if context.negated(start, end) or context.modal(start) or context.future(start):
+            continue
+        if sentence.search(lexicon.future, context.before(start, 80)) or sentence.search(
+            lexicon.modality, context.before(start, 80)
+        ):
+            continue  # "will be held there before being returned to their countries"
+        if _BEFORE.search(context.before(start, 25)):
+            continue  # "held for up to 60 days before being sent to their countries"
+        codes = list(dict.fromkeys(sentence.nationalities)) or sorted(document.recent_nationalities)
+        targets = [Ref(start, end, code, How.DEMONYM) for code in codes]
+        if targets:
+            _home_from_third_country(context, start, targets, done)
+
+
+def _gapped_moves(
+    context: _ClauseContext,
+    position: int,
+    sender: str | None,
+    destinations: list[Ref],
+    done: set[tuple[str | None, str]],
+) -> None:
+    """ "deported five men to Eswatini and eight more to South Sudan": a further count and
+    destination joined to the move without its verb is a move of its own."""
+    sentence, lexicon = context.sentence, context.lexicon
+    last = max(d.end for d in destinations)
+    pattern = re.compile(
+        r"\b(?:and|y|e)\s+(?:a\s+)?(?P<n>" + lexicon.numbers.pattern + r")\s+(?:more\s+|más\s+|"
+        r"others?\s+|otros\s+|other\s+)?(?:(?:" + lexicon.people + r")\s+)?"
+        r"(?:more\s+|más\s+)?(?:to|a|al|hacia)\s+(?:the\s+|el\s+|la\s+)?$",
+        re.IGNORECASE,
+    )
+    for ref in context.explicit():
+        if ref.start <= last or (sender, ref.code) in done:
+            continue
+        found = pattern.search(sentence.piece(ref.start - 45, ref.start))
+        if found is None:
+            continue
+        count = as_count(lexicon.numbers.parse(found.group("n")))
+        done.add((sender, ref.code))
+        context.candidate(
+            ClaimKind.TRANSFER,
+            sender,
+            ref,
+            count=count,
+            **_dated(context.date(position, told=False)),
+        )
+        context.candidate(
+            ClaimKind.ARRANGEMENT_STATUS,
+            sender,
+            ref,
+            penalty=0.15,
+            value=Status.IMPLEMENTED.value,
+        )
 
 
 _AUXILIARY = re.compile(
@@ -502,6 +705,8 @@ def _describes_people(context: _ClauseContext, start: int, end: int) -> bool:
     tail = sentence.piece(end, end + 12)
     if not lexicon.participle_tail.match(tail):
         return False
+    if _names_destination(context, end):
+        return False  # "five men deported by the U.S. to Eswatini": the phrase tells a move
     noun = re.search(
         r"(?:\b(?:"
         + lexicon.people
@@ -516,6 +721,28 @@ def _describes_people(context: _ClauseContext, start: int, end: int) -> bool:
         for m in sentence.mentions
         if m.kind in (MentionKind.DEMONYM, MentionKind.REGION_PEOPLE)
     )
+
+
+_TOWARDS = re.compile(
+    r"(?:\bto|\ba|\bal|\bhacia|\bhasta|\ben)\s+(?:the\s+|el\s+|la\s+|los\s+)?"
+    r"(?:[\w-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def _names_destination(context: _ClauseContext, end: int) -> bool:
+    """A receiving state follows the participle within its phrase, after "to", "a", "al":
+    "deported by the U.S. to Eswatini", "deportados por Estados Unidos a Ghana"."""
+    sentence = context.sentence
+    for ref in context.explicit():
+        if not end < ref.start <= end + 60:
+            continue
+        between = sentence.piece(end, ref.start)
+        if re.search(r"[,;:()—–]", between):
+            continue
+        if _TOWARDS.search(between):
+            return True
+    return False
 
 
 _REACH = 80  # characters after a verb of movement where its destination is named
@@ -580,12 +807,12 @@ def _is_prison(sentence: Sentence, code: str) -> bool:
     return any(m.code == code and m.entry.facility_type == "prison" for m in sentence.facilities)
 
 
-def _onward_origin(context: _ClauseContext, position: int, destination: str) -> str | None:
+def _onward_origin(context: _ClauseContext, position: int, target: Ref) -> str | None:
     """The third country people are moved on from, when a move to ``destination`` is an
     onward one: they were held at a facility elsewhere, the clause names the third country
     before the move, or it reads "six of them", "later", "posteriormente"."""
     document, sentence = context.document, context.sentence
-    sender = document.sender
+    sender, destination = document.sender, target.code
     for mention in sentence.facilities:
         if mention.code and mention.code not in (destination, sender):
             return mention.code
@@ -593,6 +820,8 @@ def _onward_origin(context: _ClauseContext, position: int, destination: str) -> 
     for ref in sentence.refs_in(context.clause.start, context.clause.end):
         if arrival or ref.code in (destination, sender) or ref.slot is Slot.NATIONALITY:
             continue
+        if target.group >= 0 and ref.group == target.group:
+            continue  # listed with the destination ("Panama, Costa Rica and Honduras")
         if ref.code in document.established and ref.start < position:
             return ref.code
     if sentence.search(context.lexicon.onward, context.text):
@@ -615,8 +844,19 @@ def _third_country_transfer(context: _ClauseContext, destination: str, group: se
     # if they include the destination's nationals, this is presumably a return home.
     for known in (document.recent_nationalities, document.nationalities):
         if known:
-            return destination not in known
-    return document.third_country or destination in document.established
+            # A mixed group ("two Cubans, a Mexican, a South Sudanese") sent by a state the
+            # sentence names is moved to a third country even when one of them is from there.
+            # Not so for a part of the group ("120 of them were deported to Mexico").
+            mixed = (
+                len(known - {destination}) > 0
+                and context.explicit_sender()
+                and not sentence.search(lexicon.of_them, context.text)
+            )
+            return destination not in known or mixed
+    # Nothing says who the people are: a move the text reports with its sender named is
+    # read as a transfer (reporting of returns home names the people: "Venezuelans flown
+    # to Caracas"); the claim is less sure than one whose people are known.
+    return True
 
 
 # --- roles -----------------------------------------------------------------------------------
@@ -649,7 +889,7 @@ def _capacity(context: _ClauseContext) -> None:
                 continue
             if pattern is lexicon.capacity and not _about_people(context, start, _end):
                 continue
-            raw = next((g for g in (match.groupdict().get(k) for k in "nmk") if g), None)
+            raw = next((g for g in (match.groupdict().get(k) for k in "nmkj") if g), None)
             value = lexicon.numbers.parse(raw) if raw else None
             if value is None or value != value.to_integral_value() or value <= 0:
                 continue
@@ -699,6 +939,10 @@ def _compensation(context: _ClauseContext) -> None:
             context.candidate(ClaimKind.COMPENSATION, sender, receiver, penalty=0.1)
 
 
+# States whose own currency is written with a bare "$".
+_DOLLARS = {"AU": "AUD", "NZ": "NZD", "CA": "CAD", "SG": "SGD", "HK": "HKD", "MX": "MXN"}
+
+
 def _money(context: _ClauseContext, cues: list[int]) -> tuple[Decimal, str] | None:
     """The sum nearest to a payment cue, leaving out totals and estimates."""
     lexicon = context.lexicon
@@ -711,6 +955,9 @@ def _money(context: _ClauseContext, cues: list[int]) -> tuple[Decimal, str] | No
         raw = (groups.get("amount") or groups.get("amount2") or "").rstrip(".,")
         symbol = re.sub(r"\s+", " ", (groups.get("pre") or groups.get("post") or "").lower())
         currency = lexicon.currencies.get(symbol)
+        if symbol == "$" and currency == "USD":
+            # A bare dollar sign is the paying state's own dollar ("Australia will pay $70m").
+            currency = _DOLLARS.get(context.sender() or "", currency)
         if not raw or not currency:
             continue
         number = lexicon.numbers.parse(raw) or parse_digits(raw)
@@ -743,9 +990,14 @@ _FRAMES: tuple[
     tuple[Callable[[_ClauseContext], None], Callable[[Lexicon], Iterable[re.Pattern[str]]], bool],
     ...,
 ] = (
-    (_status, lambda lexicon: (*lexicon.status.values(), lexicon.first_receiver), True),
+    (
+        _status,
+        lambda lexicon: (*lexicon.status.values(), lexicon.first_receiver, _DEAL_WORD),
+        True,
+    ),
     (_denial, lambda lexicon: (lexicon.denial, lexicon.negated_deal), True),
     (_transfer, lambda lexicon: (lexicon.transfer,), True),
+    (_return_home, lambda lexicon: (lexicon.home_return,), True),
     (_roles, lambda lexicon: lexicon.roles.values(), True),
     (_capacity, lambda lexicon: (lexicon.capacity, lexicon.capacity_units), True),
     (_compensation, lambda lexicon: (lexicon.payment, lexicon.costs, lexicon.money_context), True),

@@ -107,6 +107,15 @@ class Lexicon:
     concerns: dict[Concern, re.Pattern[str]]
     concern_subject: re.Pattern[str]  # the people harmed: deportees, detainees, "the men"
     extra_people: tuple[str, ...] = field(default_factory=tuple)
+    # Just before a state: "a flight carrying 15 people from the " — the flight's origin when
+    # the state is one known to send people, else the people's nationality.
+    carried_from: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
+    # People going back to their own countries: "have since left for their home countries",
+    # "regresaron a sus países" (out of a third country, an onward move).
+    home_return: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
+    # A span of time a figure adds up over: "between January and June", "since July",
+    # "en lo que va de año". A move counted over it is a total, not one transfer.
+    period: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
 
     @cached_property
     def count_pattern(self) -> re.Pattern[str]:
@@ -184,6 +193,7 @@ class Lexicon:
             self.denial,
             self.negated_deal,
             self.transfer,
+            self.home_return,
             self.capacity,
             self.capacity_units,
             self.payment,

@@ -6,8 +6,10 @@ import datetime as dt
 import re
 
 from thirdcountry.domain.claims import Claim
-from thirdcountry.domain.errors import BadInput
+from thirdcountry.domain.dates import PartialDate
+from thirdcountry.domain.errors import BadInput, ValidationError
 from thirdcountry.extract import engine
+from thirdcountry.extract.calibration import calibrate
 from thirdcountry.extract.language import (
     UNDETERMINED,
     best_language,
@@ -28,13 +30,28 @@ _RELIABLE_CHARS = 300
 def extract_claims(
     text: str,
     *,
-    published: dt.date | None = None,
+    published: dt.date | PartialDate | str | None = None,
     language: str | None = None,
 ) -> list[Claim]:
-    """The claims ``text`` states, as pending claims citing where it states them.
+    """The claims ``text`` states, as pending claims citing where it states them, each with
+    a calibrated ``confidence`` (``calibration.py``): about that share of such claims is
+    right. The arguments and errors are those of :func:`extract_raw`."""
+    return calibrate(extract_raw(text, published=published, language=language))
+
+
+def extract_raw(
+    text: str,
+    *,
+    published: dt.date | PartialDate | str | None = None,
+    language: str | None = None,
+) -> list[Claim]:
+    """The claims ``text`` states, with the rules' own scores as ``confidence`` (what the
+    calibration is fitted on; :func:`extract_claims` gives calibrated ones).
 
     ``published`` resolves relative dates ("last month", "el pasado martes") and bounds every
-    date; ``language`` ("en", "es") is detected per paragraph when not given. Each claim has
+    date; it may be a day, or only a month or a year (a :class:`PartialDate`, or
+    ``"YYYY-MM"``/``"YYYY"``), and no date is then resolved more precisely than it allows;
+    ``language`` ("en", "es") is detected per paragraph when not given. Each claim has
     ``evidence_start``/``evidence_end`` offsets into ``text``, the ``quote`` they span, the
     ``extractor`` ("rules-en/1.0") and a ``confidence``; ``document_id`` is left for the
     caller. Raises :class:`BadInput` only for input that cannot be read: text that is not a
@@ -48,10 +65,7 @@ def extract_claims(
             f"text is {len(text):,} characters; extraction reads at most "
             f"{MAX_TEXT_CHARS:,} per document (split it into its documents first)"
         )
-    if isinstance(published, dt.datetime):
-        published = published.date()
-    if published is not None and not isinstance(published, dt.date):
-        raise BadInput(f"published must be a date, got {published!r}")
+    when = _publication(published)
     rules = registered()
     chosen = _chosen_language(language, rules)
     if not text.strip() or not any(r.lexicon.relevance.search(text) for r in rules.values()):
@@ -59,8 +73,22 @@ def extract_claims(
     segments = list(_segments(text, rules, chosen))
     if not segments:
         return []
-    today = max(dt.date.today(), published) if published else dt.date.today()
-    return engine.extract(text, segments, published, today)
+    today = max(dt.date.today(), when.end) if when else dt.date.today()
+    return engine.extract(text, segments, when, today)
+
+
+def _publication(published: object) -> PartialDate | None:
+    """The publication date as a day, month or year; BadInput when it is none of these."""
+    if published is None:
+        return None
+    if isinstance(published, bool) or not isinstance(published, dt.date | PartialDate | str):
+        raise BadInput(f"published must be a date, got {published!r}")
+    try:
+        return PartialDate.parse(published)
+    except ValidationError:
+        raise BadInput(
+            f"published must be a date (YYYY-MM-DD, YYYY-MM or YYYY), got {published!r}"
+        ) from None
 
 
 def _chosen_language(language: str | None, rules: dict[str, LanguageRules]) -> str | None:

@@ -11,12 +11,12 @@ clause boundaries. The frames of ``engine.py`` then decide which claims the sent
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from thirdcountry.domain.dates import PartialDate
 from thirdcountry.extract.dates import DateMention, find_dates
 from thirdcountry.extract.gazetteer import Entry, Gazetteer, Mention, MentionKind
 from thirdcountry.extract.lexicon import Lexicon
@@ -235,7 +235,7 @@ def read_sentence(
     rules: LanguageRules,
     index: MentionIndex,
     gazetteer: Gazetteer,
-    published: dt.date | None,
+    published: PartialDate | None,
     sender: str | None,
     focus: Sequence[str],
     last_lists: Sequence[list[str]],
@@ -323,6 +323,9 @@ def _demonym_use(sentence: Sentence, mention: Mention) -> str | None:
         return "people"
     if sentence.occurs(lexicon.people_before, *before):
         return "people"
+    # "among them a Mexican", "entre ellos un mexicano": one of the people counted.
+    if _AMONG.search(sentence.piece(*before)):
+        return "people"
     # "13 Nigerians and a Gambian": a singular demonym listed after people counted.
     listed = re.search(
         r"\b(?:and|y|e)\s+(?:a|an|one|un|una)\s+$", sentence.piece(*before), re.IGNORECASE
@@ -333,6 +336,13 @@ def _demonym_use(sentence: Sentence, mention: Mention) -> str | None:
     ):
         return "people"
     return None
+
+
+_AMONG = re.compile(
+    r"\b(?:among\s+(?:them|whom)|including|entre\s+(?:ell[oa]s|los\s+que|quienes)|"
+    r"incluyendo|incluid[oa]s?)\s+(?:(?:a|an|one|two|un|una|uno|dos)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _add_anaphora(
@@ -409,8 +419,18 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
             len(refs) == 1 and sentence.occurs(lexicon.sender_after, *after, at_start=True)
         ):
             slot = Slot.SENDER  # before nationality: "deportados de EE.UU." is a sender
+        elif sentence.occurs(lexicon.carried_from, *before):
+            known = all(r.code in senders for r in refs)
+            slot = Slot.SENDER if known else Slot.NATIONALITY
         elif sentence.occurs(lexicon.nationality_before, *before):
             slot = Slot.NATIONALITY
+            # "300 prisoners from Denmark", "migrantes de Estados Unidos": people coming from
+            # a state known to send people are sent by it, unless the text says they are its
+            # citizens ("nationals of", "ciudadanos de").
+            if all(r.code in senders for r in refs) and not _CITIZENS.search(
+                sentence.piece(*before)
+            ):
+                slot = Slot.SENDER
         elif sentence.occurs(lexicon.partner_before, *before):
             partner = True
         for ref in refs:
@@ -425,14 +445,32 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
         sentence.groups.append(refs)
 
 
+_CITIZENS = re.compile(
+    r"\b(?:nationals?|citizens?|natives?|born|nationality|ciudadan[oa]s?|nacionales|"
+    r"nativ[oa]s|nacid[oa]s|nacionalidad|oriund[oa]s|naturales)\b\W+(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+_INCLUDING = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|incluid[oa]s|incluyendo|"
+    r"entre\s+ell[oa]s|de\s+los\s+cuales|de\s+las\s+cuales)\s+(?:at\s+least\s+|al\s+menos\s+|"
+    r"about\s+|some\s+|unos\s+|unas\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
     """Numbers of people: "238 immigrants", "five men", "13 Nigerians and a Gambian"."""
     lexicon = sentence.lexicon
     found: list[Count] = []
 
     def add(start: int, end: int, raw: str, partitive: bool = False) -> None:
-        if sentence.search(lexicon.lower_bound, sentence.text[max(0, start - 25) : start]):
+        head = sentence.text[max(0, start - 25) : start]
+        if sentence.search(lexicon.lower_bound, head):
             return  # "more than 100 people" bounds a number, it does not give one
+        # "135 migrants, including 65 minors": part of the group counted before.
+        partitive = partitive or bool(_INCLUDING.search(head))
         value = as_count(lexicon.numbers.parse(raw))
         if value is not None and not any(c.start <= sentence.start + start < c.end for c in found):
             found.append(Count(sentence.start + start, sentence.start + end, value, partitive))
@@ -452,7 +490,7 @@ def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
         last = _last(number, head)
         if last and len(head) - last.end() <= 12:
             add(offset + last.start(), demonym.end - sentence.start, last.group(0))
-        elif not demonym.entry.plural:
+        elif not demonym.entry.plural and not _AMONG.search(head):
             article = re.search(r"\b(?:a|an|one|un|una|uno)\s+$", head, re.IGNORECASE)
             if article:
                 local = offset + article.start()

@@ -12,21 +12,35 @@ from typing import Any
 
 import feedparser
 
+from thirdcountry.domain.vocabulary import DatePrecision
 from thirdcountry.ingest.model import Feed, FeedEntry, SourceError
 from thirdcountry.ingest.urls import is_web_url
 
+# A feed date that names only a month or a year ("2025-08", "2025"): feedparser reads it
+# as the first day, which would claim a precision the feed does not give.
+_MONTH_ONLY = re.compile(r"\s*\d{4}-\d{2}\s*")
+_YEAR_ONLY = re.compile(r"\s*\d{4}\s*")
 
-def _date(item: Any) -> date | None:
-    for name in ("published_parsed", "updated_parsed"):
+
+def _date(item: Any) -> tuple[date | None, DatePrecision | None]:
+    """The entry's publication date, and its precision when coarser than a day."""
+    for name in ("published", "updated"):
         # Read the entry as the plain dict it is: feedparser's own lookup of a missing
         # published_parsed falls back to updated_parsed with a DeprecationWarning.
-        moment = dict.get(item, name)
-        if moment:
-            try:
-                return date(moment.tm_year, moment.tm_mon, moment.tm_mday)
-            except (AttributeError, ValueError):
-                continue
-    return None
+        moment = dict.get(item, f"{name}_parsed")
+        if not moment:
+            continue
+        try:
+            day = date(moment.tm_year, moment.tm_mon, moment.tm_mday)
+        except (AttributeError, ValueError):
+            continue
+        raw = str(dict.get(item, name) or "")
+        if _YEAR_ONLY.fullmatch(raw):
+            return day.replace(month=1, day=1), DatePrecision.YEAR
+        if _MONTH_ONLY.fullmatch(raw):
+            return day.replace(day=1), DatePrecision.MONTH
+        return day, None
+    return None, None
 
 
 _CHARREF = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
@@ -78,6 +92,15 @@ def parse_feed(content: bytes, *, base_url: str | None = None) -> Feed:
             continue
         seen.add(guid)
         title = str(item.get("title") or "").strip() or None
-        entries.append(FeedEntry(guid=guid, link=link, title=title, published=_date(item)))
+        published, precision = _date(item)
+        entries.append(
+            FeedEntry(
+                guid=guid,
+                link=link,
+                title=title,
+                published=published,
+                published_precision=precision,
+            )
+        )
     title = str(parsed.feed.get("title") or "").strip() or None
     return Feed(title=title, entries=tuple(entries))

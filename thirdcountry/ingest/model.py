@@ -8,7 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from thirdcountry.domain.errors import ThirdCountryError
-from thirdcountry.domain.vocabulary import DocumentKind
+from thirdcountry.domain.vocabulary import DatePrecision, DocumentKind
 
 
 class SourceError(ThirdCountryError):
@@ -92,6 +92,8 @@ class ParsedDocument:
     canonical_url: str | None = None
     kind: DocumentKind = DocumentKind.NEWS
     warning: str | None = None  # what reading it cost (text dropped, say), kept as a note
+    # None: a day. A feed may give only the month or the year ("2025-08").
+    published_precision: DatePrecision | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +101,8 @@ class FeedEntry:
     guid: str
     link: str
     title: str | None = None
-    published: date | None = None
+    published: date | None = None  # the first day of ``published_precision``'s period
+    published_precision: DatePrecision | None = None  # None: a day
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from thirdcountry.domain.claims import Claim
+from thirdcountry.domain.dates import PartialDate
 from thirdcountry.domain.documents import Document, validate_document
 from thirdcountry.domain.errors import BadInput, FetchRefused, ThirdCountryError
 from thirdcountry.domain.vocabulary import ReviewState
@@ -62,7 +63,11 @@ class Fetcher(Protocol):
 
 class Extractor(Protocol):
     def __call__(
-        self, text: str, *, published: date | None = None, language: str | None = None
+        self,
+        text: str,
+        *,
+        published: date | PartialDate | None = None,
+        language: str | None = None,
     ) -> list[Claim]: ...
 
 
@@ -177,7 +182,7 @@ class _Work:
     given: str | None = None  # a URL as named, before normalisation (datasets keep it so)
     feed_id: int | None = None  # the feed that listed this entry
     guid: str | None = None
-    feed_published: date | None = None
+    feed_published: PartialDate | None = None  # a day, or the month or year a feed gives
     retry: bool = False  # may be tried again though it failed before
     always: bool = False  # polled every run (watched feeds)
     refused: str | None = None  # why this source cannot be ingested at all
@@ -417,7 +422,11 @@ class Pipeline:
                 return _Expanded(payload, parse_feed(payload.content, base_url=payload.url))
             document = parse_payload(payload, fmt)
             if document.published is None and work.feed_published is not None:
-                document = replace(document, published=work.feed_published)
+                document = replace(
+                    document,
+                    published=work.feed_published.value,
+                    published_precision=work.feed_published.precision,
+                )
             claims, note = self._extract(document)
             note = "; ".join(n for n in (document.warning, note) if n) or None
             return _Parsed(payload, document, fingerprint(document.text), claims, note)
@@ -433,7 +442,7 @@ class Pipeline:
             return [], None
         try:
             claims = self.extract(
-                document.text, published=document.published, language=document.language
+                document.text, published=_publication(document), language=document.language
             )
         except Exception as exc:  # the document is still worth keeping without claims
             return [], f"extraction failed: {_describe(exc)}"
@@ -500,7 +509,9 @@ class Pipeline:
                 normalize_url(e.link),
                 feed_id=record.id,
                 guid=e.guid,
-                feed_published=e.published,
+                feed_published=PartialDate.of(e.published, e.published_precision or "day")
+                if e.published
+                else None,
                 retry=work.retry,
             )
             for e in feed.entries
@@ -557,6 +568,7 @@ class Pipeline:
                     outlet=found.outlet,
                     title=found.title,
                     published=found.published,
+                    published_precision=found.published_precision,
                     language=found.language,
                     kind=found.kind,
                     author=found.author,
@@ -669,3 +681,10 @@ class Pipeline:
                 except IntegrityError:
                     continue
             return added
+
+
+def _publication(document: ParsedDocument) -> date | PartialDate | None:
+    """The document's publication date: a date, or the month or year its source gives."""
+    if document.published is None or document.published_precision in (None, "day"):
+        return document.published
+    return PartialDate.of(document.published, document.published_precision)

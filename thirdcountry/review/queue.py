@@ -133,15 +133,17 @@ def _documents(session: Session, ids: set[str]) -> dict[str, Document]:
 def build_queue(
     session: Session, *, country: str | None = None, page: int = 1, per_page: int = 10
 ) -> Queue:
-    """Pending claims grouped by document, oldest first, ``per_page`` documents a page."""
+    """Pending claims grouped by document, ``per_page`` documents a page: the document with
+    the most confident claim first (the extractor's calibrated confidence; claims without
+    one last), then the oldest; inside a document, the most confident claim first."""
     conditions = _pending_filter(country)
-    # One row per document (oldest pending claim first), so only the shown page's claims
-    # are loaded however long the queue is.
+    # One row per document, so only the shown page's claims are loaded however long the
+    # queue is.
     per_document = session.execute(
         select(ClaimRow.document_id, func.min(ClaimRow.id), func.count())
         .where(*conditions)
         .group_by(ClaimRow.document_id)
-        .order_by(func.min(ClaimRow.id))
+        .order_by(func.coalesce(func.max(ClaimRow.confidence), -1.0).desc(), func.min(ClaimRow.id))
     ).all()
     pages = max(1, -(-len(per_document) // per_page))
     page = min(max(1, page), pages)
@@ -150,7 +152,8 @@ def build_queue(
     if None in wanted:
         in_page = or_(in_page, ClaimRow.document_id.is_(None))
     grouped: dict[str | None, list[ClaimRow]] = {doc_id: [] for doc_id in wanted}
-    for row in session.scalars(select(ClaimRow).where(*conditions, in_page).order_by(ClaimRow.id)):
+    ordered = (func.coalesce(ClaimRow.confidence, -1.0).desc(), ClaimRow.id)
+    for row in session.scalars(select(ClaimRow).where(*conditions, in_page).order_by(*ordered)):
         grouped[row.document_id].append(row)
     shown = list(grouped.items())
     documents = _documents(session, {doc_id for doc_id, _ in shown if doc_id})

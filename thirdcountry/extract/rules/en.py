@@ -34,6 +34,7 @@ _MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }  # fmt: skip
+_MONTH_NAMES = "|".join(sorted((m for m in _MONTHS if len(m) > 3), key=len, reverse=True))
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
@@ -263,7 +264,7 @@ LEXICON = Lexicon(
     ),
     nationality_before=rx(
         r"(?:nationals?\s+of|citizens?\s+of|natives?\s+of|(?:come|comes|came|coming|are|were|"
-        r"is|was|hail(?:ing|s)?|originally|originating)\s+from|" + PEOPLE + r"\s+from|"
+        r"is|was|hail(?:ing|s)?|originally|originating)\s+from|" + PEOPLE + r",?\s+from|"
         r"from\s+countries\s+(?:including|such\s+as|like)|"
         r"born\s+in|of\s+(?:\w+\s+)?nationality|"
         r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+from|"
@@ -313,7 +314,7 @@ LEXICON = Lexicon(
     lower_bound=rx(r"\b(?:more\s+than|over|upwards\s+of|in\s+excess\s+of)\s+$"),
     negation=rx(
         r"\b(?:not|n['’]t|never|no\s+longer|neither|nor|without|refus\w+|declin\w+|"
-        r"rul(?:ed|es)\s+out|reluctant|unwilling|none|before\s+any)\b|"
+        r"rul(?:ed|es)\s+out|reluctant|unwilling|none|before\s+(?:any|a\s+single))\b|"
         r"\bno\s+(?!doubt)"
     ),
     modality=rx(
@@ -357,7 +358,7 @@ LEXICON = Lexicon(
             r"to\s+(?:temporarily\s+|only\s+)?(?:" + _ACCEPT + r"|act|serve|be|let|allow)|"
             r"\b(?:signed|signs|sign|inked|struck|strikes|reached|sealed|concluded|clinched|"
             r"finali[sz]ed|approved|ratified|announced|entered(?:\s+into)?)\s+"
-            r"(?:[\w\"“”'’-]+\s+){0,4}?"
+            r"(?:[\w\"“”'’$£€.,-]+\s+){0,4}?"
             r"(?:agreements?|deal|accord|pact|memorandum|mou|arrangement|treaty|declaration|"
             r"letter\s+of\s+intent|partnership)\b|"
             r"\b(?:agreement|deal|accord|pact|memorandum|arrangement)\s+(?:\w+\s+)?"
@@ -374,7 +375,17 @@ LEXICON = Lexicon(
             r"\bagrees?\s+to\s+accept\b|\bin\s+migration\s+agreements\b|"
             r"\b(?:(?:an|the|this|a)\s+)?(?:agreement|deal|arrangement|accord)\s+"
             r"(?:(?:that|which)\s+)?(?:\w+\s+){0,3}?(?:under\s+which|allow(?:s|ing)?|to\s+take|"
-            r"to\s+accept|to\s+receive)\b"
+            r"to\s+accept|to\s+receive)\b|"
+            # "similar agreements reached with Panama and Guatemala", "has a deal in place to
+            # receive", "as part of a deal to", "under the terms of an agreement".
+            r"\b(?:agreements?|deals?|accords?|pacts?)\s+(?:were\s+|was\s+)?(?:reached|struck|"
+            r"signed|sealed|concluded)\s+with\b|"
+            r"\b(?:has|have|had)\s+(?:already\s+)?(?:a|an)\s+(?:\w+\s+)?(?:deal|agreement|accord)\s+"
+            r"in\s+place\b|"
+            r"\b(?:as\s+part\s+of|under\s+the\s+terms\s+of)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?"
+            r"(?:deal|agreement|accord|arrangement)\b|"
+            r"\b(?:struck|signed|reached|sealed)\s+(?:\w+\s+){0,2}?(?:deals?|agreements?|accords?|"
+            r"STCAs?)\s+with\b"
         ),
         Status.IMPLEMENTED: rx(
             r"\b(?:has|have|had)\s+(?:already\s+)?(?:received|accepted|taken\s+in|hosted)\s+"
@@ -456,6 +467,8 @@ LEXICON = Lexicon(
             r"\bbridge\b\W{0,3}\s+for\s+their\s+return|\bon\s+the\s+way\s+home\b"
         ),
         Role.PROTECTION_OR_RESETTLEMENT: rx(
+            # A safe third country takes asylum seekers so that they seek protection there.
+            r"\bsafe[\s-]+third[\s-]+country\b|\bSTCAs?\b|"
             r"\bresettle(?:d|ment)?\b|\b(?:claims?|requests?|applications?)\s+"
             r"(?:for\s+\w+\s+)?(?:will\s+be\s+|are\s+|be\s+)?(?:heard|examined|decided|processed|"
             r"assessed)\b|\bpursue\s+their\s+(?:protection|asylum)\s+claims\b|"
@@ -481,13 +494,19 @@ LEXICON = Lexicon(
         r"\b(?:" + _SEND_PAST + r")\b(?!\s+(?:by|from)\s+(?:immigration\s+)?judges)"
         r"(?!\s+(?:" + PEOPLE + r")\b)|"
         r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|carried)\b|"
-        r"\b(?:received|took\s+in|welcomed)\b(?=\s+(?:the\s+)?(?:" + NUMBERS.pattern + r"|"
-        r"three|two|several|dozens|hundreds)\b)"
+        # Headlines tell the day's news in the present: "deportees arrive in South Sudan".
+        r"\b(?:arrives?|lands?)\s+in\b|"
+        r"\b(?:received|receives|took\s+in|takes\s+in|welcomed|welcomes)\b(?=\s+(?:the\s+)?"
+        r"(?:first\s+)?(?:" + NUMBERS.pattern + r"|three|two|several|dozens|hundreds)\b)"
     ),
     arrival=rx(
-        r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|received|took\s+in|carried)\b"
+        r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|received|took\s+in|carried|"
+        r"arrives?|lands?|receives|takes\s+in)\b"
     ),
-    receive=rx(r"\b(?:received|took\s+in|welcomed|accepted|has\s+taken\s+in)\b"),
+    receive=rx(
+        r"\b(?:received|receives|took\s+in|takes\s+in|welcomed|welcomes|accepted|"
+        r"has\s+taken\s+in)\b"
+    ),
     deal_reference=rx(
         r"\b(?:that|the|this|its)\s+(?:plan|deal|agreement|scheme|arrangement|accord|pact|policy|"
         r"programme|program|partnership)\b"
@@ -616,6 +635,26 @@ LEXICON = Lexicon(
         r"\b(?:deportees|detainees|the\s+men|the\s+women|migrants|prisoners|inmates|"
         r"(?:their|our)\s+clients|the\s+five|the\s+eight|the\s+group|the\s+nine|them|they|"
         r"people|deported|asylum\s+seekers|returnees|relatives)\b"
+    ),
+    home_return=rx(
+        r"\b(?:left|returned|went|flown|flew|sent|repatriated|deported|travell?ed|headed)\s+"
+        r"(?:back\s+)?(?:home\b|(?:to|for)\s+(?:their|his|her)\s+(?:own\s+)?(?:home\s+)?"
+        r"(?:countries|country|homelands?|nations?)\b)|"
+        r"\b(?:chose|opted|agreed|decided)\s+to\s+return\s+(?:home\b|to\s+(?:their|his|her)\s+"
+        r"(?:own\s+)?(?:home\s+)?(?:countries|country|homelands?)\b)"
+    ),
+    carried_from=rx(
+        r"(?:flights?|plane|aircraft|jet)\s+(?:carrying|with|transporting)\s+"
+        r"(?:[\w,-]+\s+){1,5}?from\s+(?:the\s+)?$"
+    ),
+    period=rx(
+        rf"\bbetween\s+(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b[^.;]{{0,20}}?\band\s+"
+        rf"(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b|"
+        rf"\bfrom\s+(?:{_MONTH_NAMES})\s+(?:to|through|until)\s+(?:{_MONTH_NAMES})\b|"
+        rf"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH_NAMES}|(?:19|20)\d\d|the\s+start|"
+        rf"the\s+beginning|taking\s+office)\b|"
+        r"\bso\s+far\s+(?:this|in)\b|\bthis\s+year\s+alone\b|\bto\s+date\b|"
+        r"\b(?:in|over|during)\s+the\s+(?:first|last|past)\s+(?:\w+\s+)?(?:months|weeks|years)\b"
     ),
 )
 

@@ -41,6 +41,7 @@ _MONTHS = {
     "septiembre": 9, "setiembre": 9, "sep": 9, "sept": 9, "octubre": 10, "oct": 10,
     "noviembre": 11, "nov": 11, "diciembre": 12, "dic": 12,
 }  # fmt: skip
+_MONTH_NAMES = "|".join(sorted((m for m in _MONTHS if len(m) > 3), key=len, reverse=True))
 _WEEKDAYS = {
     "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
     "sábado": 5, "sabado": 5, "domingo": 6,
@@ -174,6 +175,8 @@ _SEND_PAST = words(
     # "cuarenta deportados más" only names people.
     r"~(?:fue|fueron|sido|han|había|habían|ha|son|siendo)\s+" + _PARTICIPLE,
     "~" + _PARTICIPLE + r"(?=\s+(?:a|al|hacia|hasta)\s)",
+    # "deportados por Estados Unidos a Ghana": the phrase names where they were sent.
+    "~" + _PARTICIPLE + r"(?=\s+(?:por|desde|de)\s+(?:[\w.]+\s+){1,4}?(?:a|al|hacia|hasta)\s)",
     "~deport[oó]",
     r"~lleg(?:ó|aron)(?!\s+a\s+(?:un|el|ningún)\s+acuerdo)",
     "~deportaron",
@@ -190,6 +193,10 @@ _SEND_PAST = words(
     "~ingresad[oa]s?",
     "~recibi[oó]",
     "~recibieron",
+    # Titulares en presente: "Ruanda recibe a seis deportados", "llegan a Sudán del Sur".
+    r"~recib(?:e|en)(?=\s+a\s+(?:los\s+|las\s+)?(?:primer[oa]s?\s+)?\w+\s+(?:deportad|migrant|expulsad|hombres|personas))",
+    r"~lleg(?:a|an)(?=\s+a\s)",
+    r"~aterriz(?:a|an)(?=\s+en\s)",
     "~acogi[oó]",
     "~ha\\s+recibido",
     "~han\\s+recibido",
@@ -299,9 +306,9 @@ LEXICON = Lexicon(
         r"\b(?:[Ee]l|[Ee]ste|[Dd]icho|al|del)\s+(?:(?:pequeño|joven|empobrecido)\s+)?"
         r"(?:país|reino|estado\s+insular)(?:\s+(?P<adj>balcánico|centroamericano|sudamericano|"
         r"suramericano|latinoamericano|caribeño|africano|asiático|centroasiático|europeo|"
-        r"insular|norteafricano))?\b(?!\s+(?:de|del)\s+origen)|"
+        r"insular|norteafricano))?\b(?!\s+(?:de|del)\s+(?:origen|[A-ZÁÉÍÓÚ]))|"
         r"\b[Ll]a\s+(?:pequeña\s+)?nación(?:\s+(?P<adj2>balcánica|centroamericana|sudamericana|"
-        r"caribeña|africana|asiática|insular))?\b",
+        r"caribeña|africana|asiática|insular))?\b(?!\s+(?:de|del)\s+[A-ZÁÉÍÓÚ])",
         0,
     ),
     plural_anaphora=rx(
@@ -376,7 +383,16 @@ LEXICON = Lexicon(
             r"\b(?:han|ha)\s+aceptado\s+"
             + _ACCEPT
             + r"|\bal\s+amparo\s+del?\s+(?:acuerdo|pacto|convenio)\b|"
-            r"\bbajo\s+(?:el|este)\s+(?:acuerdo|pacto|convenio)\b"
+            r"\bbajo\s+(?:el|este)\s+(?:acuerdo|pacto|convenio)\b|"
+            # "bajo un acuerdo de deportación con", "como parte de un acuerdo para recibir",
+            # "cerró un trato con", "ya tiene un acuerdo para", "accede a acoger".
+            r"\b(?:bajo|como\s+parte\s+de|en\s+el\s+marco\s+de)\s+(?:un|el|del|este)\s+"
+            r"(?:acuerdo|pacto|convenio|trato)\b|"
+            r"\b(?:cerr(?:ó|aron)|sell(?:ó|aron)|firm(?:ó|aron))\s+un\s+(?:trato|acuerdo|pacto)\b|"
+            r"\b(?:tiene|tienen)\s+(?:ya\s+)?un\s+(?:acuerdo|pacto|convenio)\s+para\b|"
+            r"\bacced(?:e|en|ió|ieron)\s+a\s+" + _ACCEPT + r"|"
+            r"\b(?:ha|han|había|habían)\s+(?:firmado|sellado|suscrito)\s+(?:\w+\s+){0,3}?"
+            r"(?:acuerdos?|unos|STCA|pactos?|convenios?)\b"
         ),
         Status.IMPLEMENTED: rx(
             r"\b(?:ya\s+)?(?:ha|han|había|habían)\s+(?:ya\s+)?(?:recibido|acogido|aceptado)\b"
@@ -452,6 +468,8 @@ LEXICON = Lexicon(
             r"repatriad)\w*\s+a\s+sus\s+países\b"
         ),
         Role.PROTECTION_OR_RESETTLEMENT: rx(
+            # Un tercer país seguro recibe a solicitantes de asilo para que pidan protección allí.
+            r"\btercer\s+pa[ií]s\s+seguro\b|\bSTCA\b|"
             r"\breasenta\w+|\b(?:solicitar|pedir|tramitar|tramiten|tramita)\s+(?:su\s+)?"
             r"(?:pedido\s+de\s+)?(?:asilo|refugio|protección)\b|\bprotección\s+internacional\b|"
             r"\bsolicitudes\s+(?:de\s+protección|de\s+asilo)?\s*(?:serán|se\s+resuelven|"
@@ -473,9 +491,12 @@ LEXICON = Lexicon(
     transfer=rx(r"\b(?:" + _SEND_PAST + r")\b"),
     arrival=rx(
         r"\b(?:llegaron|lleg[oó]|aterriz[oó]|aterrizaron|arrib[oó]|arribaron|llegad[oa]s|"
-        r"recibi[oó]|recibieron|acogi[oó])\b"
+        r"recibi[oó]|recibieron|acogi[oó]|recibe|reciben|llega|llegan|aterriza|aterrizan)\b"
     ),
-    receive=rx(r"\b(?:recibi[oó]|recibieron|acogi[oó]|acogieron|ha\s+recibido|han\s+recibido)\b"),
+    receive=rx(
+        r"\b(?:recibi[oó]|recibieron|acogi[oó]|acogieron|ha\s+recibido|han\s+recibido|"
+        r"recibe|reciben)\b"
+    ),
     deal_reference=rx(
         r"\b(?:ese|el|este|dicho|aquel)\s+(?:plan|acuerdo|pacto|convenio|programa|arreglo|"
         r"mecanismo|esquema)\b"
@@ -500,7 +521,12 @@ LEXICON = Lexicon(
         r"(?P<m>" + NUMBERS.pattern + r")\s+(?:\w+\s+){0,2}?(?:personas|refugiados|migrantes|"
         r"solicitantes\s+de\s+asilo|deportados)\s+(?:al|por)\s+año\b|"
         r"\b(?:los|las)\s+(?P<k>" + NUMBERS.pattern + r")\s+(?:\w+\s+){0,2}?que\s+(?:el\s+)?"
-        r"(?:\w+\s+){0,2}?(?:aceptó|acordó|se\s+comprometió\s+a)\s+" + _ACCEPT
+        r"(?:\w+\s+){0,2}?(?:aceptó|acordó|se\s+comprometió\s+a)\s+" + _ACCEPT + r"|"
+        # "acordó acoger a 50 deportados", "accedió a una petición … para acoger a 50".
+        r"\b(?:acord[oó]|acept[oó]|accedi[oó]\s+a|acced(?:e|en)\s+a|se\s+comprometi[oó]\s+a|"
+        r"ofreci[oó]|aceptar[aá])\s+(?:[\w.]+\s+){0,8}?" + _ACCEPT + r"\s+(?:inicialmente\s+|"
+        r"temporalmente\s+)?(?:a\s+)?(?:unos\s+|unas\s+)?(?P<j>" + NUMBERS.pattern + r")\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:" + PEOPLE + r")"
     ),
     payment=rx(
         r"\b(?:pag(?:ó|ará|a|an|aron|o|os)|pago|pagos|a\s+cambio|tarifa|subvención|donación|"
@@ -582,6 +608,25 @@ LEXICON = Lexicon(
     concern_subject=rx(
         r"\b(?:deportados|detenidos|migrantes|presos|reos|reclusos|venezolanos|extranjeros|"
         r"personas|familias|ellos|hombres|los\s+deportados|sus\s+clientes)\b"
+    ),
+    home_return=rx(
+        r"\b(?:regres(?:ó|aron)|retorn(?:ó|aron)|volvi(?:ó|eron)|(?:fue|fueron)\s+repatriad[oa]s?|"
+        r"partieron|viajaron|salieron)\s+(?:hacia\s+|a\s+|para\s+)?"
+        r"(?:sus?\s+(?:propios?\s+)?(?:países|país|naciones|hogares)(?:\s+de\s+origen)?|"
+        r"su\s+tierra)\b"
+    ),
+    carried_from=rx(
+        r"(?:vuelos?|avi[oó]n|aeronave)\s+(?:con|que\s+llevaba|que\s+transportaba)\s+"
+        r"(?:[\w,-]+\s+){1,5}?(?:desde|de)\s+(?:el\s+|la\s+|los\s+)?$"
+    ),
+    period=rx(
+        rf"\bentre\s+(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b[^.;]{{0,20}}?\by\s+"
+        rf"(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b|"
+        rf"\bde(?:sde)?\s+(?:{_MONTH_NAMES})\s+(?:a|hasta)\s+(?:{_MONTH_NAMES})\b|"
+        rf"\bdesde\s+(?:(?:principios|inicios|finales|mediados)\s+de\s+)?(?:{_MONTH_NAMES}|"
+        rf"(?:19|20)\d\d|el\s+inicio|el\s+comienzo|que\s+asumió)\b|"
+        r"\ben\s+lo\s+que\s+va\s+de(?:l)?\b|\bhasta\s+la\s+fecha\b|\bsolo\s+este\s+año\b|"
+        r"\ben\s+los\s+(?:primeros|últimos)\s+(?:\w+\s+)?(?:meses|semanas|años)\b"
     ),
 )
 
