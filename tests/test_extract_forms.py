@@ -335,3 +335,13 @@ def test_an_agreement_to_take_a_number_of_people_is_a_capacity() -> None:
             if c.kind.value == "capacity"
         }
         assert ("XK", 50) in caps, facts(text)
+
+
+def test_reaching_a_deal_is_no_arrival() -> None:
+    for text in (
+        "Uganda ha llegado a un acuerdo con Estados Unidos para recibir migrantes deportados.",
+        "No está claro qué obtendrá Paraguay del acuerdo al que llegó con Estados Unidos sobre "
+        "los migrantes deportados.",
+        "Uganda has reached an agreement with the United States to receive deported migrants.",
+    ):
+        assert not moves(text), facts(text)

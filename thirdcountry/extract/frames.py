@@ -465,9 +465,13 @@ def _denial(context: _ClauseContext) -> None:
 def _transfer(context: _ClauseContext) -> None:
     lexicon, sentence, document = context.lexicon, context.sentence, context.document
     done: set[tuple[str | None, str]] = set()
-    for start, end, _match in context.cues(lexicon.transfer):
+    for start, end, match in context.cues(lexicon.transfer):
         if context.negated(start, end) or context.modal(start) or context.future(start):
             continue
+        if _REACHED_DEAL.search(match.group(0)) and _DEAL_NEAR.search(
+            sentence.piece(start - 20, end + 25)
+        ):
+            continue  # "ha llegado a un acuerdo", "el acuerdo al que llegó": no arrival
         if _describes_people(context, start, end) or context.party_not_a_state(start):
             continue
         after = sentence.piece(end, min(context.clause.end, end + 60))
@@ -688,6 +692,10 @@ def _gapped_moves(
             penalty=0.15,
             value=Status.IMPLEMENTED.value,
         )
+
+
+_REACHED_DEAL = re.compile(r"\blleg", re.IGNORECASE)
+_DEAL_NEAR = re.compile(r"\b(?:acuerdos?|trato|pacto|consenso|entendimiento)\b", re.IGNORECASE)
 
 
 _AUXILIARY = re.compile(
