@@ -18,17 +18,18 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any, TypeVar
 
 from fastwarc.warc import WarcRecord, WarcRecordType
 
 from thirdcountry.domain.claims import Claim
+from thirdcountry.domain.errors import ArchiveUnreadable
 from thirdcountry.domain.ids import content_hash
 from thirdcountry.extract import detect_language, extract_claims
 from thirdcountry.extract.rules import rules_for
 from thirdcountry.scale.page import parse_page_if
 from thirdcountry.scale.relevance import Judgement, is_candidate, judge, tells_story
+from thirdcountry.scale.remote import RetryPolicy
 from thirdcountry.scale.warc import RecordStream, Span, target_uri
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -49,6 +50,7 @@ Progress = Callable[[int, int], None]
 class ScanOptions:
     max_payload: int = 5 * 1024 * 1024  # bytes of one payload read at most; the rest skipped
     batch: int = 64  # relevant pages whose claims are extracted together (see _finish)
+    retry: RetryPolicy = field(default_factory=RetryPolicy)  # for remote files
 
 
 @dataclass(slots=True)
@@ -86,6 +88,7 @@ class SpanResult:
     span: Span
     stats: ScanStats
     rows: list[dict[str, Any]] = field(default_factory=list)
+    failure: str | None = None  # the one line saying why the span's file could not be read
 
 
 def stable_uuid7(moment: datetime, *parts: str) -> str:
@@ -222,11 +225,22 @@ def _finish(
 def scan_span(
     span: Span, options: ScanOptions | None = None, progress: Progress | None = None
 ) -> SpanResult:
-    """Scan the records of ``span``; the rows of relevant pages and the counts."""
-    options = options or ScanOptions()
+    """Scan the records of ``span``; the rows of relevant pages and the counts.
+
+    A file that cannot be read — missing, refused, not a WARC, or cut off by the network
+    for longer than the retries last — gives no rows and no counts, only its ``failure``:
+    a file is scanned whole or not at all, so a rerun can take it up again.
+    """
+    try:
+        return _scan_records(span, options or ScanOptions(), progress)
+    except ArchiveUnreadable as exc:
+        return SpanResult(span=span, stats=ScanStats(), failure=exc.message)
+
+
+def _scan_records(span: Span, options: ScanOptions, progress: Progress | None) -> SpanResult:
     stats = ScanStats()
     result = SpanResult(span=span, stats=stats)
-    stream = RecordStream(span)
+    stream = RecordStream(span, options.retry)
     reported_records = 0
     reported_bytes = 0
     max_payload = options.max_payload
@@ -272,7 +286,7 @@ def scan_span(
                 _finish(kept, result.rows, stats, readings)
     _finish(kept, result.rows, stats, readings)
     stats.malformed = stream.malformed
-    stats.bytes = span.length(Path(span.path).stat().st_size)
+    stats.bytes = span.length(stream.size)
     if progress is not None:
         progress(stats.records - reported_records, stats.bytes - reported_bytes)
     return result
