@@ -18,7 +18,7 @@ from tests.scale_support import gunzip, small_archive
 from thirdcountry.cli import cli
 from thirdcountry.domain.claims import CONTRACT_FIELDS
 from thirdcountry.scale.engines import EngineOptions, open_engine
-from thirdcountry.scale.pipeline import ScanOptions
+from thirdcountry.scale.pipeline import ScanOptions, SpanProgress
 from thirdcountry.scale.results import read_metadata, read_rows
 from thirdcountry.scale.scan import ScanReport, scan
 from thirdcountry.scale.testdata import RELEVANT, Manifest, render_article
@@ -235,23 +235,41 @@ def test_the_command_line_joins_a_running_scheduler(
     finally:
         cluster.close()
     assert result.exit_code == 0, result.output
-    summary = json.loads(result.output)
+    summary = json.loads(result.stdout)  # progress goes to stderr
     assert (summary["engine"], summary["workers"]) == ("dask", 2)
     assert summary["spans"] > 1
     assert table_of(out).equals(table_of(scanned.out))
 
 
 def test_progress_adds_up_to_the_whole_archive(generated: Manifest, tmp_path: Path) -> None:
-    seen = [0, 0]
+    last: dict[int, SpanProgress] = {}
 
-    def progress(records: int, nbytes: int) -> None:
-        seen[0] += records
-        seen[1] += nbytes
+    def progress(update: SpanProgress) -> None:
+        before = last.get(update.span)
+        assert before is None or (update.records >= before.records and not before.done)
+        last[update.span] = update
 
     report = scan(
         [str(generated.path)], tmp_path / "p.parquet", split_bytes=256 * 1024, progress=progress
     )
-    assert seen == [report.stats.records, generated.path.stat().st_size]
+    assert len(last) == report.spans > 1 and all(u.done for u in last.values())
+    assert sum(u.records for u in last.values()) == report.stats.records
+    assert sum(u.bytes for u in last.values()) == generated.path.stat().st_size
+    assert sum(u.size for u in last.values()) == generated.path.stat().st_size
+    assert sum(u.relevant for u in last.values()) == report.stats.relevant
+
+
+def test_progress_as_json_lines_from_the_command_line(generated: Manifest, tmp_path: Path) -> None:
+    out = tmp_path / "j.parquet"
+    args = ["scan", str(generated.path), "--out", str(out), "--format", "json"]
+    result = CliRunner().invoke(cli, [*args, "--split-mb", "1"])
+    assert result.exit_code == 0, result.output
+    progress = [json.loads(line) for line in result.stderr.splitlines()]
+    assert progress and progress[-1]["overall"]["files_done"] == progress[-1]["overall"]["files"]
+    final = progress[-1]["overall"]
+    report = json.loads(result.stdout)
+    assert final["records"] == report["records"] and final["relevant"] == report["relevant"]
+    assert set(progress[0]["progress"]) >= {"file", "records", "mb_per_second", "eta_seconds"}
 
 
 # -- the command line ------------------------------------------------------------------
@@ -263,7 +281,7 @@ def test_scan_then_import_from_the_command_line(generated: Manifest, tmp_path: P
     pattern = str(generated.path.parent / "*.warc.gz")
     result = runner.invoke(cli, ["scan", pattern, "--out", str(out), "--format", "json"])
     assert result.exit_code == 0, result.output
-    summary = json.loads(result.output)
+    summary = json.loads(result.stdout)
     assert summary["relevant"] == len(generated.relevant) == summary["documents"]
     assert summary["false_candidates"] == len(generated.sidebar_mentions)
 

@@ -97,7 +97,12 @@ def register(cli: click.Group) -> None:
         metavar="URL",
         help="Where Common Crawl's files are [env: THIRDCOUNTRY_SCAN_CC_BASE].",
     )
-    @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+    @click.option(
+        "--quiet",
+        "-q",
+        is_flag=True,
+        help="No progress (a bar on a terminal; JSON lines on stderr with --format json).",
+    )
     @format_option
     def scan_command(
         inputs: tuple[str, ...],
@@ -124,7 +129,7 @@ def register(cli: click.Group) -> None:
         # The scan machinery (FastWARC, Resiliparse, Arrow) loads only when a scan runs.
         from thirdcountry.scale.inputs import cc_news_listing
         from thirdcountry.scale.pipeline import ScanOptions
-        from thirdcountry.scale.progress import ScanProgress
+        from thirdcountry.scale.progress import JsonProgress, ScanProgress
         from thirdcountry.scale.remote import RetryPolicy
         from thirdcountry.scale.scan import scan
 
@@ -140,9 +145,12 @@ def register(cli: click.Group) -> None:
             attempts=max(1, int(settings["scan_retries"])),
             backoff=float(settings["scan_retry_backoff"]),
         )
-        show = not quiet and fmt is OutputFormat.table and sys.stderr.isatty()
-        bar = ScanProgress() if show else None
-        with bar if bar is not None else nullcontext():
+        bar: ScanProgress | JsonProgress | None = None
+        if not quiet and fmt is OutputFormat.json:
+            bar = JsonProgress()
+        elif not quiet and sys.stderr.isatty():
+            bar = ScanProgress()
+        with bar if isinstance(bar, ScanProgress) else nullcontext():
             report = scan(
                 sources,
                 out,

@@ -42,8 +42,22 @@ _MILLISECOND = timedelta(milliseconds=1)
 K = TypeVar("K")
 V = TypeVar("V")
 
-Progress = Callable[[int, int], None]
-"""Called with (records, bytes) read since the previous call."""
+
+@dataclass(frozen=True, slots=True)
+class SpanProgress:
+    """How far one span has got: cumulative counts, sent every 1,024 records and at its end."""
+
+    span: int  # the span's index
+    path: str
+    records: int
+    bytes: int  # of the span, read so far
+    size: int  # bytes of the span in all (0 until its file is open)
+    relevant: int
+    done: bool = False
+    failed: bool = False
+
+
+Progress = Callable[[SpanProgress], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +248,8 @@ def scan_span(
     try:
         return _scan_records(span, options or ScanOptions(), progress)
     except ArchiveUnreadable as exc:
+        if progress is not None:
+            progress(SpanProgress(span.index, span.path, 0, 0, 0, 0, done=True, failed=True))
         return SpanResult(span=span, stats=ScanStats(), failure=exc.message)
 
 
@@ -241,19 +257,24 @@ def _scan_records(span: Span, options: ScanOptions, progress: Progress | None) -
     stats = ScanStats()
     result = SpanResult(span=span, stats=stats)
     stream = RecordStream(span, options.retry)
-    reported_records = 0
-    reported_bytes = 0
+
+    def report(*, done: bool = False) -> None:
+        if progress is not None:
+            read = stats.bytes if done else stream.position - span.start
+            size = span.length(stream.size)
+            progress(
+                SpanProgress(
+                    span.index, span.path, stats.records, read, size, stats.relevant, done=done
+                )
+            )
+
     max_payload = options.max_payload
     kept: list[_Kept] = []  # relevant pages waiting for their language and claims
     readings = _Readings()
     for record in stream:
         stats.records += 1
-        if progress is not None and stats.records % _PROGRESS_EVERY == 0:
-            progress(
-                stats.records - reported_records, stream.position - span.start - reported_bytes
-            )
-            reported_records = stats.records
-            reported_bytes = stream.position - span.start
+        if stats.records % _PROGRESS_EVERY == 1:
+            report()
         if record.record_type != _RESPONSE:
             continue
         if not record.is_http:
@@ -287,6 +308,5 @@ def _scan_records(span: Span, options: ScanOptions, progress: Progress | None) -
     _finish(kept, result.rows, stats, readings)
     stats.malformed = stream.malformed
     stats.bytes = span.length(stream.size)
-    if progress is not None:
-        progress(stats.records - reported_records, stats.bytes - reported_bytes)
+    report(done=True)
     return result

@@ -76,14 +76,15 @@ def scan(
     options: ScanOptions | None = None,
     split_bytes: int = 64 * 1024 * 1024,
     progress: Progress | None = None,
-    on_plan: Callable[[int], None] | None = None,
+    on_plan: Callable[[list[tuple[int, str, int]]], None] | None = None,
     cc_base: str = CC_BASE,
     limit: int | None = None,
 ) -> ScanReport:
     """Scan ``inputs`` into the Parquet file ``out``; return what was seen and kept.
 
-    ``on_plan`` (optional) is called with the number of bytes of local files to read
-    before work starts, so a progress display can size its bar. ``cc_base`` is where
+    ``on_plan`` (optional) is called before work starts with the spans to scan, as
+    (index, path, bytes) — 0 bytes for a remote file, whose size its worker learns —
+    so a progress display can size its bars. ``cc_base`` is where
     relative lines of listings point; ``limit`` caps the number of archives.
     """
     options = options or ScanOptions()
@@ -94,7 +95,10 @@ def scan(
     todo = [span for span in spans if span_key(span) not in done]
     if on_plan is not None:
         on_plan(
-            sum(span.length(Path(span.path).stat().st_size) for span in todo if _local(span.path))
+            [
+                (s.index, s.path, s.length(Path(s.path).stat().st_size) if _local(s.path) else 0)
+                for s in todo
+            ]
         )
     started = time.perf_counter()
     with open_engine(engine, engine_options) as runner:
