@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -166,3 +167,23 @@ def test_time_left_counts_remote_files_whose_size_is_not_known_yet() -> None:
     assert tally.file_figures(0)["eta_seconds"] == 1.0  # 20 MB left at 20 MB/s
     tally.update(SpanProgress(1, "b", 0, 0, 0, 0, done=True, failed=True))
     assert tally.overall()["expected_mb"] == 80.0  # a failed file is not waited for
+
+
+def test_pages_made_elsewhere_are_mixed_into_a_generated_archive(tmp_path: Path) -> None:
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    from thirdcountry.scale.testdata import RELEVANT, write_archive
+    from thirdcountry.scale.testdata_pages import OUTLETS, PageMaker
+
+    maker = PageMaker(3)
+    outlet = next(o for o in OUTLETS if o.language == "en")
+    mine = [
+        maker.article_page(outlet, RELEVANT[0], url=f"https://mine.example/{n}") for n in range(3)
+    ]
+    manifest = write_archive(tmp_path / "m.warc.gz", pages=40, relevant_ratio=0, mixed_in=mine)
+    with (tmp_path / "m.warc.gz").open("rb") as f:
+        records = ArchiveIterator(f, record_types=WarcRecordType.response)
+        urls = [record.headers.get("WARC-Target-URI") for record in records]
+    positions = [i for i, url in enumerate(urls) if url and url.startswith("https://mine.")]
+    assert len(positions) == 3 and positions[0] > 0 and positions[-1] < len(urls) - 1
+    assert manifest.pages == 40 and not manifest.relevant

@@ -1,9 +1,9 @@
 """Scanning one span of a WARC file: every engine runs this same function on its workers.
 
 For each record: responses with an HTML payload go through the byte prefilter; the few
-candidates are parsed (Resiliparse), judged on their main text, and — when relevant —
-given a language and their claims (``thirdcountry.extract``). Everything else costs a
-header check and one pass over the payload bytes.
+candidates are parsed (Resiliparse), and their main text is given a language and read for
+claims (``thirdcountry.extract``): a page is relevant, and kept, when it states at least
+one claim. Everything else costs a header check and one pass over the payload bytes.
 
 Identifiers are derived from the archive, not drawn at random, so two runs over the same
 files (on one machine or on a cluster) write the same rows: a document's id is a UUIDv7
@@ -28,7 +28,12 @@ from thirdcountry.domain.ids import content_hash
 from thirdcountry.extract import detect_language, extract_claims
 from thirdcountry.extract.rules import rules_for
 from thirdcountry.scale.page import parse_page_if
-from thirdcountry.scale.relevance import Judgement, is_candidate, judge, tells_story
+from thirdcountry.scale.relevance import (
+    is_candidate,
+    may_state_claims,
+    relevance_terms,
+    tells_story,
+)
 from thirdcountry.scale.remote import RetryPolicy
 from thirdcountry.scale.warc import RecordStream, Span, target_uri
 
@@ -169,14 +174,13 @@ def _anchored(found: list[Claim], *, doc_id: str, moment: datetime) -> list[dict
     return out
 
 
-def _relevant(text: str) -> Judgement | None:
-    judgement = judge(text)
-    return judgement if judgement.relevant else None
+def _worth_reading(text: str) -> bool | None:
+    return True if may_state_claims(text) else None
 
 
 @dataclass(slots=True)
 class _Kept:
-    """A relevant page, with what its row needs from the WARC record, before its claims."""
+    """A parsed candidate, with what its row needs from the WARC record, before its claims."""
 
     row: dict[str, Any]  # every column but language and claims
     moment: datetime
@@ -184,12 +188,12 @@ class _Kept:
 
 
 def _kept_page(record: WarcRecord, payload: bytes, span: Span) -> _Kept | None:
-    """A relevant page's row so far, or None when its main text is not about our subject."""
+    """A candidate's row so far, or None when its main text cannot state a claim."""
     url = target_uri(record)
-    parsed = parse_page_if(payload, charset=record.http_charset, url=url, wanted=_relevant)
+    parsed = parse_page_if(payload, charset=record.http_charset, url=url, wanted=_worth_reading)
     if parsed is None:
         return None
-    page, judgement = parsed
+    page, _ = parsed
     # A record without a readable WARC-Date still gets stable ids (at the epoch).
     captured = record.record_date.astimezone(UTC) if record.record_date else None
     moment = captured or _EPOCH
@@ -198,7 +202,7 @@ def _kept_page(record: WarcRecord, payload: bytes, span: Span) -> _Kept | None:
     published = page.published
     if published is not None and captured is not None and published > captured.date():
         published = None  # a page cannot be published after it was fetched
-    row = {
+    row: dict[str, Any] = {
         "id": doc_id,
         "url": url,
         "title": page.title,
@@ -206,7 +210,7 @@ def _kept_page(record: WarcRecord, payload: bytes, span: Span) -> _Kept | None:
         "published": published,
         "content_hash": content_hash(page.text),
         "text": page.text,
-        "relevance_terms": list(judgement.terms),
+        "relevance_terms": [],  # filled in for the pages kept
         "warc_file": span.path,
         "warc_offset": record.stream_pos,
         "warc_record_id": record_id,
@@ -220,7 +224,8 @@ def _kept_page(record: WarcRecord, payload: bytes, span: Span) -> _Kept | None:
 def _finish(
     kept: list[_Kept], rows: list[dict[str, Any]], stats: ScanStats, readings: _Readings
 ) -> None:
-    """Language and claims of the pages kept so far, appended to ``rows`` in order.
+    """Language and claims of the candidates parsed so far; those with claims are the
+    relevant pages, appended to ``rows`` in order.
 
     Done in batches, not page by page: between two relevant pages the scan streams
     megabytes of HTML through the CPU caches, and extraction — many small regexes and
@@ -230,9 +235,13 @@ def _finish(
         text, text_hash = page.row["text"], page.row["content_hash"]
         language = readings.language(text_hash, text)
         found = readings.read(text_hash, text, page.reference_date, language)
+        if not found:
+            continue  # a false candidate on text: extraction finds nothing in it
         claims = _anchored(found, doc_id=page.row["id"], moment=page.moment)
+        stats.relevant += 1
         stats.claims += len(claims)
-        rows.append({**page.row, "language": language, "claims": claims})
+        terms = list(relevance_terms(text))
+        rows.append({**page.row, "relevance_terms": terms, "language": language, "claims": claims})
     kept.clear()
 
 
@@ -301,7 +310,6 @@ def _scan_records(span: Span, options: ScanOptions, progress: Progress | None) -
             continue
         page = _kept_page(record, payload, span)
         if page is not None:
-            stats.relevant += 1
             kept.append(page)
             if len(kept) >= options.batch:
                 _finish(kept, result.rows, stats, readings)
