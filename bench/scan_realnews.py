@@ -35,6 +35,9 @@ from typing import Any
 
 import yaml
 
+from thirdcountry.extract import detect_language, extract_claims
+from thirdcountry.scale.page import parse_page
+from thirdcountry.scale.relevance import is_candidate, may_state_claims, tells_story
 from thirdcountry.scale.results import read_rows
 from thirdcountry.scale.testdata import write_archive
 from thirdcountry.scale.testdata_articles import Article
@@ -108,6 +111,24 @@ def as_page(maker: PageMaker, page: CorpusPage) -> Page:
     return maker.article_page(outlet, article, url=page.url)
 
 
+def lost_at(page: Page, corpus: CorpusPage) -> str:
+    """The step at which a relevant page was turned away."""
+    published = corpus.published
+    charset = "windows-1252" if "1252" in page.content_type else "utf-8"
+    if not is_candidate(page.body):
+        if extract_claims(corpus.text, published=published):
+            return "prefilter, LOST: the extractor reads a claim in the text"
+        return "prefilter (the extractor finds no claim in the text either)"
+    if not tells_story(page.body):
+        return "markup check"
+    text = parse_page(page.body, charset=charset, url=page.url).text
+    if not may_state_claims(text):
+        return "main text (no topic word)"
+    if not extract_claims(text, published=published, language=detect_language(text)):
+        return "extraction (no claim in the main text)"
+    return "extraction (no claim: date or language differ)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, action="append", help="corpus folder(s)")
@@ -159,9 +180,12 @@ def main() -> None:
         f"{stats.false_candidates - stats.boilerplate} on text), {stats.relevant} kept, "
         f"{stats.claims} claims"
     )
-    for page in pages:
+    losses: dict[str, list[str]] = {}
+    for page, made in zip(pages, mixed, strict=True):
         if page.relevant and page.url not in kept:
-            print(f"  missed: {page.id}")
+            losses.setdefault(lost_at(made, page), []).append(page.id)
+    for step, ids in sorted(losses.items()):
+        print(f"  missed at {step}: {len(ids)}: {', '.join(ids)}")
     for url in sorted(kept - relevant):
         print(f"  kept, not relevant: {url}")
     print(

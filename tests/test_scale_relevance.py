@@ -118,7 +118,7 @@ def test_pages_without_a_word_of_the_topic_are_not_candidates(body: str) -> None
 
 def test_words_only_in_boilerplate_tell_no_story() -> None:
     story = paragraphs(ISSUE_STORY)
-    for wrapper in ("<aside>{}</aside>", "<NAV>{}</NAV>", "<script>var s = '{}';</script>"):
+    for wrapper in ("<aside>{}</aside>", "<NAV>{}</NAV>", "<footer>{}</footer>"):
         markup = f"<html><body><article><p>Weather.</p></article>{wrapper.format(story)}"
         assert is_candidate(markup.encode())  # the byte prefilter lets it through …
         assert not tells_story(markup.encode())  # … and the markup check turns it away
@@ -200,3 +200,16 @@ def test_the_property_has_texts_with_claims_to_test() -> None:
         for how in SPELLINGS:
             payload = spelled(text, how)
             assert not payload or (is_candidate(payload) and tells_story(payload)), (how, text)
+
+
+def test_only_what_can_be_main_text_is_searched() -> None:
+    """The head and the content of scripts and styles are never main text; an element
+    that never closes, or a tag that only starts like one, keeps the rest."""
+    story = paragraphs(ISSUE_STORY)
+    assert not is_candidate(f"<html><head><title>{ISSUE_STORY}</title></head><body>x".encode())
+    assert not is_candidate(f"<body><script>var s = '{story}';</script><p>x</p>".encode())
+    assert not is_candidate(f"<BODY><SCRIPT>var s = '{story}';</SCRIPT>".encode())
+    assert is_candidate(f"<body><script>var s = 1;</script>{story}".encode())
+    assert is_candidate(f"<body><script>var s = '{story}'".encode())  # never closed
+    assert is_candidate(f"<body><scripture>{story}</scripture><script>x</script>".encode())
+    assert is_candidate(f"<html><p>no body tag</p>{story}".encode())

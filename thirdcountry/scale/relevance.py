@@ -35,11 +35,41 @@ from thirdcountry.scale.vocabulary import vocabulary
 _BOILERPLATE_OPEN = re.compile(rb"<(aside|nav|footer|script|style|template|noscript)[\s/>]")
 
 
+# Script and style elements, whose content is never text, by their tags in either case.
+_CODE_TAGS = ((b"<script", b"</script"), (b"<SCRIPT", b"</SCRIPT"), (b"<style", b"</style"))
+_TAG_END = (b" ", b">", b"/", b"\t", b"\n", b"\r")
+
+
 def _body(payload: bytes) -> bytes:
-    """From the ``<body`` tag on: the main text comes from there (the whole payload when it
-    has no such tag in lower or upper case)."""
+    """What the main text can come from: the payload from its ``<body`` tag on (all of it
+    when it has no such tag, in lower or upper case), less the content of its scripts and
+    styles. An element that never closes keeps the rest."""
     found = [i for i in (stringzilla.find(payload, t) for t in (b"<body", b"<BODY")) if i >= 0]
-    return payload[min(found) :] if found else payload
+    start = min(found) if found else 0
+    cuts: list[tuple[int, int]] = []
+    find = stringzilla.find
+    for opening, closing in _CODE_TAGS:
+        at = find(payload, opening, start)
+        while at >= 0:
+            after = at + len(opening)
+            if payload[after : after + 1] not in _TAG_END:  # <scripture> is not a script
+                at = find(payload, opening, after)
+                continue
+            end = find(payload, closing, after)
+            if end < 0:
+                break
+            cuts.append((at, end))
+            at = find(payload, opening, end)
+    if not cuts:
+        return payload[start:]
+    cuts.sort()
+    kept: list[bytes] = []
+    for at, end in cuts:
+        if at >= start:  # (a style inside a script is already cut)
+            kept.append(payload[start:at])
+            start = end
+    kept.append(payload[start:])
+    return b" ".join(kept)
 
 
 def is_candidate(payload: bytes) -> bool:
