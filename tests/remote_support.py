@@ -22,6 +22,7 @@ class Request:
     method: str
     path: str
     range: str | None
+    authorization: str | None = None
 
 
 @dataclass
@@ -66,7 +67,8 @@ def _handler(server: ArchiveServer) -> type[BaseHTTPRequestHandler]:
         def _answer(self, *, body: bool) -> None:
             path = self.path.split("?", 1)[0]
             wanted = self.headers.get("Range")
-            server.log.append(Request(self.command, path, wanted))
+            signed = self.headers.get("Authorization")
+            server.log.append(Request(self.command, path, wanted, signed))
             data = server.files.get(path)
             if data is None:
                 self.send_response(404)

@@ -16,13 +16,13 @@ from thirdcountry.cli import cli
 from thirdcountry.domain.errors import ArchiveUnreadable, BadInput
 from thirdcountry.scale.inputs import cc_news_listing, expand_inputs
 from thirdcountry.scale.pipeline import ScanOptions
-from thirdcountry.scale.remote import RetryPolicy, is_transient, open_archive
+from thirdcountry.scale.remote import RemoteOptions, is_transient, open_archive
 from thirdcountry.scale.resume import ScanWork
 from thirdcountry.scale.scan import scan
 from thirdcountry.scale.testdata import Manifest
 from thirdcountry.scale.warc import plan_spans
 
-FAST = ScanOptions(retry=RetryPolicy(attempts=3, backoff=0.0, chunk_bytes=256 * 1024))
+FAST = ScanOptions(remote=RemoteOptions(attempts=3, backoff=0.0, chunk_bytes=256 * 1024))
 MONTH = "crawl-data/CC-NEWS/2025/06"
 
 
@@ -65,7 +65,7 @@ def test_a_connection_dropped_halfway_is_taken_up_again_with_a_range(
 ) -> None:
     path = f"{MONTH}/one.warc.gz"
     local = scan([str(archives[0].path)], tmp_path / "local.parquet", options=FAST)
-    f, _size = open_archive(server.url(path), FAST.retry)
+    f, _size = open_archive(server.url(path), FAST.remote)
     f.seek(archives[0].path.stat().st_size // 2)  # the next answer is dropped midway
     server.drop(path)
     f.read(1)
@@ -277,8 +277,27 @@ def test_retries_pause_longer_each_time_then_give_up(server: ArchiveServer) -> N
     pauses: list[float] = []
     from thirdcountry.scale.remote import RemoteFile
 
-    remote = RemoteFile(server.url(path), RetryPolicy(attempts=4, backoff=0.5), sleep=pauses.append)
+    options = RemoteOptions(attempts=4, backoff=0.5)
+    remote = RemoteFile(server.url(path), options, sleep=pauses.append)
     server.drop(path, times=None)
     with pytest.raises(ArchiveUnreadable, match=r"one\.warc\.gz: .* after 4 attempts"):
         remote.read(10)
     assert pauses == [0.5, 1.0, 2.0]
+
+
+def test_s3_urls_are_read_anonymously_with_ranges(
+    archives: list[Manifest], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An ``s3://`` URL through an S3-compatible server (here: loopback, path-style)."""
+    key = "crawl-data/CC-NEWS/2025/06/one.warc.gz"
+    with serving({f"commoncrawl/{key}": archives[0].path.read_bytes()}) as s3:
+        monkeypatch.setenv("THIRDCOUNTRY_SCAN_S3_ENDPOINT", s3.base)
+        monkeypatch.setenv("AWS_ACCESS_KEY_ID", "must-not-be-sent")
+        out = tmp_path / "s3.parquet"
+        result = CliRunner().invoke(cli, ["scan", f"s3://commoncrawl/{key}", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        ranged = [r for r in s3.gets(f"commoncrawl/{key}") if r.range]
+        assert ranged and all(r.range.startswith("bytes=") for r in ranged)
+        assert all(r.authorization is None for r in s3.log)  # anonymous: nothing signed
+    local = scan([str(archives[0].path)], tmp_path / "local.parquet")
+    assert table(out).equals(table(local.out))

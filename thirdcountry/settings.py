@@ -140,6 +140,13 @@ SETTINGS: tuple[Setting, ...] = (
         "lines of any listing (`crawl-data/…`) are read from here.",
     ),
     Setting(
+        "scan_s3_endpoint",
+        "",
+        "THIRDCOUNTRY_SCAN_S3_ENDPOINT",
+        "An S3-compatible server `scan` reads `s3://` archives from instead of AWS (a mirror); "
+        "empty: AWS. Reads are anonymous either way.",
+    ),
+    Setting(
         "scan_retries",
         6,
         "THIRDCOUNTRY_SCAN_RETRIES",

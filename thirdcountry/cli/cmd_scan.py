@@ -130,7 +130,7 @@ def register(cli: click.Group) -> None:
         from thirdcountry.scale.inputs import cc_news_listing
         from thirdcountry.scale.pipeline import ScanOptions
         from thirdcountry.scale.progress import JsonProgress, ScanProgress
-        from thirdcountry.scale.remote import RetryPolicy
+        from thirdcountry.scale.remote import RemoteOptions
         from thirdcountry.scale.scan import scan
 
         if engine != "dask" and (scheduler or workers):
@@ -141,9 +141,10 @@ def register(cli: click.Group) -> None:
         split = int(settings["scan_split_mb"])
         base = str(settings["scan_cc_base"])
         sources = list(inputs) + ([cc_news_listing(cc_news, base)] if cc_news else [])
-        retry = RetryPolicy(
+        remote = RemoteOptions(
             attempts=max(1, int(settings["scan_retries"])),
             backoff=float(settings["scan_retry_backoff"]),
+            s3_endpoint=str(settings["scan_s3_endpoint"]) or None,
         )
         bar: ScanProgress | JsonProgress | None = None
         if not quiet and fmt is OutputFormat.json:
@@ -154,7 +155,7 @@ def register(cli: click.Group) -> None:
             report = scan(
                 sources,
                 out,
-                options=ScanOptions(retry=retry),
+                options=ScanOptions(remote=remote),
                 cc_base=base,
                 limit=limit,
                 engine=engine,

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thirdcountry.domain.errors import ArchiveUnreadable, BadInput
-from thirdcountry.scale.remote import RetryPolicy, is_remote, open_archive
+from thirdcountry.scale.remote import RemoteOptions, is_remote, open_archive
 
 CC_BASE = "https://data.commoncrawl.org/"
 CC_NEWS_LISTING = "crawl-data/CC-NEWS/{year}/{month}/warc.paths.gz"
@@ -73,7 +73,7 @@ def _resolve(line: str, base: str) -> str:
 
 
 def read_listing(
-    listing: str, inputs: Inputs, *, base: str = CC_BASE, policy: RetryPolicy | None = None
+    listing: str, inputs: Inputs, *, base: str = CC_BASE, policy: RemoteOptions | None = None
 ) -> None:
     """Add the archives ``listing`` names to ``inputs`` (its bad lines to the failures)."""
     try:
@@ -105,7 +105,7 @@ def expand_inputs(
     items: list[str] | tuple[str, ...],
     *,
     base: str = CC_BASE,
-    policy: RetryPolicy | None = None,
+    policy: RemoteOptions | None = None,
     limit: int | None = None,
 ) -> Inputs:
     """Archives from paths, glob patterns, URLs and listings; at most ``limit`` of them."""

@@ -34,7 +34,7 @@ from thirdcountry.scale.relevance import (
     relevance_terms,
     tells_story,
 )
-from thirdcountry.scale.remote import RetryPolicy
+from thirdcountry.scale.remote import RemoteOptions
 from thirdcountry.scale.warc import RecordStream, Span, target_uri
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -69,7 +69,7 @@ Progress = Callable[[SpanProgress], None]
 class ScanOptions:
     max_payload: int = 5 * 1024 * 1024  # bytes of one payload read at most; the rest skipped
     batch: int = 64  # relevant pages whose claims are extracted together (see _finish)
-    retry: RetryPolicy = field(default_factory=RetryPolicy)  # for remote files
+    remote: RemoteOptions = field(default_factory=RemoteOptions)  # for remote files
 
 
 @dataclass(slots=True)
@@ -265,7 +265,7 @@ def scan_span(
 def _scan_records(span: Span, options: ScanOptions, progress: Progress | None) -> SpanResult:
     stats = ScanStats()
     result = SpanResult(span=span, stats=stats)
-    stream = RecordStream(span, options.retry)
+    stream = RecordStream(span, options.remote)
 
     def report(*, done: bool = False) -> None:
         if progress is not None:

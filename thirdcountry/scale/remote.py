@@ -35,14 +35,17 @@ def is_remote(path: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class RetryPolicy:
-    """How a remote read tries again: ``attempts`` in all, pausing ``backoff`` seconds
-    after the first failure and twice as long after each next one (at most ``max_pause``)."""
+class RemoteOptions:
+    """How remote archives are read. A read tries ``attempts`` times in all, pausing
+    ``backoff`` seconds after the first failure and twice as long after each next one (at
+    most ``max_pause``); ``s3_endpoint`` is an S3-compatible server to use instead of AWS
+    (a mirror, or a test server)."""
 
     attempts: int = 6
     backoff: float = 1.0
     max_pause: float = 30.0
     chunk_bytes: int = 8 << 20  # one ranged request
+    s3_endpoint: str | None = None
 
     def pause(self, failures: int) -> float:
         return float(min(self.max_pause, self.backoff * 2 ** (failures - 1)))
@@ -80,10 +83,11 @@ def describe(exc: BaseException) -> str:
     return f"HTTP {status}: {text}" if status else text
 
 
-def _storage_options(url: str) -> dict[str, Any]:
+def _storage_options(url: str, options: RemoteOptions) -> dict[str, Any]:
     if url.lower().startswith("s3://"):
         # Common Crawl's bucket is public: no credentials are looked for or sent.
-        return {"anon": True}
+        extra = {"client_kwargs": {"endpoint_url": options.s3_endpoint}}
+        return {"anon": True, **(extra if options.s3_endpoint else {})}
     return {}
 
 
@@ -93,7 +97,7 @@ class RemoteFile(io.RawIOBase):
     def __init__(
         self,
         url: str,
-        policy: RetryPolicy | None = None,
+        policy: RemoteOptions | None = None,
         *,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -101,10 +105,10 @@ class RemoteFile(io.RawIOBase):
 
         super().__init__()
         self.url = url
-        self.policy = policy or RetryPolicy()
+        self.policy = policy or RemoteOptions()
         self.retries = 0  # failed requests asked again, over the file's life
         self._sleep = sleep
-        self._fs, self._path = fsspec.core.url_to_fs(url, **_storage_options(url))
+        self._fs, self._path = fsspec.core.url_to_fs(url, **_storage_options(url, self.policy))
         self.size: int = int(self._retrying(lambda: self._fs.size(self._path)))
         self._position = 0
         self._chunk_start = 0
@@ -192,7 +196,7 @@ class RemoteFile(io.RawIOBase):
         super().close()
 
 
-def open_archive(path: str, policy: RetryPolicy | None = None) -> tuple[BinaryIO, int]:
+def open_archive(path: str, policy: RemoteOptions | None = None) -> tuple[BinaryIO, int]:
     """A seekable binary file for ``path`` (local or remote) and its size in bytes."""
     if is_remote(path):
         raw = RemoteFile(path, policy)

@@ -88,7 +88,7 @@ def scan(
     relative lines of listings point; ``limit`` caps the number of archives.
     """
     options = options or ScanOptions()
-    found = expand_inputs(list(inputs), base=cc_base, policy=options.retry, limit=limit)
+    found = expand_inputs(list(inputs), base=cc_base, policy=options.remote, limit=limit)
     spans = plan_spans(found.paths, split_bytes=split_bytes)
     work = ScanWork(out)
     done = work.finished()

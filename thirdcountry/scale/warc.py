@@ -23,7 +23,7 @@ from typing import BinaryIO
 from fastwarc.warc import ArchiveIterator, WarcRecord
 
 from thirdcountry.domain.errors import ArchiveUnreadable
-from thirdcountry.scale.remote import RetryPolicy, is_remote, open_archive
+from thirdcountry.scale.remote import RemoteOptions, is_remote, open_archive
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
 _PLAIN_START = re.compile(rb"WARC/1\.[01]\r?\n[!-9;-~]+:")
@@ -173,7 +173,7 @@ def _encoded(record: WarcRecord) -> bool:
 class RecordStream:
     """The records of one span, in file order, skipping (and counting) damaged ones."""
 
-    def __init__(self, span: Span, policy: RetryPolicy | None = None) -> None:
+    def __init__(self, span: Span, policy: RemoteOptions | None = None) -> None:
         self.span = span
         self.policy = policy
         self.size = 0  # of the whole file, known once it is open
