@@ -301,3 +301,18 @@ def test_s3_urls_are_read_anonymously_with_ranges(
         assert all(r.authorization is None for r in s3.log)  # anonymous: nothing signed
     local = scan([str(archives[0].path)], tmp_path / "local.parquet")
     assert table(out).equals(table(local.out))
+
+
+def test_local_files_that_are_not_warcs_are_named_and_skipped(
+    archives: list[Manifest], tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.warc.gz"
+    empty.write_bytes(b"")
+    page = tmp_path / "page.warc"
+    page.write_text("<html><body>not an archive</body></html>\n" * 100, encoding="utf-8")
+    report = scan([str(empty), str(page), str(archives[0].path)], tmp_path / "r.parquet")
+    assert report.failures == [
+        f"{empty}: not a WARC file (empty)",
+        f"{page}: not a WARC file (no WARC record in its first MB)",
+    ]
+    assert report.files == 3 and report.rows > 0 and report.written
