@@ -8,7 +8,7 @@ temporary folder, then measures, in one run:
   (c) a naive pipeline: trafilatura on every HTML record — timed on a sample of records
       and extrapolated to the whole archive (the output says so);
 
-and prints MB/s for each, the ratio a→b (target ≥ 0.7), the speed-up b/c (target ≥ 20),
+and prints MB/s for each, the ratio a→b (target ≥ 0.6), the speed-up b/c (target ≥ 20),
 what the candidates cost step by step, peak memory (whole archive vs a quarter of it:
 memory must not grow with the input), the Dask speed-up from one worker to two, how the
 prefilter and HTML-to-text alternatives compare, and how many planted pages were found.
@@ -337,7 +337,7 @@ def main() -> None:
             f" {per_record * 1000:.1f} ms each, plus the read time]"
         )
         print(
-            f"ratio a→b (scan MB/s ÷ read MB/s): {ratio:.2f} (target ≥ 0.7); "
+            f"ratio a→b (scan MB/s ÷ read MB/s): {ratio:.2f} (target ≥ 0.6); "
             f"a→b′ without candidate analysis: {read.cpu / bare.cpu:.2f}"
         )
         print(f"speed-up b vs c: {speedup:.1f}× (target ≥ 20×)")
