@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,8 +12,8 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from thirdcountry.scale.page import parse_page, parse_page_if
-from thirdcountry.scale.pipeline import _Readings, stable_uuid7
-from thirdcountry.scale.progress import ScanProgress
+from thirdcountry.scale.pipeline import SpanProgress, _Readings, stable_uuid7
+from thirdcountry.scale.progress import ProgressTally, ScanProgress
 
 ARTICLE = (
     "<html><head>{head}</head><body><nav><a href='/'>Portada</a><a href='/deportes/'>"
@@ -122,14 +123,16 @@ def test_stable_ids_carry_the_capture_time_in_milliseconds() -> None:
     assert stable_uuid7(naive, "r") == stable_uuid7(moment, "r")  # naive is UTC
 
 
-def test_the_progress_bar_shows_megabytes_and_records_per_second() -> None:
+def test_the_progress_bar_shows_records_speed_relevant_pages_and_time_left() -> None:
     screen = StringIO()
-    console = Console(file=screen, force_terminal=True, width=160)
+    console = Console(file=screen, force_terminal=True, width=200)
     with ScanProgress(console) as bar:
-        bar.plan(10_000_000)
-        bar(5_000, 4_000_000)
+        bar.plan([(0, "/data/a.warc.gz", 10_000_000), (1, "https://x.test/b.warc.gz", 0)])
+        bar(SpanProgress(0, "/data/a.warc.gz", 5_000, 4_000_000, 10_000_000, 3))
     shown = screen.getvalue()
-    assert "5,000 records" in shown and "rec/s" in shown and "/s" in shown
+    assert "a.warc.gz" in shown and "all files" in shown and "0/2 files" in shown
+    assert "5,000 records" in shown and "MB/s" in shown and "3 relevant" in shown
+    assert "left" in shown
 
 
 def test_readings_are_kept_by_text_date_and_language(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -149,3 +152,38 @@ def test_readings_are_kept_by_text_date_and_language(monkeypatch: pytest.MonkeyP
     assert len(calls) == 3
     assert calls[-1][1]["language"] is None
     assert len(readings.claims) <= 2  # bounded: cleared when full
+
+
+def test_time_left_counts_remote_files_whose_size_is_not_known_yet() -> None:
+    now = [100.0]
+    tally = ProgressTally(clock=lambda: now[0])
+    tally.plan([(0, "a", 0), (1, "b", 0), (2, "c", 0)])
+    now[0] += 1
+    tally.update(SpanProgress(0, "a", 10, 20_000_000, 40_000_000, 1))
+    now[0] += 1  # 20 MB in 2 s: 10 MB/s
+    figures = tally.overall()
+    assert figures["expected_mb"] == 120.0  # three files of the one size known so far
+    assert figures["mb_per_second"] == 10.0 and figures["eta_seconds"] == 10.0
+    assert tally.file_figures(0)["eta_seconds"] == 1.0  # 20 MB left at 20 MB/s
+    tally.update(SpanProgress(1, "b", 0, 0, 0, 0, done=True, failed=True))
+    assert tally.overall()["expected_mb"] == 80.0  # a failed file is not waited for
+
+
+def test_pages_made_elsewhere_are_mixed_into_a_generated_archive(tmp_path: Path) -> None:
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    from thirdcountry.scale.testdata import RELEVANT, write_archive
+    from thirdcountry.scale.testdata_pages import OUTLETS, PageMaker
+
+    maker = PageMaker(3)
+    outlet = next(o for o in OUTLETS if o.language == "en")
+    mine = [
+        maker.article_page(outlet, RELEVANT[0], url=f"https://mine.example/{n}") for n in range(3)
+    ]
+    manifest = write_archive(tmp_path / "m.warc.gz", pages=40, relevant_ratio=0, mixed_in=mine)
+    with (tmp_path / "m.warc.gz").open("rb") as f:
+        records = ArchiveIterator(f, record_types=WarcRecordType.response)
+        urls = [record.headers.get("WARC-Target-URI") for record in records]
+    positions = [i for i, url in enumerate(urls) if url and url.startswith("https://mine.")]
+    assert len(positions) == 3 and positions[0] > 0 and positions[-1] < len(urls) - 1
+    assert manifest.pages == 40 and not manifest.relevant

@@ -135,6 +135,36 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "scan_cc_base",
+        "https://data.commoncrawl.org/",
+        "THIRDCOUNTRY_SCAN_CC_BASE",
+        "Where `scan` finds Common Crawl: `--cc-news` reads its listings here, and relative "
+        "lines of any listing (`crawl-data/…`) are read from here.",
+    ),
+    Setting(
+        "scan_s3_endpoint",
+        "",
+        "THIRDCOUNTRY_SCAN_S3_ENDPOINT",
+        "An S3-compatible server `scan` reads `s3://` archives from instead of AWS (a mirror); "
+        "empty: AWS. Reads are anonymous either way.",
+    ),
+    Setting(
+        "scan_retries",
+        6,
+        "THIRDCOUNTRY_SCAN_RETRIES",
+        "Attempts `scan` makes at each read of a remote archive before it records the file "
+        "as failed and goes on (a 404 or 403 is not tried again).",
+        int,
+    ),
+    Setting(
+        "scan_retry_backoff",
+        1.0,
+        "THIRDCOUNTRY_SCAN_RETRY_BACKOFF",
+        "Seconds `scan` waits after a failed remote read before the next attempt; the wait "
+        "doubles with each failure (at most 30 s).",
+        float,
+    ),
+    Setting(
         "user_agent",
         "thirdcountry/0.1 (+https://github.com/thirdcountry/thirdcountry)",
         "THIRDCOUNTRY_USER_AGENT",

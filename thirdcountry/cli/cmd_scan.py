@@ -26,6 +26,8 @@ def _print_report(report: ScanReport) -> None:
         [
             ("engine", f"{report.engine} ({report.workers} worker(s))"),
             ("files / spans", f"{report.files} / {report.spans}"),
+            ("spans finished by an earlier run", report.resumed),
+            ("inputs not scanned", len(report.failures)),
             ("records", f"{stats.records:,}"),
             ("megabytes read", f"{stats.bytes / 1e6:,.1f}"),
             ("malformed records skipped", stats.malformed),
@@ -49,7 +51,7 @@ def _print_report(report: ScanReport) -> None:
 
 def register(cli: click.Group) -> None:
     @cli.command("scan")
-    @click.argument("inputs", nargs=-1, required=True, metavar="WARC_OR_GLOB...")
+    @click.argument("inputs", nargs=-1, metavar="[WARC_URL_GLOB_OR_LISTING]...")
     @click.option(
         "--out",
         "-o",
@@ -79,7 +81,28 @@ def register(cli: click.Group) -> None:
         type=click.IntRange(min=0),
         help="Cut gzipped files larger than this into ranges [env: THIRDCOUNTRY_SCAN_SPLIT_MB].",
     )
-    @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+    @click.option(
+        "--cc-news",
+        "cc_news",
+        metavar="YYYY/MM",
+        help="Also scan Common Crawl News of this month (its warc.paths.gz listing).",
+    )
+    @click.option(
+        "--limit",
+        type=click.IntRange(min=1),
+        help="Scan at most this many archive files (the first ones listed).",
+    )
+    @click.option(
+        "--cc-base",
+        metavar="URL",
+        help="Where Common Crawl's files are [env: THIRDCOUNTRY_SCAN_CC_BASE].",
+    )
+    @click.option(
+        "--quiet",
+        "-q",
+        is_flag=True,
+        help="No progress (a bar on a terminal; JSON lines on stderr with --format json).",
+    )
     @format_option
     def scan_command(
         inputs: tuple[str, ...],
@@ -88,28 +111,53 @@ def register(cli: click.Group) -> None:
         scheduler: str | None,
         workers: int | None,
         split_mb: int | None,
+        cc_news: str | None,
+        limit: int | None,
+        cc_base: str | None,
         quiet: bool,
         fmt: OutputFormat,
     ) -> None:
-        """Scan WARC files (gzipped or plain, paths or globs) for third-country deportation news.
+        """Scan WARC files for third-country deportation news: local paths or globs,
+        https:// and s3:// URLs (read where they are), and listings (*.paths, *.paths.gz).
 
         Every HTML page goes through a byte-level keyword prefilter; only candidates are
         parsed, judged on their text and given their claims. Relevant pages, with their
-        text and claims, are written to a Parquet file for `thirdcountry import`.
+        text and claims, are written to a Parquet file for `thirdcountry import`. An input
+        that cannot be read is named on one line and the scan goes on; finished files are
+        kept in OUT.scan/, so running the same command again after a stop resumes.
         """
         # The scan machinery (FastWARC, Resiliparse, Arrow) loads only when a scan runs.
-        from thirdcountry.scale.progress import ScanProgress
+        from thirdcountry.scale.inputs import cc_news_listing
+        from thirdcountry.scale.pipeline import ScanOptions
+        from thirdcountry.scale.progress import JsonProgress, ScanProgress
+        from thirdcountry.scale.remote import RemoteOptions
         from thirdcountry.scale.scan import scan
 
         if engine != "dask" and (scheduler or workers):
             raise click.UsageError("--scheduler and --workers need --engine dask")
-        split = int(load_settings({"scan_split_mb": split_mb})["scan_split_mb"])
-        show = not quiet and fmt is OutputFormat.table and sys.stderr.isatty()
-        bar = ScanProgress() if show else None
-        with bar if bar is not None else nullcontext():
+        if not inputs and not cc_news:
+            raise click.UsageError("give WARC files, URLs or listings, or --cc-news YYYY/MM")
+        settings = load_settings({"scan_split_mb": split_mb, "scan_cc_base": cc_base})
+        split = int(settings["scan_split_mb"])
+        base = str(settings["scan_cc_base"])
+        sources = list(inputs) + ([cc_news_listing(cc_news, base)] if cc_news else [])
+        remote = RemoteOptions(
+            attempts=max(1, int(settings["scan_retries"])),
+            backoff=float(settings["scan_retry_backoff"]),
+            s3_endpoint=str(settings["scan_s3_endpoint"]) or None,
+        )
+        bar: ScanProgress | JsonProgress | None = None
+        if not quiet and fmt is OutputFormat.json:
+            bar = JsonProgress()
+        elif not quiet and sys.stderr.isatty():
+            bar = ScanProgress()
+        with bar if isinstance(bar, ScanProgress) else nullcontext():
             report = scan(
-                inputs,
+                sources,
                 out,
+                options=ScanOptions(remote=remote),
+                cc_base=base,
+                limit=limit,
                 engine=engine,
                 engine_options=EngineOptions(workers=workers, scheduler=scheduler),
                 split_bytes=split * 1024 * 1024,
@@ -120,6 +168,16 @@ def register(cli: click.Group) -> None:
             print_json(report.to_dict())
         else:
             _print_report(report)
+        for failure in report.failures:
+            click.echo(f"not scanned: {failure}", err=True)
+        if report.failures:
+            kept = "left as it was" if not report.written else "written without them"
+            click.echo(
+                f"{len(report.failures)} input(s) not scanned; {out} {kept}. Run the same "
+                "command again to retry them (finished files are not scanned again).",
+                err=True,
+            )
+            sys.exit(1)
 
     @cli.command("import")
     @click.argument("results", nargs=-1, required=True, type=click.Path(path_type=Path))

@@ -2,7 +2,8 @@
 
     ThirdCountryError            base; exit code 1, HTTP 500
     ├── BadInput                 malformed or invalid input; exit 1, HTTP 400
-    │   └── ValidationError      a value breaks a domain rule (unknown country, bad date…)
+    │   ├── ValidationError      a value breaks a domain rule (unknown country, bad date…)
+    │   └── ArchiveUnreadable    one input of a scan cannot be read; the scan goes on
     ├── NotFound                 exit 1, HTTP 404
     ├── Forbidden                exit 1, HTTP 403
     ├── Conflict                 a concurrent or duplicate change; exit 1, HTTP 409
@@ -65,6 +66,14 @@ class ValidationError(BadInput):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class ArchiveUnreadable(BadInput):
+    """One archive (or listing line) of a scan cannot be read: missing, 404, not a WARC…
+
+    The message is the one line that reports it, naming the input; the scan records it and
+    goes on with the other inputs.
+    """
 
 
 class NotFound(ThirdCountryError):

@@ -1,9 +1,9 @@
 """Scanning one span of a WARC file: every engine runs this same function on its workers.
 
 For each record: responses with an HTML payload go through the byte prefilter; the few
-candidates are parsed (Resiliparse), judged on their main text, and — when relevant —
-given a language and their claims (``thirdcountry.extract``). Everything else costs a
-header check and one pass over the payload bytes.
+candidates are parsed (Resiliparse), and their main text is given a language and read for
+claims (``thirdcountry.extract``): a page is relevant, and kept, when it states at least
+one claim. Everything else costs a header check and one pass over the payload bytes.
 
 Identifiers are derived from the archive, not drawn at random, so two runs over the same
 files (on one machine or on a cluster) write the same rows: a document's id is a UUIDv7
@@ -18,17 +18,23 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any, TypeVar
 
 from fastwarc.warc import WarcRecord, WarcRecordType
 
 from thirdcountry.domain.claims import Claim
+from thirdcountry.domain.errors import ArchiveUnreadable
 from thirdcountry.domain.ids import content_hash
 from thirdcountry.extract import detect_language, extract_claims
 from thirdcountry.extract.rules import rules_for
 from thirdcountry.scale.page import parse_page_if
-from thirdcountry.scale.relevance import Judgement, is_candidate, judge, tells_story
+from thirdcountry.scale.relevance import (
+    is_candidate,
+    may_state_claims,
+    relevance_terms,
+    tells_story,
+)
+from thirdcountry.scale.remote import RemoteOptions
 from thirdcountry.scale.warc import RecordStream, Span, target_uri
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -41,14 +47,29 @@ _MILLISECOND = timedelta(milliseconds=1)
 K = TypeVar("K")
 V = TypeVar("V")
 
-Progress = Callable[[int, int], None]
-"""Called with (records, bytes) read since the previous call."""
+
+@dataclass(frozen=True, slots=True)
+class SpanProgress:
+    """How far one span has got: cumulative counts, sent every 1,024 records and at its end."""
+
+    span: int  # the span's index
+    path: str
+    records: int
+    bytes: int  # of the span, read so far
+    size: int  # bytes of the span in all (0 until its file is open)
+    relevant: int
+    done: bool = False
+    failed: bool = False
+
+
+Progress = Callable[[SpanProgress], None]
 
 
 @dataclass(frozen=True, slots=True)
 class ScanOptions:
     max_payload: int = 5 * 1024 * 1024  # bytes of one payload read at most; the rest skipped
     batch: int = 64  # relevant pages whose claims are extracted together (see _finish)
+    remote: RemoteOptions = field(default_factory=RemoteOptions)  # for remote files
 
 
 @dataclass(slots=True)
@@ -86,6 +107,7 @@ class SpanResult:
     span: Span
     stats: ScanStats
     rows: list[dict[str, Any]] = field(default_factory=list)
+    failure: str | None = None  # the one line saying why the span's file could not be read
 
 
 def stable_uuid7(moment: datetime, *parts: str) -> str:
@@ -152,14 +174,13 @@ def _anchored(found: list[Claim], *, doc_id: str, moment: datetime) -> list[dict
     return out
 
 
-def _relevant(text: str) -> Judgement | None:
-    judgement = judge(text)
-    return judgement if judgement.relevant else None
+def _worth_reading(text: str) -> bool | None:
+    return True if may_state_claims(text) else None
 
 
 @dataclass(slots=True)
 class _Kept:
-    """A relevant page, with what its row needs from the WARC record, before its claims."""
+    """A parsed candidate, with what its row needs from the WARC record, before its claims."""
 
     row: dict[str, Any]  # every column but language and claims
     moment: datetime
@@ -167,12 +188,12 @@ class _Kept:
 
 
 def _kept_page(record: WarcRecord, payload: bytes, span: Span) -> _Kept | None:
-    """A relevant page's row so far, or None when its main text is not about our subject."""
+    """A candidate's row so far, or None when its main text cannot state a claim."""
     url = target_uri(record)
-    parsed = parse_page_if(payload, charset=record.http_charset, url=url, wanted=_relevant)
+    parsed = parse_page_if(payload, charset=record.http_charset, url=url, wanted=_worth_reading)
     if parsed is None:
         return None
-    page, judgement = parsed
+    page, _ = parsed
     # A record without a readable WARC-Date still gets stable ids (at the epoch).
     captured = record.record_date.astimezone(UTC) if record.record_date else None
     moment = captured or _EPOCH
@@ -181,7 +202,7 @@ def _kept_page(record: WarcRecord, payload: bytes, span: Span) -> _Kept | None:
     published = page.published
     if published is not None and captured is not None and published > captured.date():
         published = None  # a page cannot be published after it was fetched
-    row = {
+    row: dict[str, Any] = {
         "id": doc_id,
         "url": url,
         "title": page.title,
@@ -189,7 +210,7 @@ def _kept_page(record: WarcRecord, payload: bytes, span: Span) -> _Kept | None:
         "published": published,
         "content_hash": content_hash(page.text),
         "text": page.text,
-        "relevance_terms": list(judgement.terms),
+        "relevance_terms": [],  # filled in for the pages kept
         "warc_file": span.path,
         "warc_offset": record.stream_pos,
         "warc_record_id": record_id,
@@ -203,7 +224,8 @@ def _kept_page(record: WarcRecord, payload: bytes, span: Span) -> _Kept | None:
 def _finish(
     kept: list[_Kept], rows: list[dict[str, Any]], stats: ScanStats, readings: _Readings
 ) -> None:
-    """Language and claims of the pages kept so far, appended to ``rows`` in order.
+    """Language and claims of the candidates parsed so far; those with claims are the
+    relevant pages, appended to ``rows`` in order.
 
     Done in batches, not page by page: between two relevant pages the scan streams
     megabytes of HTML through the CPU caches, and extraction — many small regexes and
@@ -213,33 +235,55 @@ def _finish(
         text, text_hash = page.row["text"], page.row["content_hash"]
         language = readings.language(text_hash, text)
         found = readings.read(text_hash, text, page.reference_date, language)
+        if not found:
+            continue  # a false candidate on text: extraction finds nothing in it
         claims = _anchored(found, doc_id=page.row["id"], moment=page.moment)
+        stats.relevant += 1
         stats.claims += len(claims)
-        rows.append({**page.row, "language": language, "claims": claims})
+        terms = list(relevance_terms(text))
+        rows.append({**page.row, "relevance_terms": terms, "language": language, "claims": claims})
     kept.clear()
 
 
 def scan_span(
     span: Span, options: ScanOptions | None = None, progress: Progress | None = None
 ) -> SpanResult:
-    """Scan the records of ``span``; the rows of relevant pages and the counts."""
-    options = options or ScanOptions()
+    """Scan the records of ``span``; the rows of relevant pages and the counts.
+
+    A file that cannot be read — missing, refused, not a WARC, or cut off by the network
+    for longer than the retries last — gives no rows and no counts, only its ``failure``:
+    a file is scanned whole or not at all, so a rerun can take it up again.
+    """
+    try:
+        return _scan_records(span, options or ScanOptions(), progress)
+    except ArchiveUnreadable as exc:
+        if progress is not None:
+            progress(SpanProgress(span.index, span.path, 0, 0, 0, 0, done=True, failed=True))
+        return SpanResult(span=span, stats=ScanStats(), failure=exc.message)
+
+
+def _scan_records(span: Span, options: ScanOptions, progress: Progress | None) -> SpanResult:
     stats = ScanStats()
     result = SpanResult(span=span, stats=stats)
-    stream = RecordStream(span)
-    reported_records = 0
-    reported_bytes = 0
+    stream = RecordStream(span, options.remote)
+
+    def report(*, done: bool = False) -> None:
+        if progress is not None:
+            read = stats.bytes if done else stream.position - span.start
+            size = span.length(stream.size)
+            progress(
+                SpanProgress(
+                    span.index, span.path, stats.records, read, size, stats.relevant, done=done
+                )
+            )
+
     max_payload = options.max_payload
     kept: list[_Kept] = []  # relevant pages waiting for their language and claims
     readings = _Readings()
     for record in stream:
         stats.records += 1
-        if progress is not None and stats.records % _PROGRESS_EVERY == 0:
-            progress(
-                stats.records - reported_records, stream.position - span.start - reported_bytes
-            )
-            reported_records = stats.records
-            reported_bytes = stream.position - span.start
+        if stats.records % _PROGRESS_EVERY == 1:
+            report()
         if record.record_type != _RESPONSE:
             continue
         if not record.is_http:
@@ -266,13 +310,11 @@ def scan_span(
             continue
         page = _kept_page(record, payload, span)
         if page is not None:
-            stats.relevant += 1
             kept.append(page)
             if len(kept) >= options.batch:
                 _finish(kept, result.rows, stats, readings)
     _finish(kept, result.rows, stats, readings)
     stats.malformed = stream.malformed
-    stats.bytes = span.length(Path(span.path).stat().st_size)
-    if progress is not None:
-        progress(stats.records - reported_records, stats.bytes - reported_bytes)
+    stats.bytes = span.length(stream.size)
+    report(done=True)
     return result

@@ -74,6 +74,11 @@ class ResultWriter:
             self._writer.write_table(pa.Table.from_pylist(rows, schema=SCHEMA))
             self.rows += len(rows)
 
+    def write_table(self, table: pa.Table) -> None:
+        if table.num_rows:
+            self._writer.write_table(table)
+            self.rows += table.num_rows
+
     def close(self, metadata: Mapping[str, Any]) -> None:
         self._writer.add_key_value_metadata({METADATA_KEY: json.dumps(metadata, sort_keys=True)})
         self._writer.close()

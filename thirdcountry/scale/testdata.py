@@ -20,7 +20,7 @@ import gzip
 import io
 import json
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -157,11 +157,14 @@ def write_archive(
     relevant_ratio: float = 0.005,
     seed: int = 0,
     compress: bool | None = None,
+    mixed_in: Sequence[Page] = (),
 ) -> Manifest:
     """Write a WARC of ``pages`` pages (or of about ``size_mb`` MB on disk) and its manifest.
 
     Gzipped (one member per record, as crawlers write them) when ``compress`` is true or,
-    by default, when the name ends in ``.gz``.
+    by default, when the name ends in ``.gz``. ``mixed_in`` pages (made elsewhere, e.g.
+    with ``PageMaker.article_page``) are written among the generated ones, spread evenly,
+    in their order; they count in ``pages`` and the manifest does not judge them.
     """
     if (pages is None) == (size_mb is None):
         raise ValueError("give either pages or size_mb")
@@ -185,16 +188,27 @@ def write_archive(
 
         info = b"software: thirdcountry-testdata\r\nformat: WARC File Format 1.1\r\n"
         emit(_record(WarcRecordType.warcinfo, None, info, "application/warc-fields", when, rng))
-        for page in _pages(maker, relevant_ratio, manifest, date(2025, 1, 1)):
-            if pages is not None and manifest.pages >= pages:
+        extra = list(mixed_in)
+        every = max(1, (pages or 0) // (len(extra) + 1)) if extra else 0
+        generated = _pages(maker, relevant_ratio, manifest, date(2025, 1, 1))
+        for page in _mixed(generated, extra, every):
+            if pages is not None and manifest.pages >= pages and not extra:
                 break
-            if limit is not None and written >= limit:
+            if limit is not None and written >= limit and not extra:
                 break
             when += timedelta(seconds=rng.randint(1, 20))
             for raw in _page_records(page, when, rng):
                 emit(raw)
             manifest.pages += 1
     return manifest
+
+
+def _mixed(generated: Iterator[Page], extra: list[Page], every: int) -> Iterator[Page]:
+    """The generated pages with one of ``extra`` (consumed as it goes) after each ``every``."""
+    for count, page in enumerate(generated, start=1):
+        yield page
+        if extra and count % every == 0:
+            yield extra.pop(0)
 
 
 def main(argv: list[str] | None = None) -> None:

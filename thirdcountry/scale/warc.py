@@ -22,7 +22,8 @@ from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord
 
-from thirdcountry.domain.errors import BadInput
+from thirdcountry.domain.errors import ArchiveUnreadable
+from thirdcountry.scale.remote import RemoteOptions, is_remote, open_archive
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
 _PLAIN_START = re.compile(rb"WARC/1\.[01]\r?\n[!-9;-~]+:")
@@ -50,13 +51,6 @@ def target_uri(record: WarcRecord) -> str:
     if raw.startswith("<") and raw.endswith(">"):
         return raw[1:-1].strip()
     return raw
-
-
-def _open(path: str) -> BinaryIO:
-    try:
-        return Path(path).open("rb")
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot open ({exc.strerror})") from None
 
 
 def is_gzip(path: str | Path) -> bool:
@@ -140,9 +134,16 @@ def _is_per_record_gzip(path: Path) -> bool:
 
 
 def plan_spans(paths: list[str], *, split_bytes: int) -> list[Span]:
-    """One span per file, or several for a large per-record-gzipped file."""
+    """One span per file, or several for a large per-record-gzipped local file.
+
+    A remote file stays whole: learning whether it can be cut would read it here, on the
+    client, and the bytes are meant to go only to the worker that scans it.
+    """
     spans: list[Span] = []
     for path in paths:
+        if is_remote(path) or not Path(path).is_file():
+            spans.append(Span(len(spans), path, 0, None))  # a missing file fails in its span
+            continue
         size = Path(path).stat().st_size
         cut = (
             split_bytes > 0
@@ -172,8 +173,10 @@ def _encoded(record: WarcRecord) -> bool:
 class RecordStream:
     """The records of one span, in file order, skipping (and counting) damaged ones."""
 
-    def __init__(self, span: Span) -> None:
+    def __init__(self, span: Span, policy: RemoteOptions | None = None) -> None:
         self.span = span
+        self.policy = policy
+        self.size = 0  # of the whole file, known once it is open
         self.malformed = 0
         self.position = span.start  # start offset of the latest record handed out
         self._read_failed = False
@@ -198,10 +201,16 @@ class RecordStream:
 
     def __iter__(self) -> Iterator[WarcRecord]:
         span = self.span
-        with _open(span.path) as f:
+        f, self.size = open_archive(span.path, self.policy)
+        with f:
             start: int | None = span.start
             if span.start > 0:
                 start = next_record_start(f, span.start, limit=span.stop)
+            elif next_record_start(f, 0, limit=_WINDOW) is None:
+                # Damage before the first record is searched past, but not forever: a file
+                # with no record start in its first megabyte is something else.
+                what = "empty" if self.size == 0 else "no WARC record in its first MB"
+                raise ArchiveUnreadable(f"{span.path}: not a WARC file ({what})")
             suspect: int | None = None  # a record start already counted as damaged
             while start is not None and (span.stop is None or start < span.stop):
                 f.seek(start)

@@ -16,6 +16,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator, Sequence
+from dataclasses import asdict, fields
 from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,26 +26,24 @@ from distributed import Client, LocalCluster, Worker, as_completed, get_worker
 
 from thirdcountry.domain.errors import BadInput
 from thirdcountry.scale.engines import EngineOptions
-from thirdcountry.scale.pipeline import Progress, ScanOptions, SpanResult, scan_span
+from thirdcountry.scale.pipeline import Progress, ScanOptions, SpanProgress, SpanResult, scan_span
 from thirdcountry.scale.warc import Span
 
+_PROGRESS_FIELDS = tuple(f.name for f in fields(SpanProgress))
 _EVENT_INTERVAL = 0.5  # seconds between progress events from one span
 
 
 def run_span_on_worker(span: Span, options: ScanOptions, topic: str) -> SpanResult:
     """The task each worker runs: scan one span, sending progress events on ``topic``."""
     worker = get_worker()
-    totals = [0, 0]
-    last_sent = time.monotonic()
+    last_sent = 0.0
 
-    def progress(records: int, nbytes: int) -> None:
+    def progress(update: SpanProgress) -> None:
         nonlocal last_sent
-        totals[0] += records
-        totals[1] += nbytes
         now = time.monotonic()
-        if now - last_sent >= _EVENT_INTERVAL:
+        if update.done or now - last_sent >= _EVENT_INTERVAL:
             last_sent = now
-            worker.log_event(topic, {"span": span.index, "records": totals[0], "bytes": totals[1]})
+            worker.log_event(topic, asdict(update))
 
     return scan_span(span, options, progress)
 
@@ -64,31 +63,30 @@ def _stop_profiling(dask_worker: Worker) -> None:
 
 
 class _ProgressRelay:
-    """Turns per-span cumulative counts (events, then final results) into deltas."""
+    """Passes the workers' progress events on, in order per span: events can arrive after
+    the span's result, or out of order, and a span's last word is its result."""
 
     def __init__(self, progress: Progress | None) -> None:
         self.progress = progress
-        self.seen: dict[int, tuple[int, int]] = {}
+        self.seen: dict[int, int] = {}
         self.done: set[int] = set()
         self.lock = threading.Lock()
 
-    def update(self, span: int, records: int, nbytes: int, *, final: bool = False) -> None:
+    def update(self, update: SpanProgress) -> None:
         if self.progress is None:
             return
         with self.lock:
-            if span in self.done:
+            if update.span in self.done or update.records < self.seen.get(update.span, 0):
                 return
-            if final:
-                self.done.add(span)
-            before_records, before_bytes = self.seen.get(span, (0, 0))
-            if records < before_records and not final:
-                return
-            self.seen[span] = (records, nbytes)
-            self.progress(records - before_records, nbytes - before_bytes)
+            if update.done:
+                self.done.add(update.span)
+            self.seen[update.span] = update.records
+            self.progress(update)
 
     def on_event(self, event: Any) -> None:
         _timestamp, message = event
-        self.update(message["span"], message["records"], message["bytes"])
+        # The worker adds fields of its own (its address): keep ours.
+        self.update(SpanProgress(**{name: message[name] for name in _PROGRESS_FIELDS}))
 
 
 def _checked_address(address: str) -> str:
@@ -151,8 +149,18 @@ class DaskEngine:
             for future in as_completed(futures):
                 result: SpanResult = future.result()
                 future.release()
+                stats = result.stats
                 relay.update(
-                    result.span.index, result.stats.records, result.stats.bytes, final=True
+                    SpanProgress(
+                        result.span.index,
+                        result.span.path,
+                        stats.records,
+                        stats.bytes,
+                        stats.bytes,
+                        stats.relevant,
+                        done=True,
+                        failed=result.failure is not None,
+                    )
                 )
                 yield result
         finally:
