@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -13,7 +13,9 @@ from starlette.routing import Match
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.documents import Document
 from thirdcountry.publish.exports import exporters
+from thirdcountry.publish.exports.tables import DOCUMENTS, document_row
 from thirdcountry.publish.web.deps import check_language, get_store
+from thirdcountry.publish.web.site.downloads import FORMATS, download, wanted_format
 from thirdcountry.publish.web.site.pages import page, picture, projection_rules
 from thirdcountry.store import Store, search_index
 from thirdcountry.store.public import public_cache
@@ -60,7 +62,16 @@ def source_groups(shown: PublicPicture) -> list[SourceGroup]:
 def sources(request: Request, lang: str) -> Response:
     check_language(lang)
     shown = picture(request)
-    return page(request, "site/sources.html", lang, {"groups": source_groups(shown)}, current=shown)
+    groups = source_groups(shown)
+    wanted = wanted_format(request.query_params)
+    if wanted is not None:
+        cited = Counter(c.document_id for c in shown.claims.values() if c.document_id)
+        listed = [d for g in groups for d in (g.original, *g.copies)]
+        rows = (document_row(d, cited[d.id]) for d in listed)
+        return download(wanted, DOCUMENTS, rows, [d.to_dict() for d in listed], {})
+    downloads = {kind: f"/{lang}/sources?format={kind}" for kind in FORMATS}
+    values = {"groups": groups, "downloads": downloads, "api_link": "/api/v1/documents"}
+    return page(request, "site/sources.html", lang, values, current=shown)
 
 
 @router.get("/{lang}/methodology", include_in_schema=False)
