@@ -281,3 +281,11 @@ def test_an_exporter_registers_like_the_built_ins(
     assert len(names) == len(set(names))  # a CSV both csv and datapackage write is written once
     with TestClient(create_app(sqlite_store)) as client:
         assert client.get("/data/countries.txt").text.startswith("CR\n")
+
+
+def test_formats_are_listed_by_name_whatever_was_imported_first() -> None:
+    # The site imports the CSV writer on its own; that must not move csv ahead of atom.
+    from thirdcountry.publish.exports.formats import csvfiles  # noqa: F401
+
+    names = list(exporters())
+    assert names == sorted(names) and {"atom", "csv", "datapackage"} <= set(names)

@@ -373,12 +373,20 @@ def test_changes_page_lists_retractions_with_their_reason(client: TestClient) ->
         ("/es/search?q=salvador", 'href="/es/country/SV"'),
         ("/en/search?q=cecot", "CECOT</a>"),
         ("/en/search?q=island times", "Island Times"),
+        ("/en/search?q=UK", 'href="/en/country/GB"'),
+        ("/en/search?q=El Salvador", "claims from this source"),
+        ("/es/search?q=EE.UU.", 'href="/es/country/US"'),
+        ("/es/search?q=no existe tal acuerdo", 'lang="es">no existe tal acuerdo</q>'),
     ],
 )
 def test_search_finds_countries_facilities_and_sources(
     client: TestClient, path: str, expected: str
 ) -> None:
     assert expected in get(client, path)
+
+
+def test_search_for_uk_does_not_offer_ukraine(client: TestClient) -> None:
+    assert 'href="/en/country/UA"' not in get(client, "/en/search?q=UK")
 
 
 def test_unknown_language_is_404(client: TestClient) -> None:

@@ -15,7 +15,7 @@ from thirdcountry.domain.claims import Claim, validate
 from thirdcountry.domain.errors import BadInput, Conflict, NotFound
 from thirdcountry.domain.ids import new_id
 from thirdcountry.domain.vocabulary import ClaimKind, CountQualifier, DatePrecision, ReviewState
-from thirdcountry.store import audit
+from thirdcountry.store import audit, search_index
 from thirdcountry.store.tables import ClaimRow, DocumentRow
 
 
@@ -123,6 +123,7 @@ def add_claim(session: Session, claim: Claim, *, actor: str | None = None) -> Cl
     session.add(_to_row(claim))
     session.flush()
     if claim.review_state is not ReviewState.PENDING:
+        search_index.mark_claims(session, [claim.id])
         audit.append(
             session,
             actor=actor or claim.reviewer or claim.extractor or "unknown",
@@ -263,6 +264,7 @@ def review_claim(
         session.expire(row)
         raise _already_reviewed(get_claim(session, claim_id))
     session.expire(row)
+    search_index.mark_claims(session, [claim_id])
     audit.append(
         session,
         actor=reviewer,
@@ -315,6 +317,7 @@ def correct_claim(
     )
     session.add(_to_row(corrected))
     session.flush()
+    search_index.mark_claims(session, [corrected.id])
     audit.append(
         session,
         actor=reviewer,

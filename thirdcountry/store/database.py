@@ -22,7 +22,7 @@ from sqlalchemy.pool import StaticPool
 from thirdcountry.domain.errors import BadInput, ThirdCountryError
 from thirdcountry.settings import audit_key as configured_audit_key
 from thirdcountry.settings import default_home
-from thirdcountry.store import storable
+from thirdcountry.store import search_index, storable
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _BUSY_TIMEOUT_MS = 15000
@@ -188,6 +188,8 @@ class Store:
         """A session in one transaction: committed on success, rolled back on any error."""
         with self._write_sessions() as session, session.begin():
             yield session
+            # The search index follows every write, in the same transaction.
+            search_index.apply_marks(session)
 
     def dispose(self) -> None:
         self.engine.dispose()

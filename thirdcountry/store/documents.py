@@ -12,6 +12,7 @@ from thirdcountry.domain.documents import Document
 from thirdcountry.domain.errors import NotFound
 from thirdcountry.domain.projection import SourceInfo
 from thirdcountry.domain.vocabulary import DatePrecision, DocumentKind
+from thirdcountry.store import search_index
 from thirdcountry.store.tables import DocumentRow
 
 
@@ -55,6 +56,9 @@ def to_row(doc: Document) -> DocumentRow:
 def add_document(session: Session, doc: Document) -> Document:
     session.add(to_row(doc))
     session.flush()
+    # A copy of a public original can change the original's entry; a new document is
+    # public only once a standing claim cites it, which marks it again.
+    search_index.mark_documents(session, [doc.id])
     return doc
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
@@ -16,6 +16,18 @@ from thirdcountry.publish.api import models
 from thirdcountry.publish.api import resources as res
 from thirdcountry.publish.api.conditional import Rendered, conditional_response
 from thirdcountry.publish.api.pagination import Page, paginate
+from thirdcountry.publish.browse import ClaimQuery
+from thirdcountry.publish.exports.formats.csvfiles import MEDIA_TYPE as CSV_MEDIA_TYPE
+from thirdcountry.publish.exports.formats.csvfiles import records_csv
+from thirdcountry.publish.exports.tables import CLAIMS as CLAIM_TABLE
+from thirdcountry.publish.exports.tables import DOCUMENTS as DOCUMENT_TABLE
+from thirdcountry.publish.exports.tables import TRANSFERS as TRANSFER_TABLE
+from thirdcountry.publish.exports.tables import (
+    Table,
+    claim_row,
+    document_row,
+    transfer_row,
+)
 from thirdcountry.store.public import PublicCache, PublicData
 
 JSON = "application/json"
@@ -58,6 +70,17 @@ DateTo = Annotated[
     ),
 ]
 Identifier = Annotated[str, Path(min_length=1, max_length=200)]
+Format = Annotated[
+    Literal["json", "csv"],
+    Query(
+        description="json (pages) or csv: every item the filters keep, in one file with "
+        "the columns of the open-data table; limit and cursor do not apply."
+    ),
+]
+# Lists that can answer CSV say so in the OpenAPI document.
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
+}
 
 
 def _cache(request: Request) -> PublicCache:
@@ -132,6 +155,34 @@ async def respond_page(
         return _page_payload(request, data, collection, page, limit)
 
     return await respond(request, collection.page_model, build, _link_header)
+
+
+async def respond_csv(
+    request: Request,
+    table: Table,
+    rows: Callable[[PublicData], Iterable[dict[str, Any]]],
+) -> Response:
+    """The filtered list as CSV in ``table``'s columns, rendered once per version and query."""
+    data = await current_data(_cache(request))
+    key = ("csv", request.url.path, tuple(sorted(request.query_params.multi_items())))
+    filters = [
+        f"{k}-{v}"
+        for k, v in request.query_params.items()
+        if k not in ("format", "limit", "cursor")
+    ]
+    filename = "-".join([table.name, *filters])[:120]
+
+    def render() -> tuple[Rendered, dict[str, str]]:
+        body = records_csv(table, table.records_of(rows(data)))
+        headers = {"Content-Disposition": f'attachment; filename="{filename}.csv"'}
+        return Rendered.of(body, CSV_MEDIA_TYPE), headers
+
+    cache = _cache(request)
+    found = cache.cached(data, key)
+    if found is None:
+        found = await run_in_threadpool(cache.derived, data, key, render)
+    rendered, extra = found
+    return conditional_response(request, rendered, data.last_modified, headers=extra)
 
 
 def _value(member: Any) -> str | None:
@@ -237,35 +288,63 @@ async def get_arrangement(
 # -- claims ---------------------------------------------------------------------------
 
 
-@router.get("/claims", response_model=models.ClaimPage, tags=["claims"])
+@router.get("/claims", response_model=models.ClaimPage, tags=["claims"], responses=CSV_RESPONSE)
 async def list_claims(
     request: Request,
     kind: Annotated[ClaimKind | None, Query(description="Claim kind.")] = None,
+    value: Annotated[
+        str | None,
+        Query(max_length=40, description="Claim value (a status, role, concern…)."),
+    ] = None,
     sender: Country = None,
     receiver: Country = None,
     country: Country = None,
     document: Annotated[
         str | None, Query(max_length=200, description="Only claims citing this document id.")
     ] = None,
+    outlet: Annotated[
+        str | None, Query(max_length=200, description="Only claims from this outlet.")
+    ] = None,
+    language: Annotated[
+        str | None,
+        Query(pattern=r"^[a-z]{2,3}$", description="Only claims from sources in this language."),
+    ] = None,
+    year: Annotated[
+        str | None, Query(pattern=r"^[0-9]{4}$", description="Only claims dated in this year.")
+    ] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     history: Annotated[
         bool, Query(description="Include accepted claims that a correction superseded.")
     ] = False,
+    format: Format = "json",
     limit: Limit = 100,
     cursor: Cursor = None,
 ) -> Response:
-    """Accepted claims, by id (time-ordered). Pending and rejected claims are never shown."""
+    """Accepted claims, by id (time-ordered). Pending and rejected claims are never shown.
+
+    ``value``, ``outlet``, ``language`` and ``year`` mean what they mean in the site's
+    claims browser (``/en/claims``).
+    """
     places, dates = _places(sender, receiver, country), res.DateRange.parse(date_from, date_to)
-    return await respond_page(
-        request,
-        res.CLAIMS,
-        lambda data: res.claims(
-            data, kind=_value(kind), places=places, document=document, dates=dates, history=history
-        ),
-        limit,
-        cursor,
+    browse = ClaimQuery.parse(
+        {"kind": _value(kind), "value": value, "outlet": outlet, "language": language, "year": year}
     )
+
+    def select(data: PublicData) -> list[Any]:
+        return res.claims(
+            data,
+            kind=_value(kind),
+            places=places,
+            document=document,
+            dates=dates,
+            history=history,
+            browse=browse,
+        )
+
+    if format == "csv":
+        return await respond_csv(request, CLAIM_TABLE, lambda data: map(claim_row, select(data)))
+    return await respond_page(request, res.CLAIMS, select, limit, cursor)
 
 
 @router.get("/claims/{claim_id}", response_model=models.ClaimOut, tags=["claims"])
@@ -283,24 +362,33 @@ async def get_claim(
 # -- documents ------------------------------------------------------------------------
 
 
-@router.get("/documents", response_model=models.DocumentPage, tags=["documents"])
+@router.get(
+    "/documents", response_model=models.DocumentPage, tags=["documents"], responses=CSV_RESPONSE
+)
 async def list_documents(
     request: Request,
     kind: Annotated[DocumentKind | None, Query(description="Kind of source.")] = None,
     language: Annotated[
         str | None, Query(pattern=r"^[a-z]{2,3}$", description="Language code, e.g. en, es.")
     ] = None,
+    format: Format = "json",
     limit: Limit = 100,
     cursor: Cursor = None,
 ) -> Response:
     """Sources cited by accepted claims (metadata only, never their text), by id."""
-    return await respond_page(
-        request,
-        res.DOCUMENTS,
-        lambda data: res.documents(data, kind=_value(kind), language=language),
-        limit,
-        cursor,
-    )
+
+    def select(data: PublicData) -> list[Any]:
+        return res.documents(data, kind=_value(kind), language=language)
+
+    if format == "csv":
+        return await respond_csv(
+            request,
+            DOCUMENT_TABLE,
+            lambda data: (
+                document_row(d, len(data.document_claims.get(d.id, ()))) for d in select(data)
+            ),
+        )
+    return await respond_page(request, res.DOCUMENTS, select, limit, cursor)
 
 
 @router.get("/documents/{document_id}", response_model=models.DocumentDetail, tags=["documents"])
@@ -314,7 +402,9 @@ async def get_document(request: Request, document_id: Identifier) -> Response:
 # -- transfers ------------------------------------------------------------------------
 
 
-@router.get("/transfers", response_model=models.TransferPage, tags=["transfers"])
+@router.get(
+    "/transfers", response_model=models.TransferPage, tags=["transfers"], responses=CSV_RESPONSE
+)
 async def list_transfers(
     request: Request,
     kind: Annotated[
@@ -326,18 +416,21 @@ async def list_transfers(
     country: Country = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
+    format: Format = "json",
     limit: Limit = 100,
     cursor: Cursor = None,
 ) -> Response:
     """Distinct transfer events (many reports of one flight are one event), by date."""
     places, dates = _places(sender, receiver, country), res.DateRange.parse(date_from, date_to)
-    return await respond_page(
-        request,
-        res.TRANSFERS,
-        lambda data: res.transfers(data, kind=kind, places=places, dates=dates),
-        limit,
-        cursor,
-    )
+
+    def select(data: PublicData) -> list[Any]:
+        return res.transfers(data, kind=kind, places=places, dates=dates)
+
+    if format == "csv":
+        return await respond_csv(
+            request, TRANSFER_TABLE, lambda data: map(transfer_row, select(data))
+        )
+    return await respond_page(request, res.TRANSFERS, select, limit, cursor)
 
 
 @router.get("/transfers/{transfer_id}", response_model=models.TransferOut, tags=["transfers"])

@@ -22,6 +22,7 @@ from thirdcountry.domain.errors import BadInput, NotFound
 from thirdcountry.domain.projection import Arrangement
 from thirdcountry.publish.api import models
 from thirdcountry.publish.api.pagination import Key
+from thirdcountry.publish.browse import ClaimIndex, ClaimQuery
 from thirdcountry.store.public import CountrySummary, Facility, PublicData, PublicTransfer
 
 API_VERSION = "v1"
@@ -215,10 +216,14 @@ def claims(
     document: str | None = None,
     dates: DateRange | None = None,
     history: bool = False,
+    browse: ClaimQuery | None = None,
 ) -> list[Claim]:
     source: Sequence[Claim] = data.claims
     if history and data.history:
         source = sorted([*data.claims, *data.history], key=lambda c: c.id)
+    if browse is not None and browse.active:
+        # The claims browser's own filters (value, outlet, language, year), same meaning.
+        source = ClaimIndex(source, {d.id: d for d in data.documents}).filter(browse)
     places, dates = places or Places(), dates or DateRange()
     return [
         c

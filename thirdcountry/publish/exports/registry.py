@@ -92,10 +92,15 @@ def _load() -> None:
 
 
 def exporters() -> dict[str, Exporter]:
-    """Every registered format, by name, in registration order."""
+    """Every registered format, by name, in the order of their names.
+
+    Not in registration order: a module that imports one format directly (the site imports
+    the CSV writer) registers it before the rest, and lists (``--help``, the docs) would
+    then depend on what was imported first.
+    """
     _load()
     with _LOCK:
-        return dict(_REGISTRY)
+        return dict(sorted(_REGISTRY.items()))
 
 
 def get_exporter(name: str) -> Exporter:

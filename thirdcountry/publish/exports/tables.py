@@ -14,8 +14,9 @@ from typing import Any, Literal, Protocol
 
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.countries import get_country
+from thirdcountry.domain.documents import Document
 from thirdcountry.domain.totals import ReportedTotal
-from thirdcountry.store.public import PublicData
+from thirdcountry.store.public import PublicData, PublicTransfer
 
 ColumnType = Literal["string", "integer", "number", "boolean", "datetime"]
 PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
@@ -174,38 +175,46 @@ def claim_row(c: Claim) -> dict[str, Any]:
 
 
 def _transfer_rows(data: PublicData) -> Iterable[dict[str, Any]]:
-    for t in data.transfers:
-        event = t.event
-        yield {
-            "id": t.id,
-            "kind": t.kind,
-            "sender": event.sender,
-            "receiver": event.receiver,
-            "date": iso(event.date),
-            "count": event.count,
-            "nationalities": joined(event.nationalities),
-            "facility": event.facility,
-            "sources": event.sources,
-            "date_conflict": event.date_conflict,
-            "claims": joined(event.claim_ids),
-        }
+    return (transfer_row(t) for t in data.transfers)
+
+
+def transfer_row(t: PublicTransfer) -> dict[str, Any]:
+    """One transfer event as a row of the transfers table."""
+    event = t.event
+    return {
+        "id": t.id,
+        "kind": t.kind,
+        "sender": event.sender,
+        "receiver": event.receiver,
+        "date": iso(event.date),
+        "count": event.count,
+        "nationalities": joined(event.nationalities),
+        "facility": event.facility,
+        "sources": event.sources,
+        "date_conflict": event.date_conflict,
+        "claims": joined(event.claim_ids),
+    }
 
 
 def _document_rows(data: PublicData) -> Iterable[dict[str, Any]]:
-    for d in data.documents:
-        yield {
-            "id": d.id,
-            "url": d.url,
-            "outlet": d.outlet,
-            "title": d.title,
-            "published": iso(d.published_date),
-            "language": d.language,
-            "kind": d.kind.value,
-            "author": d.author,
-            "content_hash": d.content_hash,
-            "source_id": d.source_id,
-            "claims": len(data.document_claims.get(d.id, ())),
-        }
+    return (document_row(d, len(data.document_claims.get(d.id, ()))) for d in data.documents)
+
+
+def document_row(d: Document, claims: int) -> dict[str, Any]:
+    """One source as a row of the documents table, with how many claims cite it."""
+    return {
+        "id": d.id,
+        "url": d.url,
+        "outlet": d.outlet,
+        "title": d.title,
+        "published": iso(d.published_date),
+        "language": d.language,
+        "kind": d.kind.value,
+        "author": d.author,
+        "content_hash": d.content_hash,
+        "source_id": d.source_id,
+        "claims": claims,
+    }
 
 
 def _facility_rows(data: PublicData) -> Iterable[dict[str, Any]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
@@ -10,15 +9,12 @@ from starlette.responses import Response
 
 from thirdcountry.domain.errors import BadInput
 from thirdcountry.publish.browse import DEFAULT_SORT, PAGE_SIZE, SORTS, ClaimIndex, ClaimQuery
-from thirdcountry.publish.exports.formats.csvfiles import MEDIA_TYPE as CSV_MEDIA_TYPE
-from thirdcountry.publish.exports.formats.csvfiles import records_csv
 from thirdcountry.publish.exports.tables import CLAIMS, claim_row
 from thirdcountry.publish.web.deps import check_language
+from thirdcountry.publish.web.site.downloads import FORMATS, download, wanted_format
 from thirdcountry.publish.web.site.pages import page, picture
 
 router = APIRouter()
-
-DOWNLOADS = ("csv", "json")
 
 
 def _whole(raw: str | None, name: str, default: int) -> int:
@@ -27,18 +23,6 @@ def _whole(raw: str | None, name: str, default: int) -> int:
     if not raw.isdigit():
         raise BadInput(f"{name}: {raw!r} is not a whole number")
     return int(raw)
-
-
-def _download(index: ClaimIndex, query: ClaimQuery, order: str, fmt: str) -> Response:
-    """Every claim of the view (not only the page shown), in the export's columns."""
-    kept = index.sort(index.filter(query), order)
-    filename = "claims-" + ("-".join(f"{k}-{v}" for k, v in query.params().items()) or "all")
-    headers = {"Content-Disposition": f'attachment; filename="{filename[:120]}.{fmt}"'}
-    if fmt == "csv":
-        rows = records_csv(CLAIMS, CLAIMS.records_of(claim_row(c) for c in kept))
-        return Response(rows, media_type=CSV_MEDIA_TYPE, headers=headers)
-    body = json.dumps([c.to_dict() for c in kept], ensure_ascii=False, indent=1)
-    return Response(body, media_type="application/json", headers=headers)
 
 
 @router.get("/{lang}/claims", include_in_schema=False)
@@ -51,11 +35,12 @@ def claims_browser(request: Request, lang: str) -> Response:
     if order not in SORTS:
         raise BadInput(f"sort: {order!r} is not one of {', '.join(SORTS)}")
     index = ClaimIndex(shown.claims.values(), shown.documents)
-    fmt = params.get("format")
+    fmt = wanted_format(params)
     if fmt is not None:
-        if fmt not in DOWNLOADS:
-            raise BadInput(f"format: {fmt!r} is not one of {', '.join(DOWNLOADS)}")
-        return _download(index, query, order, fmt)
+        # Every claim of the view, not only the page shown.
+        kept = index.sort(index.filter(query), order)
+        rows = (claim_row(c) for c in kept)
+        return download(fmt, CLAIMS, rows, [c.to_dict() for c in kept], query.params())
     size = _whole(params.get("size"), "size", PAGE_SIZE)
     result = index.page(query, order=order, page=_whole(params.get("page"), "page", 1), size=size)
     base = query.params() | ({"sort": order} if order != DEFAULT_SORT else {})
@@ -77,7 +62,7 @@ def claims_browser(request: Request, lang: str) -> Response:
             "sorts": SORTS,
             "link": link,
             "index": index,
-            "downloads": {fmt: link(format=fmt, page=None) for fmt in DOWNLOADS},
+            "downloads": {fmt: link(format=fmt, page=None) for fmt in FORMATS},
             "api_link": "/api/v1/claims"
             + (f"?{urlencode(query.params())}" if query.active else ""),
         },

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,14 +11,15 @@ from starlette.responses import Response
 from starlette.routing import Match
 
 from thirdcountry.domain.claims import Claim
-from thirdcountry.domain.countries import all_countries, country_name
 from thirdcountry.domain.documents import Document
 from thirdcountry.publish.exports import exporters
+from thirdcountry.publish.exports.tables import DOCUMENTS, document_row
 from thirdcountry.publish.web.deps import check_language, get_store
-from thirdcountry.publish.web.site.formatting import fold
+from thirdcountry.publish.web.site.downloads import FORMATS, download, wanted_format
 from thirdcountry.publish.web.site.pages import page, picture, projection_rules
-from thirdcountry.store import Store
+from thirdcountry.store import Store, search_index
 from thirdcountry.store.public import public_cache
+from thirdcountry.store.search_index import EntryKind
 from thirdcountry.store.site_views import PublicPicture, changelog
 
 router = APIRouter()
@@ -61,7 +62,16 @@ def source_groups(shown: PublicPicture) -> list[SourceGroup]:
 def sources(request: Request, lang: str) -> Response:
     check_language(lang)
     shown = picture(request)
-    return page(request, "site/sources.html", lang, {"groups": source_groups(shown)}, current=shown)
+    groups = source_groups(shown)
+    wanted = wanted_format(request.query_params)
+    if wanted is not None:
+        cited = Counter(c.document_id for c in shown.claims.values() if c.document_id)
+        listed = [d for g in groups for d in (g.original, *g.copies)]
+        rows = (document_row(d, cited[d.id]) for d in listed)
+        return download(wanted, DOCUMENTS, rows, [d.to_dict() for d in listed], {})
+    downloads = {kind: f"/{lang}/sources?format={kind}" for kind in FORMATS}
+    values = {"groups": groups, "downloads": downloads, "api_link": "/api/v1/documents"}
+    return page(request, "site/sources.html", lang, values, current=shown)
 
 
 @router.get("/{lang}/methodology", include_in_schema=False)
@@ -112,43 +122,47 @@ def changes(request: Request, lang: str) -> Response:
     return page(request, "site/changes.html", lang, {"changes": found})
 
 
+@dataclass(slots=True)
+class SearchResults:
+    """What a search found that the public picture shows, each kind best first."""
+
+    countries: list[str] = field(default_factory=list)
+    facilities: list[tuple[str, str]] = field(default_factory=list)  # name, country
+    claims: list[Claim] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+
+
+def search_results(store: Store, shown: PublicPicture, query: str) -> SearchResults:
+    found = search_index.search_store(store, query, limit=SEARCH_LIMIT)
+    involved = {code for a in shown.arrangements for code in (a.sender, a.receiver)}
+    facilities = {
+        search_index.facility_key(a.receiver, name): (name, a.receiver)
+        for a in shown.arrangements
+        for name in a.facilities
+    }
+    countries = [hit.key for hit in found.get(EntryKind.COUNTRY, [])]
+    # Countries with arrangements first (what people look for here), each group by rank.
+    countries.sort(key=lambda code: code not in involved)
+    hits = {kind: [hit.key for hit in found.get(kind, [])] for kind in EntryKind}
+    return SearchResults(
+        countries=countries,
+        facilities=[facilities[key] for key in hits[EntryKind.FACILITY] if key in facilities],
+        claims=shown.claims_of(hits[EntryKind.CLAIM]),
+        documents=[shown.documents[k] for k in hits[EntryKind.SOURCE] if k in shown.documents],
+    )
+
+
 @router.get("/{lang}/search", include_in_schema=False)
 def search(request: Request, lang: str, q: str = "") -> Response:
     check_language(lang)
     shown = picture(request)
-    query = fold(q.strip())[:200]
+    query = q.strip()[: search_index.MAX_QUERY]
+    results = search_results(get_store(request), shown, query) if query else SearchResults()
     involved = {code for a in shown.arrangements for code in (a.sender, a.receiver)}
-    countries: list[str] = []
-    facilities: list[tuple[str, str]] = []
-    documents: list[Document] = []
-    if query:
-        for country in all_countries():
-            names = (country.name_en, country.name_es, country.code)
-            if any(query in fold(name) for name in names):
-                countries.append(country.code)
-        # Countries with arrangements first: that is what people look for here.
-        countries.sort(key=lambda code: (code not in involved, fold(country_name(code, lang))))
-        seen = set()
-        for a in shown.arrangements:
-            for name in a.facilities:
-                if query in fold(name) and (name, a.receiver) not in seen:
-                    seen.add((name, a.receiver))
-                    facilities.append((name, a.receiver))
-        for doc in shown.documents.values():
-            haystack = " ".join(filter(None, (doc.outlet, doc.title, doc.url, doc.author)))
-            if query in fold(haystack):
-                documents.append(doc)
-        documents.sort(key=lambda d: d.published or date.min, reverse=True)
     return page(
         request,
         "site/search.html",
         lang,
-        {
-            "query": q,
-            "countries": countries[:SEARCH_LIMIT],
-            "involved": involved,
-            "facilities": facilities[:SEARCH_LIMIT],
-            "documents": documents[:SEARCH_LIMIT],
-        },
+        {"query": query, "results": results, "involved": involved, "documents": shown.documents},
         current=shown,
     )

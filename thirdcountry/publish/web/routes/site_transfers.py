@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
@@ -11,9 +12,12 @@ from starlette.responses import Response
 from thirdcountry.domain.countries import get_country
 from thirdcountry.domain.errors import BadInput, ValidationError
 from thirdcountry.domain.projection import Transfer
+from thirdcountry.publish.exports.tables import TRANSFERS, transfer_row
 from thirdcountry.publish.web.deps import check_language
 from thirdcountry.publish.web.site import flows
+from thirdcountry.publish.web.site.downloads import FORMATS, download, wanted_format
 from thirdcountry.publish.web.site.pages import FORMATTERS, page, picture
+from thirdcountry.store.public import PublicTransfer
 
 router = APIRouter()
 
@@ -66,6 +70,25 @@ class TransferFilter:
         return True
 
 
+def _public(transfers: list[Transfer], kind: str) -> list[PublicTransfer]:
+    # The API's and the export's id of a transfer event: its earliest claim's id.
+    return [PublicTransfer(min(t.claim_ids), kind, t) for t in transfers]
+
+
+def _api_link(chosen: TransferFilter) -> str | None:
+    """The same query in the API, when the API has every filter used (no nationality)."""
+    if chosen.nationality:
+        return None
+    params = {
+        "sender": chosen.sender,
+        "receiver": chosen.receiver,
+        "date_from": chosen.start.isoformat() if chosen.start else None,
+        "date_to": chosen.end.isoformat() if chosen.end else None,
+    }
+    kept = {k: v for k, v in params.items() if v}
+    return "/api/v1/transfers" + (f"?{urlencode(kept)}" if kept else "")
+
+
 @router.get("/{lang}/transfers", include_in_schema=False)
 def transfers(
     request: Request,
@@ -88,6 +111,17 @@ def transfers(
     everything = shown.transfers()
     rows = [t for t in everything if chosen.matches(t)]
     onward = [t for t in shown.onward_transfers() if chosen.matches(t)]
+    given = {k: v for k, v in request.query_params.items() if v and k != "format"}
+    wanted = wanted_format(request.query_params)
+    if wanted is not None:
+        events = [*_public(rows, "transfer"), *_public(onward, "onward_transfer")]
+        return download(
+            wanted,
+            TRANSFERS,
+            (transfer_row(t) for t in events),
+            [t.to_dict() for t in events],
+            given,
+        )
     fmt = FORMATTERS[lang]
     return page(
         request,
@@ -105,6 +139,11 @@ def transfers(
             "flow": flows.layout(rows),
             "SEVERAL": flows.SEVERAL,
             "UNKNOWN": flows.UNKNOWN,
+            "downloads": {
+                kind: f"/{lang}/transfers?{urlencode({**given, 'format': kind})}"
+                for kind in FORMATS
+            },
+            "api_link": _api_link(chosen),
         },
         current=shown,
     )
