@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -15,8 +16,10 @@ from thirdcountry.domain.projection import Arrangement, BasisKind, StatusBasis, 
 from thirdcountry.publish.web.site import flows
 from thirdcountry.publish.web.site.formatting import Formatter, fold
 from thirdcountry.publish.web.site.formtoken import FormTokens, check_origin
+from thirdcountry.publish.web.site.insets import clip, parse_rings
 from thirdcountry.publish.web.site.worldmap import (
     MAP_FILE,
+    WorldMap,
     build_map,
     country_classes,
     geometry,
@@ -178,3 +181,78 @@ def test_origin_check(origin: str | None, allowed: bool) -> None:
 def test_partial_dates_render_in_time_elements() -> None:
     assert Formatter("en").iso(PartialDate.parse("2025-06")) == "2025-06"
     assert Formatter("en").iso(date(2025, 6, 12)) == "2025-06-12"
+
+
+# Receivers and senders of the bundled dataset's arrangements, where the map is crowded.
+CROWDED = {
+    "AL": "implemented", "XK": "implemented", "BA": "refused", "SV": "implemented",
+    "GT": "implemented", "HN": "implemented", "BZ": "agreed", "CR": "implemented",
+    "PA": "implemented", "MX": "implemented", "AG": "agreed", "KN": "agreed",
+    "DM": "agreed", "DO": "refused", "RW": "implemented", "UG": "implemented",
+    "CD": "implemented", "SZ": "implemented", "PW": "agreed", "NR": "implemented",
+    "CV": "refused", "GQ": "implemented", "GA": "requested", "CM": "implemented",
+}  # fmt: skip
+
+
+def crowded_map() -> WorldMap:
+    return build_map([arrangement("US", code, status) for code, status in CROWDED.items()])
+
+
+def test_small_states_in_an_inset_are_labelled_there_and_get_no_marker_on_the_world_map() -> None:
+    world = crowded_map()
+    shapes = {s.code: s for s in world.shapes if s.map_class}
+    labelled = {label.code: inset.key for inset in world.insets for label in inset.labels}
+    for code in ("XK", "SV", "AG", "KN", "DM", "RW"):
+        assert shapes[code].marker is None, code
+        assert code in labelled, code
+    assert labelled["XK"] == labelled["AL"] == "balkans"
+    # Islands too small to see even in an inset carry a dot there.
+    dots = {label.code for inset in world.insets for label in inset.labels if label.marker}
+    assert {"AG", "KN", "DM"} <= dots and "AL" not in dots
+
+
+def test_no_marker_sits_on_another_coloured_country() -> None:
+    world = crowded_map()
+    coloured = [s for s in world.shapes if s.map_class]
+    markers = [s for s in coloured if s.marker]
+    assert {s.code for s in markers} >= {"PW", "NR", "CV"}
+    for s in markers:
+        assert s.marker is not None
+        mx, my = s.marker
+        for other in coloured:
+            if other.code == s.code:
+                continue
+            near = [
+                (x, y)
+                for ring in parse_rings(other.path)
+                for x, y in ring
+                if (x - mx) ** 2 + (y - my) ** 2 <= (world.marker_radius + 1) ** 2
+            ]
+            assert near == [], f"the marker of {s.code} covers {other.code}"
+
+
+def test_insets_are_clipped_to_their_box_and_keep_pages_small() -> None:
+    world = crowded_map()
+    for inset in world.insets:
+        x0, y0, x1, y1 = inset.box
+        for shape in inset.shapes:
+            for x, y in (p for r in parse_rings_float(shape.path) for p in r):
+                assert x0 - 3 <= x <= x1 + 3 and y0 - 3 <= y <= y1 + 3, (inset.key, shape.code)
+    assert sum(len(s.path) for i in world.insets for s in i.shapes) < 20_000
+
+
+def parse_rings_float(path: str) -> list[list[tuple[float, float]]]:
+    """Rings of an inset path (absolute ``M x y L x y … z``)."""
+    rings = []
+    for part in path.split("M")[1:]:
+        numbers = [float(n) for n in re.findall(r"-?[\d.]+", part)]
+        rings.append(list(zip(numbers[::2], numbers[1::2], strict=True)))
+    return rings
+
+
+def test_a_ring_clipped_to_a_box_stays_inside_it_and_a_ring_inside_is_unchanged() -> None:
+    square = [(0, 0), (10, 0), (10, 10), (0, 10)]
+    assert sorted(clip(square, (2, 2, 5, 5))) == [(2.0, 2.0), (2.0, 5.0), (5.0, 2.0), (5.0, 5.0)]
+    assert sorted(clip(square, (-1, -1, 11, 11))) == sorted((float(x), float(y)) for x, y in square)
+    assert clip(square, (20, 20, 30, 30)) == []
+    assert parse_rings("M1 2l3-1 0 4z") == [[(1, 2), (4, 1), (4, 5)]]

@@ -99,18 +99,20 @@ def test_home_map_draws_kosovo_and_small_states_as_clickable_shapes(client: Test
     for code in ("XK", "PW", "SV", "US"):
         assert f'<a href="/en/country/{code}" class="m-' in html
     palau = html.split('<a href="/en/country/PW"', 1)[1].split("</a>", 1)[0]
-    assert 'class="marker"' in palau and "In operation" in palau
+    assert 'class="marker"' in palau and "Implemented" in palau
     assert "Natural Earth" in html
 
 
 def test_home_map_has_a_table_twin_and_a_legend_in_words(client: TestClient) -> None:
     html = get(client, "/en/")
-    table = html.split('<table class="arrangements">', 1)[1].split("</table>", 1)[0]
+    table = html.split('<table class="arrangements stacked">', 1)[1].split("</table>", 1)[0]
     assert table.count("<tr>") == 9  # header and eight arrangements
     assert "Disputed" in table and "Implemented" in table
     legend = html.split('class="legend"', 1)[1].split("</ul>", 1)[0]
-    for words in ("In operation", "Agreed", "Requested or in talks", "Sending country"):
+    # The table's words, not words of the map's own.
+    for words in ("Implemented", "Agreed", "Requested / Negotiating", "Sending country"):
         assert words in legend
+    assert "In operation" not in html and "in talks" not in html
 
 
 def test_home_figures_link_to_the_claims_behind_them(client: TestClient) -> None:
@@ -162,10 +164,10 @@ def test_one_flight_reported_three_times_is_one_transfer_with_two_sources(
     client: TestClient,
 ) -> None:
     html = get(client, "/en/country/PW")
-    table = html.split('<table class="transfers">', 1)[1].split("</table>", 1)[0]
+    table = html.split('<table class="transfers stacked">', 1)[1].split("</table>", 1)[0]
     assert table.count("<tr>") == 2  # header and one transfer
     assert "Venezuela" in table and ">7</a>" in table
-    assert re.search(r'class="num">2 <span class="refs">', table)
+    assert re.search(r'class="num" data-label="Sources">2 <span class="refs">', table)
 
 
 def test_country_page_shows_the_chain_and_the_corrected_cap(client: TestClient) -> None:

@@ -6,7 +6,8 @@ arrangements it receives under, else ``sender`` if it only sends. An implemented
 arrangement is ``implemented`` when a number of people is reported (distinct transfers
 with a count, or a reported total) and ``unnumbered`` when no source gives one. Classes differ in
 lightness and pattern as well as hue, and every shape carries its status in words, so colour
-is never the only carrier. States too small to see or click get a marker as well.
+is never the only carrier. States too small to see get a magnified inset (``insets.py``)
+or, alone in the sea, a marker; a marker never sits on another coloured country.
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ from typing import Any
 
 from thirdcountry.data import DATA_DIR
 from thirdcountry.domain.projection import Arrangement
+from thirdcountry.publish.web.site.insets import (
+    INSET_BOXES,
+    Inset,
+    build_insets,
+    clipped_shapes,
+    in_inset,
+)
 
 MAP_FILE = DATA_DIR / "world-map.json"
 
@@ -35,6 +43,7 @@ _CLASS_OF_STATUS = {
 }
 # Below this size (SVG units, the map is 2000 wide) a state also gets a marker.
 MARKER_BELOW = 14
+MARKER_RADIUS = 13  # SVG units, the radius the template draws
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +63,25 @@ class WorldMap:
     attribution: str
     shapes: list[Shape]  # drawn in order: plain land, then countries with arrangements
     classes_present: tuple[str, ...]
+    insets: list[Inset]  # magnified regions, drawn under the map
+    marker_radius: float = MARKER_RADIUS
+
+    @property
+    def frames(self) -> list[tuple[int, Inset]]:
+        """Each inset with its number, for the outlines drawn on the world map."""
+        return list(enumerate(self.insets, start=1))
 
 
 @cache
 def geometry() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(MAP_FILE.read_text(encoding="utf-8"))
     return data
+
+
+@cache
+def inset_geometry() -> dict[str, list[tuple[str | None, str]]]:
+    data = geometry()
+    return {key: clipped_shapes(key, data["countries"], data["unkeyed"]) for key in INSET_BOXES}
 
 
 def map_class(status: str | None) -> str | None:
@@ -110,8 +132,10 @@ def build_map(arrangements: list[Arrangement]) -> WorldMap:
             continue
         cls, disputed = classes[code]
         x0, y0, x1, y1 = country["box"]
+        centre = (country["c"][0], country["c"][1])
         small = max(x1 - x0, y1 - y0) < MARKER_BELOW
-        marker = (country["c"][0], country["c"][1]) if small else None
+        # A small state inside an inset is shown there; a marker would cover its neighbours.
+        marker = centre if small and in_inset(centre) is None else None
         coloured.append(
             Shape(code, country["d"], cls, disputed, tuple(involved.get(code, ())), marker)
         )
@@ -124,6 +148,7 @@ def build_map(arrangements: list[Arrangement]) -> WorldMap:
         attribution=data["attribution"],
         shapes=plain + coloured,
         classes_present=present,
+        insets=build_insets(data["countries"], inset_geometry(), classes),
     )
 
 
