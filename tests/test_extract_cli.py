@@ -127,14 +127,14 @@ def test_eval_of_one_split_per_language(tmp_path: Path, monkeypatch: object) -> 
         (labels / f"{name}.yaml").write_text(
             f"document: {{published: 2025-08, split: {split}, text: ../texts/{name}.txt}}\n"
             "claims:\n  - {kind: transfer, sender: US, receiver: SZ}\n"
-            "  - {kind: period_total, sender: US, receiver: SZ, count: 40}\n"
+            "  - {kind: rumour, sender: US, receiver: SZ, count: 40}\n"
         )
     monkeypatch.chdir(tmp_path)  # type: ignore[attr-defined]
     result = run("eval", "--split", "dev", "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["texts"] == 2 and set(data["languages"]) == {"en", "es"}
-    assert any("period_total" in note for note in data["notes"])
+    assert any("rumour" in note for note in data["notes"])
     table = run("eval", "--split", "dev")
-    assert "per language" in table.output and "period_total" in table.output
+    assert "per language" in table.output and "rumour" in table.output
     assert run("eval").exit_code == 1

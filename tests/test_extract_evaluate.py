@@ -140,7 +140,7 @@ def test_a_split_is_read_alone_and_unknown_kinds_are_left_out(tmp_path: Path) ->
     (tmp_path / "texts" / "es-b.txt").write_text("Llegaron.")
     rows = (
         "  - {kind: transfer, sender: US, receiver: RW, count: 9}\n"
-        "  - {kind: period_total, sender: US, receiver: RW, count: 40, period_start: 2025-01}\n"
+        "  - {kind: rumour, sender: US, receiver: RW, count: 40}\n"  # a kind no version knows
     )
     _corpus_label(tmp_path, "en-a", "dev", "2025-08", rows)
     _corpus_label(tmp_path, "es-b", "test", "2025", "  []\n")
@@ -150,8 +150,8 @@ def test_a_split_is_read_alone_and_unknown_kinds_are_left_out(tmp_path: Path) ->
     assert labelled.name == "en-a" and labelled.language == "en"
     assert labelled.published == PartialDate.parse("2025-08")
     assert [e.kind for e in labelled.expected] == [ClaimKind.TRANSFER]
-    assert corpus.unknown_kinds == {"period_total": 1} and corpus.missing_texts == ["en-c"]
-    assert any("period_total" in note for note in corpus.notes())
+    assert corpus.unknown_kinds == {"rumour": 1} and corpus.missing_texts == ["en-c"]
+    assert any("rumour" in note for note in corpus.notes())
     (test,) = load_corpus(tmp_path / "labels", "test").texts
     assert test.published == PartialDate.parse("2025") and test.language == "es"
     with pytest.raises(BadInput, match="split must be one of"):

@@ -40,8 +40,8 @@ def card(html: str, key: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "people", "total"),
     [
-        ("en", "2,048", "United States → Mexico: at least 5,728 people"),
-        ("es", "2.048", "Estados Unidos → México: al menos 5.728 personas"),
+        ("en", "2,063", "United States → Mexico: at least 5,728 people"),
+        ("es", "2.063", "Estados Unidos → México: al menos 5.728 personas"),
     ],
 )
 def test_home_counts_transfers_and_shows_totals_apart(
@@ -56,17 +56,22 @@ def test_home_counts_transfers_and_shows_totals_apart(
 @pytest.mark.parametrize(
     ("lang", "counted", "uncounted"),
     [
-        ("en", "In operation, people reported", "In operation, no number of people reported"),
-        ("es", "En funcionamiento, con número de personas", "sin número de personas informado"),
+        # The legend speaks the table's words: the status, then whether people were counted.
+        ("en", "Implemented, people reported", "Implemented, no number of people reported"),
+        (
+            "es",
+            "En aplicación, con personas informadas",
+            "En aplicación, sin número de personas informado",
+        ),
     ],
 )
 def test_map_and_legend_tell_counted_from_uncounted_implementation(
     site: TestClient, lang: str, counted: str, uncounted: str
 ) -> None:
     html = page(site, f"/{lang}/")
-    assert f'<a href="/{lang}/country/XK" class="m-unnumbered">' in html
-    assert f'<a href="/{lang}/country/MX" class="m-implemented">' in html
-    assert f'<a href="/{lang}/country/SV" class="m-implemented">' in html
+    assert f'<a href="/{lang}/country/XK" class="m-unnumbered" data-code="XK">' in html
+    assert f'<a href="/{lang}/country/MX" class="m-implemented" data-code="MX">' in html
+    assert f'<a href="/{lang}/country/SV" class="m-implemented" data-code="SV">' in html
     legend = html.split('class="legend"', 1)[1].split("</ul>", 1)[0]
     assert counted in legend and uncounted in legend
     assert "sw-unnumbered" in legend
@@ -79,7 +84,7 @@ def test_map_and_legend_tell_counted_from_uncounted_implementation(
         (
             "en",
             "US-XK",
-            "Implemented: first arrival reported December 11, 2025 (2 sources); "
+            "Implemented: first arrival reported December 11, 2025 (3 sources); "
             "number of people not reported",
         ),
         (
@@ -105,7 +110,7 @@ def test_map_and_legend_tell_counted_from_uncounted_implementation(
         (
             "es",
             "US-XK",
-            "En aplicación: primera llegada informada, 11 de diciembre de 2025 (2 fuentes); "
+            "En aplicación: primera llegada informada, 11 de diciembre de 2025 (3 fuentes); "
             "número de personas no informado",
         ),
     ],

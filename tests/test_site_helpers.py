@@ -138,7 +138,7 @@ def test_dates_are_as_precise_as_the_source_and_no_more(lang: str, raw: str, exp
 def test_numbers_money_and_names_follow_the_locale() -> None:
     en, es = Formatter("en"), Formatter("es")
     assert en.number(12500) == "12,500" and es.number(12500) == "12.500"
-    assert "6" in es.money(6000000, "USD") and "US$" in es.money(6000000, "USD")
+    assert es.money(6000000, "USD") == "6 millones de dólares estadounidenses"
     assert es.country("US") == "Estados Unidos" and en.country("XK") == "Kosovo"
     assert fold("Panamá") == "panama"
     assert es.sort_countries(["US", "AL", "SV"]) == ["AL", "SV", "US"]  # Albania, El S., EE. UU.

@@ -123,7 +123,8 @@ def test_bad_user_input_is_one_line(db: str) -> None:
 
 
 def test_interactive_review_accepts_rejects_corrects_and_quits(db: str) -> None:
-    keys = "a\nr\nnot what the source says\nc\nvalue=detention\n\nministry figure\n"
+    # The most confident claims come first: c3 (0.99), c1 (0.95), c2 (0.6).
+    keys = "c\nvalue=detention\n\nministry figure\na\nr\nnot what the source says\n"
     result = run("review", "--interactive", "--reviewer", "ana", "--db", db, input=keys + "q\n")
     assert result.exit_code == 0, result.output
     assert "up to 50 people" in " ".join(result.output.split()), "the evidence is shown"

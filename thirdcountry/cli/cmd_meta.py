@@ -8,7 +8,7 @@ import click
 
 from thirdcountry import __version__
 from thirdcountry.cli.options import OutputFormat, db_option, format_option, settings_for, store_for
-from thirdcountry.cli.output import console, print_json, print_table
+from thirdcountry.cli.output import Column, console, print_json, print_table
 from thirdcountry.domain.errors import ThirdCountryError
 from thirdcountry.settings import SETTINGS, Setting, settings_markdown
 from thirdcountry.store import audit
@@ -101,6 +101,11 @@ def register(cli: click.Group) -> None:
         values = settings_for(db)
         print_table(
             "settings",
-            ["name", "value", "environment variable", "meaning"],
+            [
+                Column("name", keep=9, wrap=False),
+                Column("value", keep=8),
+                Column("environment variable", keep=3),
+                Column("meaning", keep=1),
+            ],
             ([s.name, _shown(s, values[s.name]), s.env, s.help] for s in SETTINGS),
         )

@@ -44,10 +44,17 @@ def _longest_word(text: str) -> int:
     return max((len(word) for word in text.split()), default=0)
 
 
+# A token longer than this (a path, a URL) has no word boundary to wait for: it is folded.
+LONGEST_UNBROKEN = 24
+
+
 def _min_width(column: Column, cells: list[str]) -> int:
     # A wrapping column needs room for its longest word, so it breaks only at spaces.
-    measure = _longest_word if column.wrap else len
-    return max([_longest_word(column.header), *(measure(cell) for cell in cells)])
+    if column.wrap:
+        widths = [min(_longest_word(cell), LONGEST_UNBROKEN) for cell in cells]
+    else:
+        widths = [len(cell) for cell in cells]
+    return max([_longest_word(column.header), *widths])
 
 
 def fit_columns(columns: Sequence[Column], rows: list[list[str]], width: int) -> list[int]:
@@ -76,7 +83,7 @@ def print_table(
             column.header,
             no_wrap=not column.wrap,
             min_width=_min_width(column, [row[i] for row in cells]),
-            overflow="ellipsis",
+            overflow="fold",
         )
     for row in cells:
         table.add_row(*(row[i] for i in shown))

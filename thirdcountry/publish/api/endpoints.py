@@ -19,6 +19,7 @@ from thirdcountry.publish.api.pagination import Page, paginate
 from thirdcountry.publish.browse import ClaimQuery
 from thirdcountry.publish.exports.formats.csvfiles import MEDIA_TYPE as CSV_MEDIA_TYPE
 from thirdcountry.publish.exports.formats.csvfiles import records_csv
+from thirdcountry.publish.exports.registry import attachment
 from thirdcountry.publish.exports.tables import CLAIMS as CLAIM_TABLE
 from thirdcountry.publish.exports.tables import DOCUMENTS as DOCUMENT_TABLE
 from thirdcountry.publish.exports.tables import TRANSFERS as TRANSFER_TABLE
@@ -170,11 +171,11 @@ async def respond_csv(
         for k, v in request.query_params.items()
         if k not in ("format", "limit", "cursor")
     ]
-    filename = "-".join([table.name, *filters])[:120]
+    filename = "-".join([table.name, *filters])
 
     def render() -> tuple[Rendered, dict[str, str]]:
         body = records_csv(table, table.records_of(rows(data)))
-        headers = {"Content-Disposition": f'attachment; filename="{filename}.csv"'}
+        headers = attachment(filename, "csv")
         return Rendered.of(body, CSV_MEDIA_TYPE), headers
 
     cache = _cache(request)

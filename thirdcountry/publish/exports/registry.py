@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import threading
 from dataclasses import dataclass
 from importlib.metadata import entry_points
@@ -156,3 +157,16 @@ def export(
         raise BadInput(f"--out {out} is a file, not a folder")
     data = public_cache(store, rules).current()
     return write_files(render_formats(data, names, links or Links()), out)
+
+
+_UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._]+")
+
+
+def attachment(stem: str, extension: str) -> dict[str, str]:
+    """A Content-Disposition header for a download named after its filters.
+
+    Header values are Latin-1 on the wire and a quote would end the name, so the name is
+    an ASCII slug of the filters (an outlet "Ā" becomes "-"), cut to 120 characters.
+    """
+    safe = _UNSAFE_IN_NAME.sub("-", stem).strip("-")[:120] or "download"
+    return {"Content-Disposition": f'attachment; filename="{safe}.{extension}"'}

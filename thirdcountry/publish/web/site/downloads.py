@@ -16,6 +16,7 @@ from starlette.responses import Response
 from thirdcountry.domain.errors import BadInput
 from thirdcountry.publish.exports.formats.csvfiles import MEDIA_TYPE as CSV_MEDIA_TYPE
 from thirdcountry.publish.exports.formats.csvfiles import records_csv
+from thirdcountry.publish.exports.registry import attachment
 from thirdcountry.publish.exports.tables import Table
 
 FORMATS = ("csv", "json")
@@ -30,7 +31,7 @@ def wanted_format(params: Mapping[str, str]) -> str | None:
 
 
 def file_name(table: Table, filters: Mapping[str, str]) -> str:
-    return ("-".join([table.name, *(f"{k}-{v}" for k, v in filters.items())]) or "all")[:120]
+    return "-".join([table.name, *(f"{k}-{v}" for k, v in filters.items())])
 
 
 def download(
@@ -41,7 +42,7 @@ def download(
     filters: Mapping[str, str],
 ) -> Response:
     """``rows`` (in ``table``'s columns) as CSV, or ``items`` (the API's JSON forms)."""
-    headers = {"Content-Disposition": f'attachment; filename="{file_name(table, filters)}.{fmt}"'}
+    headers = attachment(file_name(table, filters), fmt)
     if fmt == "csv":
         body = records_csv(table, table.records_of(rows))
         return Response(body, media_type=CSV_MEDIA_TYPE, headers=headers)
