@@ -168,7 +168,7 @@ def test_the_timeline_shows_a_fact_once_with_its_reports_folded(site: TestClient
     # The count of independent sources is unchanged by the folding.
     assert "Sources 8; latest published" in card(html, "DK-XK")
     spanish = words(section(page(site, "/es/country/XK"), "timeline-heading"))
-    assert "3 informes: AP (via Southeast Missourian), JURIST" in spanish
+    assert "3 informes: AP (en inglés: via Southeast Missourian), JURIST" in spanish
 
 
 @pytest.mark.parametrize(

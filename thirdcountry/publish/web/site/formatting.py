@@ -73,3 +73,21 @@ class Formatter:
 
     def money(self, amount: int | float | Decimal | None, currency: str | None) -> str:
         return format_money(amount, currency, self.lang)
+
+    @staticmethod
+    def outlet(text: str) -> tuple[str, str]:
+        """An outlet as (name, curator's note): "AP (via KEYT)" is ("AP", "via KEYT").
+
+        The note (how the story reached us: a syndicating site, a cited agency) is written
+        in English in the dataset; pages in other languages mark it so.
+        """
+        name, paren, rest = text.partition(" (")
+        if not paren:
+            name, comma, rest = text.partition(", ")
+            if not comma or not rest[:1].islower():
+                return text, ""
+            return name, rest
+        note = f"({rest}"
+        if note.endswith(")") and note.count("(") == 1 and note.count(")") == 1:
+            note = note[1:-1]
+        return name, note
