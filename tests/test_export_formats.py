@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +22,11 @@ from frictionless import validate
 from tests.publicdata import PRIVATE_COUNTRIES, populate
 from thirdcountry.cli import cli
 from thirdcountry.publish.exports import ExportFile, Links, exporters, registry, render_formats
+from thirdcountry.publish.exports.formats.atom import decided_at
 from thirdcountry.publish.exports.tables import TABLES
 from thirdcountry.publish.web import create_app
 from thirdcountry.store import Store, open_store
+from thirdcountry.store import claims as claim_repo
 from thirdcountry.store.public import PublicData, public_cache
 
 LISTS = ["countries", "arrangements", "claims", "documents", "transfers", "facilities"]
@@ -142,7 +147,7 @@ def test_geojson_has_one_point_per_country(exported: tuple[Path, dict[str, Any]]
 def test_atom_feeds_parse_without_bozo(exported: tuple[Path, dict[str, Any]]) -> None:
     out, context = exported
     feeds = sorted(out.glob("feed*.atom"))
-    assert len(feeds) == 1 + context["api"]["countries"]["total"]
+    assert len(feeds) == 2 * (1 + context["api"]["countries"]["total"])  # English and Spanish
     for path in feeds:
         parsed = feedparser.parse(path.read_bytes())
         assert not parsed.bozo, (path.name, parsed.get("bozo_exception"))
@@ -150,7 +155,8 @@ def test_atom_feeds_parse_without_bozo(exported: tuple[Path, dict[str, Any]]) ->
         for entry in parsed.entries:
             assert entry.id.startswith("urn:uuid:") and entry.title and entry.updated
     everything = feedparser.parse((out / "feed.atom").read_bytes())
-    assert len(everything.entries) == context["api"]["claims"]["total"]
+    # One entry per fact: a syndicated copy's report of the transfer is not repeated.
+    assert len(everything.entries) == context["api"]["claims"]["total"] - 1
     assert len({e.id for e in everything.entries}) == len(everything.entries)
     summaries = " ".join(e.summary for e in everything.entries)
     assert "we were beaten" in summaries  # a quote with a control character survives
@@ -289,3 +295,69 @@ def test_formats_are_listed_by_name_whatever_was_imported_first() -> None:
 
     names = list(exporters())
     assert names == sorted(names) and {"atom", "csv", "datapackage"} <= set(names)
+
+
+def _entries(out: Path, name: str) -> list[Any]:
+    return list(feedparser.parse((out / name).read_bytes()).entries)
+
+
+def test_feed_entries_open_the_claims_page(exported: tuple[Path, dict[str, Any]]) -> None:
+    out, _ = exported
+    for name, lang in (("feed.atom", "en"), ("feed.es.atom", "es")):
+        for entry in _entries(out, name):
+            html = [link for link in entry.links if link.type == "text/html"]
+            assert html and html[0].rel == "alternate", entry.title
+            assert re.search(rf"/{lang}/claim/[0-9a-f-]{{36}}$", html[0].href)
+
+
+def test_feed_entries_are_dated_when_decided(exported: tuple[Path, dict[str, Any]]) -> None:
+    out, context = exported
+    reviewed = context["ids"]["reviewed"]
+    store = open_store(str(out.parent / "store.sqlite3"))
+    with store.read() as session:
+        claim = claim_repo.get_claim(session, reviewed)
+    store.dispose()
+    entry = next(e for e in _entries(out, "feed-XK.atom") if reviewed in e.link)
+    assert claim.reviewed_at is not None
+    assert entry.updated == claim.reviewed_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_a_curated_claim_is_dated_by_its_release(exported: tuple[Path, dict[str, Any]]) -> None:
+    out, _ = exported
+    store = open_store(str(out.parent / "store.sqlite3"))
+    data = public_cache(store).current()
+    store.dispose()
+    curated = replace(data.claims[0], reviewed_at=None, extractor="curated:2026.11.28")
+    assert decided_at(curated, data) == datetime(2026, 11, 28, tzinfo=UTC)
+
+
+def test_feed_titles_are_sentences_with_labels(exported: tuple[Path, dict[str, Any]]) -> None:
+    out, _ = exported
+    english = {e.title for e in _entries(out, "feed-SV.atom")}
+    spanish = {e.title for e in _entries(out, "feed-SV.es.atom")}
+    assert "Compensation · United States → El Salvador: $6,000,000.50" in english
+    assert (
+        "Transfer · United States → El Salvador: 238 people; Venezuela; CECOT (March 16, 2025)"
+        in english
+    )
+    assert (
+        "Traslado · Estados Unidos → El Salvador: 238 personas; Venezuela; CECOT"
+        " (16 de marzo de 2025)" in spanish
+    )
+    for title in english | spanish:
+        assert "_" not in title and "USD" not in title, title
+
+
+def test_copies_are_listed_in_their_originals_entry(exported: tuple[Path, dict[str, Any]]) -> None:
+    out, _ = exported
+    transfers = [e for e in _entries(out, "feed-SV.atom") if e.tags[0].term == "transfer"]
+    assert len(transfers) == 2  # the wire's report (with its copy) and the government's
+    folded = next(e for e in transfers if "Example Mirror" in e.summary)
+    assert "Example Wire" in folded.summary and "copies: Example Mirror" in folded.summary
+
+
+def test_spanish_feeds_are_in_spanish(exported: tuple[Path, dict[str, Any]]) -> None:
+    out, _ = exported
+    parsed = feedparser.parse((out / "feed.es.atom").read_bytes())
+    assert parsed.feed.language == "es" and parsed.feed.title == "thirdcountry: hechos aceptados"
+    assert parsed.feed.link.endswith("/es/")

@@ -162,7 +162,8 @@ def test_json_geojson_sqlite_and_atom_keep_the_total_apart(published: dict[str, 
         ).fetchone() == (100, 5728)
     feed = feedparser.parse((out / "feed.atom").read_bytes())
     titles = [entry.title for entry in feed.entries]
-    assert any("at least 5000 people (2025-01-20 to 2025-06-27)" in t for t in titles), titles
+    total = "Reported total · United States → Mexico: at least 5,000 people (January 20, 2025 – June 27, 2025)"
+    assert total in titles, titles
 
 
 def test_cli_shows_the_total_beside_the_transfers(published: dict[str, Any]) -> None:

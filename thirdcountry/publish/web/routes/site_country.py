@@ -15,6 +15,7 @@ from thirdcountry.domain.documents import Document
 from thirdcountry.domain.errors import NotFound, ValidationError
 from thirdcountry.domain.projection import Arrangement
 from thirdcountry.domain.vocabulary import ClaimKind
+from thirdcountry.publish.exports.formats.atom import feed_name
 from thirdcountry.publish.web.deps import check_language
 from thirdcountry.publish.web.site.pages import page, picture
 from thirdcountry.store.site_views import PublicPicture
@@ -180,6 +181,8 @@ def country(request: Request, lang: str, code: str) -> Response:
             "facilities": sorted(facilities.items()),
             "sources": _sources(shown, claims),
             "onward": list(onward.values()),
+            "feed_file": feed_name(found.code, lang),
+            "api_claims": f"/api/v1/claims?country={found.code}",
         },
         current=shown,
     )
