@@ -162,7 +162,10 @@ def test_json_geojson_sqlite_and_atom_keep_the_total_apart(published: dict[str, 
         ).fetchone() == (100, 5728)
     feed = feedparser.parse((out / "feed.atom").read_bytes())
     titles = [entry.title for entry in feed.entries]
-    total = "Reported total · United States → Mexico: at least 5,000 people (January 20, 2025 – June 27, 2025)"
+    total = (
+        "Reported total · United States → Mexico: at least 5,000 people "
+        "(January 20, 2025 – June 27, 2025)"
+    )
     assert total in titles, titles
 
 
