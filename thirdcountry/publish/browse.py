@@ -32,7 +32,8 @@ SORTS = ("date", "-date", "kind", "sender", "receiver", "outlet")
 DEFAULT_SORT = "-date"
 
 
-def _country(raw: str | None, name: str) -> str | None:
+def country_param(raw: str | None, name: str) -> str | None:
+    """A country code from a query parameter, or a one-line error naming the parameter."""
     if not raw:
         return None
     try:
@@ -82,8 +83,8 @@ class ClaimQuery:
         return cls(
             kind=kind,
             value=value,
-            sender=_country(params.get("sender"), "sender"),
-            receiver=_country(params.get("receiver"), "receiver"),
+            sender=country_param(params.get("sender"), "sender"),
+            receiver=country_param(params.get("receiver"), "receiver"),
             outlet=params.get("outlet") or None,
             language=(params.get("language") or "").lower() or None,
             year=year,

@@ -9,9 +9,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from thirdcountry.domain.countries import get_country
-from thirdcountry.domain.errors import BadInput, ValidationError
+from thirdcountry.domain.errors import BadInput
 from thirdcountry.domain.projection import Transfer
+from thirdcountry.publish.browse import country_param
 from thirdcountry.publish.exports.tables import TRANSFERS, transfer_row
 from thirdcountry.publish.web.deps import check_language
 from thirdcountry.publish.web.site import flows
@@ -20,15 +20,6 @@ from thirdcountry.publish.web.site.pages import FORMATTERS, page, picture
 from thirdcountry.store.public import PublicTransfer
 
 router = APIRouter()
-
-
-def _code(raw: str | None, name: str) -> str | None:
-    if not raw:
-        return None
-    try:
-        return get_country(raw).code
-    except ValidationError:
-        raise BadInput(f"{name}: unknown country code {raw!r}") from None
 
 
 def _day(raw: str | None, name: str) -> date | None:
@@ -102,9 +93,9 @@ def transfers(
     check_language(lang)
     shown = picture(request)
     chosen = TransferFilter(
-        sender=_code(sender, "sender"),
-        receiver=_code(receiver, "receiver"),
-        nationality=_code(nationality, "nationality"),
+        sender=country_param(sender, "sender"),
+        receiver=country_param(receiver, "receiver"),
+        nationality=country_param(nationality, "nationality"),
         start=_day(start, "start"),
         end=_day(end, "end"),
     )
