@@ -4,15 +4,20 @@ copy, a correction, a retraction, a pending and a rejected claim, a small island
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+from fastapi.testclient import TestClient
 
 from thirdcountry.data import STARTER_DATASET
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.documents import Document, validate_document
 from thirdcountry.domain.vocabulary import ReviewState
-from thirdcountry.store import Store
+from thirdcountry.publish.web import create_app
+from thirdcountry.store import Store, open_store
 from thirdcountry.store import claims as claim_repo
 from thirdcountry.store import documents as document_repo
 from thirdcountry.store.load import load_file
@@ -181,3 +186,13 @@ def populate(store: Store) -> Fixture:
         rejected=rejected.id,
         denial=denial.id,
     )
+
+
+@contextmanager
+def served_site() -> Iterator[tuple[TestClient, Store, Fixture]]:
+    """The web app over an in-memory store holding these claims, for a test module."""
+    store = open_store("sqlite://")
+    fixture = populate(store)
+    with TestClient(create_app(store)) as client:
+        yield client, store, fixture
+    store.dispose()

@@ -13,19 +13,15 @@ import pytest
 from fastapi.testclient import TestClient
 
 from thirdcountry.publish.browse import ClaimIndex, ClaimQuery
-from thirdcountry.publish.web import create_app
-from thirdcountry.store import Store, open_store
+from thirdcountry.store import Store
 
-from .site_fixtures import PENDING_FACILITY, Fixture, populate
+from .site_fixtures import PENDING_FACILITY, Fixture, served_site
 
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[tuple[TestClient, Store, Fixture]]:
-    store = open_store("sqlite://")
-    fixture = populate(store)
-    with TestClient(create_app(store)) as client:
-        yield client, store, fixture
-    store.dispose()
+    with served_site() as site:
+        yield site
 
 
 @pytest.fixture(scope="module")

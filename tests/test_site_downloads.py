@@ -10,19 +10,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from thirdcountry.publish.exports.tables import DOCUMENTS, TRANSFERS
-from thirdcountry.publish.web import create_app
-from thirdcountry.store import open_store
 
-from .site_fixtures import Fixture, populate
+from .site_fixtures import Fixture, served_site
 
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[tuple[TestClient, Fixture]]:
-    store = open_store("sqlite://")
-    fixture = populate(store)
-    with TestClient(create_app(store)) as client:
+    with served_site() as (client, _store, fixture):
         yield client, fixture
-    store.dispose()
 
 
 def table(client: TestClient, url: str) -> list[dict[str, str]]:

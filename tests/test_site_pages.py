@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from thirdcountry.publish.web import create_app
-from thirdcountry.store import Store, open_store, reports
+from thirdcountry.store import Store, reports
 
 from .site_fixtures import (
     PENDING_FACILITY,
@@ -18,6 +18,7 @@ from .site_fixtures import (
     RETRACTED_FACILITY,
     Fixture,
     populate,
+    served_site,
 )
 
 PAGES = (
@@ -34,11 +35,8 @@ PAGES = (
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[tuple[TestClient, Store, Fixture]]:
-    store = open_store("sqlite://")
-    fixture = populate(store)
-    with TestClient(create_app(store)) as client:
-        yield client, store, fixture
-    store.dispose()
+    with served_site() as site:
+        yield site
 
 
 @pytest.fixture(scope="module")
