@@ -98,6 +98,29 @@ def test_onward_transfer_runs_from_the_third_country() -> None:
     assert not any(c.kind.value == "transfer" and c.receiver == "TG" for c in claims(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Ghana took in 14 deportees flown from the United States. They have since been "
+            "sent home to Nigeria and Gambia, officials in Accra said.",
+            "en",
+        ),
+        (
+            "Ghana acogió a 14 deportados llegados desde Estados Unidos. Ya fueron enviados "
+            "a Nigeria y Gambia, informaron fuentes oficiales en Accra.",
+            "es",
+        ),
+    ],
+)
+def test_home_countries_named_after_the_stay_are_onward_moves(text: str, language: str) -> None:
+    found = claims(text, language)
+    onward = {(c.sender, c.receiver) for c in found if c.kind.value == "onward_transfer"}
+    assert onward == {("GH", "NG"), ("GH", "GM")}
+    # The United States sent nobody to Nigeria or Gambia: no transfer, no status there.
+    assert not [c for c in found if c.sender == "US" and c.receiver in ("NG", "GM")]
+
+
 def test_capacity_compensation_and_instrument() -> None:
     text = (
         "Palau signed a memorandum of understanding with the United States to take in up to "

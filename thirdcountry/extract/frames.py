@@ -590,7 +590,9 @@ def _home_from_third_country(
         None,
     )
     if origin is None:
-        if named:
+        # A named home country is reached from the third country in view only when the
+        # clause says the move came after the stay there ("have since been sent home").
+        if named and not sentence.search(context.lexicon.onward, context.text):
             return
         origin = document.focus_receiver(not_origin)
         if origin not in document.established:

@@ -520,7 +520,8 @@ LEXICON = Lexicon(
     participle_tail=rx(r"\s+(?:by|from|of)\b"),
     onward=rx(
         r"\b(?:of\s+them|of\s+the\s+(?:\w+\s+)?(?:men|deportees|group|nine|eight|seven|\d+)|"
-        r"later|then|onward|afterwards|subsequently|across\s+the\s+border|from\s+there)\b"
+        r"later|then|onward|afterwards|subsequently|across\s+the\s+border|from\s+there|"
+        r"(?:have|has|had)\s+since)\b"
     ),
     capacity=rx(
         r"\b(?:up\s+to|as\s+many\s+as|no\s+more\s+than|a\s+maximum\s+of|maximum\s+of|"

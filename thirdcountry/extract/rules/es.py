@@ -509,7 +509,8 @@ LEXICON = Lexicon(
     per_person=rx(r"\bcada\s+uno\b|\bpor\s+(?:persona|cabeza|migrante)\b|\ben\s+efectivo\b"),
     participle_tail=rx(r"\s+(?:por|de|desde)\b"),
     onward=rx(
-        r"\b(?:de\s+ellos|de\s+ellas|posteriormente|luego|después|más\s+tarde|hacia\s+"
+        r"\b(?:de\s+ellos|de\s+ellas|posteriormente|luego|después|más\s+tarde|desde\s+entonces|"
+        r"ya\s+(?:fueron|han\s+sido)|hacia\s+"
         r"(?:la\s+)?frontera)\b"
     ),
     capacity=rx(
