@@ -215,3 +215,24 @@ def test_a_third_language_registers_like_the_built_ins(third_language: LanguageR
         if c.kind.value == "arrangement_status"
     ]
     assert claim.extractor == "rules-xx/0.1"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Four men from Cuba, Laos and Yemen were deported by the United States this week. "
+            "Eswatini received them on Wednesday.",
+            "en",
+        ),
+        (
+            "Cuatro hombres de Cuba, Laos y Yemen fueron deportados por Estados Unidos esta "
+            "semana. Esuatini los recibió el miércoles.",
+            "es",
+        ),
+    ],
+)
+def test_a_receiving_state_takes_in_people_already_counted(text: str, language: str) -> None:
+    transfers = [c for c in claims(text, language) if c.kind.value == "transfer"]
+    assert [(c.sender, c.receiver, c.count) for c in transfers] == [("US", "SZ", 4)]
+    assert transfers[0].when is not None and transfers[0].when.isoformat() == "2025-07-16"

@@ -484,7 +484,11 @@ def _transfer(context: _ClauseContext) -> None:
         destinations = explicit or context.receivers(focus=False)
         arrival = bool(sentence.search(lexicon.arrival, sentence.piece(start, end)))
         count = context.count(start, partitive=False)
-        if count is None and sentence.search(lexicon.pronoun_subject, context.text):
+        if count is None and (
+            sentence.search(lexicon.pronoun_subject, context.text)
+            or sentence.search(lexicon.pronoun_object, sentence.piece(end, end + 40))
+            or sentence.search(lexicon.pronoun_object, sentence.piece(max(0, start - 5), start))
+        ):
             count = document.recent_count
         # "5,728 people between January and June": a total over a period, not one move (the
         # arrangement is still implemented).

@@ -90,6 +90,7 @@ class Lexicon:
     receive: re.Pattern[str]  # "received", "recibió": the receiving state is the subject
     deal_reference: re.Pattern[str]  # "that plan", "el acuerdo": the deal already in view
     pronoun_subject: re.Pattern[str]  # "they", "the men", "ellos": people already counted
+    pronoun_object: re.Pattern[str]  # "received them", "los recibió": people already counted
     internal_move: re.Pattern[str]  # "by bus": a move inside the receiving country
     per_person: re.Pattern[str]  # "each of the men", "por persona": money to people, not states
     participle_tail: re.Pattern[str]  # after a send verb: "by", "from", "por", "desde"

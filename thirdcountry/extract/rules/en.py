@@ -497,7 +497,8 @@ LEXICON = Lexicon(
         # Headlines tell the day's news in the present: "deportees arrive in South Sudan".
         r"\b(?:arrives?|lands?)\s+in\b|"
         r"\b(?:received|receives|took\s+in|takes\s+in|welcomed|welcomes)\b(?=\s+(?:the\s+)?"
-        r"(?:first\s+)?(?:" + NUMBERS.pattern + r"|three|two|several|dozens|hundreds)\b)"
+        r"(?:first\s+)?(?:" + NUMBERS.pattern + r"|three|two|several|dozens|hundreds|them|"
+        r"the\s+(?:\w+\s+)?(?:men|women|deportees|group|migrants|detainees))\b)"
     ),
     arrival=rx(
         r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|received|took\s+in|carried|"
@@ -514,6 +515,9 @@ LEXICON = Lexicon(
     pronoun_subject=rx(
         r"^\W*(?:(?:on|late|early|after|before|in)\b[^,]{0,60},\s*)?(?:they|the\s+(?:\w+\s+)?"
         r"(?:men|women|group|deportees|migrants|detainees))\b"
+    ),
+    pronoun_object=rx(
+        r"^\s*(?:them|the\s+(?:\w+\s+)?(?:men|women|deportees|group|migrants|detainees))\b"
     ),
     internal_move=rx(r"\bby\s+bus\b|\bbus(?:s)?ed\b|\bon\s+buses\b"),
     per_person=rx(r"\beach\s+of\s+(?:the|them)\b|\bper\s+(?:person|head|migrant)\b|\bin\s+cash\b"),

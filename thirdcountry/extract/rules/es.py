@@ -505,6 +505,11 @@ LEXICON = Lexicon(
         r"^\W*(?:(?:el|la|tras|después)\b[^,]{0,60},\s*)?(?:ellos|ellas|los\s+(?:\w+\s+)?"
         r"(?:hombres|migrantes|deportados|detenidos)|el\s+grupo)\b"
     ),
+    # Spanish puts the object pronoun before the verb ("los recibió"), the noun after it.
+    pronoun_object=rx(
+        r"\b(?:los|las)\s+$|^\s*a\s+(?:los|las)\s+(?:\w+\s+)?(?:hombres|mujeres|migrantes|"
+        r"deportados|detenidos)\b"
+    ),
     internal_move=rx(r"\ben\s+(?:autob[uú]s|bus|buses|autobuses)\b"),
     per_person=rx(r"\bcada\s+uno\b|\bpor\s+(?:persona|cabeza|migrante)\b|\ben\s+efectivo\b"),
     participle_tail=rx(r"\s+(?:por|de|desde)\b"),
