@@ -111,8 +111,10 @@ def test_nothing_resolves_into_the_future() -> None:
         (ES_DATES, "el mes pasado", "2025-08", "2025-07"),
         (EN_DATES, "last year", "2025", "2024"),
         (ES_DATES, "el año pasado", "2025", "2024"),
-        (EN_DATES, "on Friday", "2025-08", None),
-        (ES_DATES, "el viernes", "2025-08", None),
+        # A weekday in a page known to its month: that month (no day is known).
+        (EN_DATES, "on Friday", "2025-08", "2025-08"),
+        (ES_DATES, "el viernes", "2025-08", "2025-08"),
+        (EN_DATES, "yesterday", "2025-08", "2025-08"),
         (EN_DATES, "yesterday", "2025", None),
         (ES_DATES, "ayer", "2025", None),
         (EN_DATES, "last month", "2025", None),

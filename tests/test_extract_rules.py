@@ -236,3 +236,34 @@ def test_a_receiving_state_takes_in_people_already_counted(text: str, language: 
     transfers = [c for c in claims(text, language) if c.kind.value == "transfer"]
     assert [(c.sender, c.receiver, c.count) for c in transfers] == [("US", "SZ", 4)]
     assert transfers[0].when is not None and transfers[0].when.isoformat() == "2025-07-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The administration on Tuesday announced the third-country deportation from the "
+            'United States of six "dangerous criminal aliens" to the Kingdom of Eswatini.',
+            "en",
+        ),
+        (
+            "El gobierno anunció el martes la deportación desde Estados Unidos de seis "
+            "«delincuentes peligrosos» al reino de Esuatini.",
+            "es",
+        ),
+    ],
+)
+def test_a_move_told_as_a_noun_with_its_count(text: str, language: str) -> None:
+    transfers = [c for c in claims(text, language) if c.kind.value == "transfer"]
+    assert [(c.sender, c.receiver, c.count) for c in transfers] == [("US", "SZ", 6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A deportation of six men to Eswatini is planned for next month.", "en"),
+        ("Se prevé la deportación de seis hombres a Esuatini el mes próximo.", "es"),
+    ],
+)
+def test_a_planned_move_told_as_a_noun_is_no_transfer(text: str, language: str) -> None:
+    assert not [c for c in claims(text, language) if c.kind.value == "transfer"]

@@ -211,15 +211,21 @@ _NEEDS = {
     Shape.LAST_YEAR: DatePrecision.YEAR,
 }
 _FINENESS = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
+# Shapes that say a day of the last week, whatever the month.
+_DAYS_BACK = frozenset({Shape.WEEKDAY, Shape.PAST_WEEKDAY, Shape.TODAY, Shape.YESTERDAY})
 
 
 def _relative(
     match: re.Match[str], shape: Shape, words: DateWords, when: PartialDate
 ) -> PartialDate | None:
     day, month, year = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
-    if _FINENESS[when.precision] > _FINENESS[_NEEDS.get(shape, day)]:
-        return None  # "on Tuesday" in a page known only to its month: any of several days
     published = when.value
+    if shape in _DAYS_BACK and when.precision is month:
+        # "On Tuesday" in a page known only to its month: a day of the week before it was
+        # published, so that month (the labelling convention; a day is not known).
+        return PartialDate.of(published, month)
+    if _FINENESS[when.precision] > _FINENESS[_NEEDS.get(shape, day)]:
+        return None  # "on Tuesday" in a page known only to its year: any of many days
     if shape in (Shape.WEEKDAY, Shape.PAST_WEEKDAY):
         weekday = words.weekdays.get((_group(match, "weekday") or "").lower())
         if weekday is None:

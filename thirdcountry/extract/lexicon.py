@@ -126,8 +126,10 @@ class Lexicon:
         people" counts nine. Plural demonyms ("13 Nigerians") are found through the gazetteer.
         """
         number = self.numbers.pattern
-        between = rf"(?:\s+(?!(?:of|de|del|las|los|the)\b)(?!{number})[\w'’-]+){{0,3}}?"
-        return rx(rf"(?P<n>{number}){between}\s+(?:{self.people})\b")
+        # A quoted label counts too: five "criminal illegal aliens", cinco «delincuentes».
+        quote = '["“«]?'
+        between = rf"(?:\s+{quote}(?!(?:of|de|del|las|los|the)\b)(?!{number})[\w'’-]+){{0,3}}?"
+        return rx(rf"(?P<n>{number}){between}\s+{quote}(?:{self.people})\b")
 
     @cached_property
     def any_cue(self) -> re.Pattern[str]:

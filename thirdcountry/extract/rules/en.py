@@ -113,6 +113,7 @@ PEOPLE = words(
     "inmates",
     "convicts",
     "criminals",
+    "aliens",
     "offenders",
     "nationals",
     "national",
@@ -496,6 +497,9 @@ LEXICON = Lexicon(
         r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|carried)\b|"
         # Headlines tell the day's news in the present: "deportees arrive in South Sudan".
         r"\b(?:arrives?|lands?)\s+in\b|"
+        # A move told as a noun: "the deportation from the United States of five men to …".
+        r"\b(?:deportation|removal|expulsion|transfer)\b(?=\s+(?:from\s+(?:the\s+)?[\w.]+"
+        r"(?:\s+[\w.]+){0,2}\s+)?of\s+(?:" + NUMBERS.pattern + r")\b)|"
         r"\b(?:received|receives|took\s+in|takes\s+in|welcomed|welcomes)\b(?=\s+(?:the\s+)?"
         r"(?:first\s+)?(?:" + NUMBERS.pattern + r"|three|two|several|dozens|hundreds|them|"
         r"the\s+(?:\w+\s+)?(?:men|women|deportees|group|migrants|detainees))\b)"

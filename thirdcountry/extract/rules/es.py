@@ -129,6 +129,8 @@ PEOPLE = words(
     "expulsados",
     "trasladados",
     "adultos",
+    "criminales",
+    "delincuentes",
 )
 _GOVERNMENT_NOUNS = words(
     "gobierno",
@@ -177,6 +179,11 @@ _SEND_PAST = words(
     "~" + _PARTICIPLE + r"(?=\s+(?:a|al|hacia|hasta)\s)",
     # "deportados por Estados Unidos a Ghana": the phrase names where they were sent.
     "~" + _PARTICIPLE + r"(?=\s+(?:por|desde|de)\s+(?:[\w.]+\s+){1,4}?(?:a|al|hacia|hasta)\s)",
+    # Un traslado contado como sustantivo: "la deportación desde Estados Unidos de cinco
+    # migrantes a Esuatini".
+    r"~(?:deportación|expulsión|traslado|envío)(?=\s+(?:desde\s+(?:[\w.]+\s+){1,3}?)?de\s+(?:"
+    + NUMBERS.pattern
+    + r")\b)",
     "~deport[oó]",
     r"~lleg(?:ó|aron)(?!\s+a\s+(?:un|el|ningún)\s+acuerdo)",
     "~deportaron",
