@@ -100,7 +100,7 @@ def test_extract_takes_a_month_or_a_year_as_the_publication_date(tmp_path: Path)
     article = tmp_path / "a.txt"
     article.write_text(
         "On January 22 the United States deported nine Cuban men to Eswatini.\n"
-        "They landed on Friday, officials said."
+        "They landed the next morning, officials said."
     )
     for published, expected in (("2026-02", "2026-01-22"), ("2026", "2026-01-22")):
         result = run("extract", str(article), "--published", published, "--format", "json")

@@ -149,7 +149,11 @@ def test_a_split_is_read_alone_and_unknown_kinds_are_left_out(tmp_path: Path) ->
     (labelled,) = corpus.texts
     assert labelled.name == "en-a" and labelled.language == "en"
     assert labelled.published == PartialDate.parse("2025-08")
-    assert [e.kind for e in labelled.expected] == [ClaimKind.TRANSFER]
+    # The transfer, and the implemented status it allows (never requires).
+    assert [(e.kind, e.must) for e in labelled.expected] == [
+        (ClaimKind.TRANSFER, True),
+        (ClaimKind.ARRANGEMENT_STATUS, False),
+    ]
     assert corpus.unknown_kinds == {"rumour": 1} and corpus.missing_texts == ["en-c"]
     assert any("rumour" in note for note in corpus.notes())
     (test,) = load_corpus(tmp_path / "labels", "test").texts
@@ -195,3 +199,38 @@ def test_the_reliability_table_counts_claims_by_band_of_confidence() -> None:
     ]
     bands = {f"{b.low:.1f}": (b.claims, b.correct) for b in reliability(rows)}
     assert bands == {"0.0": (1, 0), "0.5": (0, 0), "0.7": (1, 1), "0.8": (0, 0), "0.9": (3, 2)}
+
+
+def test_a_labelled_transfer_allows_but_never_requires_an_implemented_status() -> None:
+    from thirdcountry.extract.labels import implied_statuses
+
+    status = ClaimKind.ARRANGEMENT_STATUS
+    moved = Expected(ClaimKind.TRANSFER, sender="US", receiver="SS", count=8)
+    stated = Expected(status, sender="US", receiver="SZ", values=("agreed",))
+    elsewhere = Expected(ClaimKind.TRANSFER, sender="US", receiver="SZ", count=5)
+    (implied,) = implied_statuses((moved, stated, elsewhere), ())
+    assert (implied.kind, implied.sender, implied.receiver) == (status, "US", "SS")
+    assert implied.values == ("implemented",) and not implied.must
+    # A must_not naming the status wins over the implication.
+    forbid = Expected(status, receiver="SS")
+    assert implied_statuses((moved,), (forbid,)) == ()
+    # A must_not for another kind or value does not.
+    other = Expected(status, receiver="SS", values=("refused",))
+    assert len(implied_statuses((moved,), (other,))) == 1
+
+
+def test_an_implied_status_counts_as_correct_not_as_found(tmp_path: Path) -> None:
+    (tmp_path / "t.txt").write_text(
+        "On July 4, the United States deported eight men to South Sudan.", encoding="utf-8"
+    )
+    (tmp_path / "t.yaml").write_text(
+        "document: {published: 2025-07-20, languages: [en]}\n"
+        "claims:\n"
+        "  - {must: true, kind: transfer, sender: US, receiver: SS, count: 8}\n"
+        "must_not: []\n",
+        encoding="utf-8",
+    )
+    result = evaluate(tmp_path)
+    status = result.kinds[ClaimKind.ARRANGEMENT_STATUS]
+    assert status.extracted == status.correct == 1
+    assert status.must == 0

@@ -189,13 +189,49 @@ def _labelled(
     forbidden = raw.get("must_not") or []
     if not isinstance(claims, list) or not isinstance(forbidden, list):
         raise BadInput(f"{label}: claims and must_not must be lists")
+    expected = _rows(label, claims, unknown, pattern=False)
+    patterns = _rows(label, forbidden, unknown, pattern=True)
     return LabelledText(
         name=label.stem,
         text=text,
         published=published,
-        expected=_rows(label, claims, unknown, pattern=False),
-        forbidden=_rows(label, forbidden, unknown, pattern=True),
+        expected=expected + implied_statuses(expected, patterns),
+        forbidden=patterns,
         language=_language(label, document),
+    )
+
+
+def implied_statuses(
+    expected: tuple[Expected, ...], forbidden: tuple[Expected, ...]
+) -> tuple[Expected, ...]:
+    """A *may* ``implemented`` status for each pair a labelled transfer moved people between.
+
+    A text that reports people moved from X to Y states that the X–Y arrangement is carried
+    out, whether or not the labeller wrote the status down; labels differ on this, so the
+    status is allowed (never required). Not when the label already has a status for the pair
+    or a ``must_not`` names one."""
+    status = ClaimKind.ARRANGEMENT_STATUS
+    pairs = {
+        (e.sender, e.receiver)
+        for e in expected
+        if e.kind is ClaimKind.TRANSFER and e.sender and e.receiver
+    }
+    stated = {(e.sender, e.receiver) for e in expected if e.kind is status}
+    implied: list[Expected] = []
+    for sender, receiver in sorted(pairs - stated):  # type: ignore[arg-type]
+        claim = Expected(status, False, sender, receiver, values=("implemented",))
+        if not any(_names(pattern, claim) for pattern in forbidden):
+            implied.append(claim)
+    return tuple(implied)
+
+
+def _names(pattern: Expected, claim: Expected) -> bool:
+    """Whether a ``must_not`` pattern covers ``claim`` (the fields the pattern gives)."""
+    return (
+        pattern.kind is claim.kind
+        and pattern.sender in (None, claim.sender)
+        and pattern.receiver in (None, claim.receiver)
+        and (not pattern.values or bool(set(pattern.values) & set(claim.values)))
     )
 
 
