@@ -267,3 +267,38 @@ def test_a_move_told_as_a_noun_with_its_count(text: str, language: str) -> None:
 )
 def test_a_planned_move_told_as_a_noun_is_no_transfer(text: str, language: str) -> None:
     assert not [c for c in claims(text, language) if c.kind.value == "transfer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "place"),
+    [
+        ("Mozambique’s small neighbour took in four US deportees in August.", "en", "MZ"),
+        ("El pequeño vecino de Mozambique recibió a cuatro deportados en agosto.", "es", "MZ"),
+        (
+            "Under the deal, Uganda will take in asylum seekers stopped at the US-Mexico border.",
+            "en",
+            "MX",
+        ),
+        (
+            "Deportees held at the naval base of Guantanamo in Cuba were flown to Honduras.",
+            "en",
+            "CU",
+        ),
+        (
+            "Los deportados retenidos en la base naval de Guantánamo en Cuba llegaron a Honduras.",
+            "es",
+            "CU",
+        ),
+    ],
+)
+def test_a_state_named_as_a_place_is_no_party(text: str, language: str, place: str) -> None:
+    assert not [c for c in claims(text, language) if place in (c.receiver, c.sender)]
+
+
+def test_a_bare_be_before_the_participle_is_no_move() -> None:
+    text = (
+        "Under the deportation deal, Uganda prefers that Africans be the ones transferred "
+        "to Uganda, the ministry said."
+    )
+    assert not [c for c in claims(text, "en") if c.kind.value == "transfer"]
+    assert not [c for c in claims(text, "en") if c.value == "implemented"]

@@ -117,6 +117,8 @@ class Lexicon:
     # A span of time a figure adds up over: "between January and June", "since July",
     # "en lo que va de año". A move counted over it is a total, not one transfer.
     period: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
+    # After a state, words that make it a place, not a party: "'s neighbour", "-Mexico border".
+    geo_after: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
 
     @cached_property
     def count_pattern(self) -> re.Pattern[str]:

@@ -413,7 +413,9 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
         after = (group[-1][1], group[-1][1] + _WINDOW)
         slot = Slot.RECEIVER
         partner = False
-        if sentence.occurs(lexicon.geo_before, *before):
+        if sentence.occurs(lexicon.geo_before, *before) or sentence.occurs(
+            lexicon.geo_after, *after, at_start=True
+        ):
             slot = Slot.GEO
         elif sentence.occurs(lexicon.sender_before, *before) or (
             len(refs) == 1 and sentence.occurs(lexicon.sender_after, *after, at_start=True)

@@ -260,8 +260,13 @@ LEXICON = Lexicon(
         r"off\s+the\s+coast\s+of|coast\s+of|sharing\s+borders?\s+with|"
         r"surrounded\s+by|part\s+of|region\s+of|dispute\s+with|"
         r"relations\s+with|war\s+with|tensions?\s+with|diplomatic\s+\w+\s+with|"
-        r"visit(?:ed|ing|s)?|travel(?:led|ed)?\s+to|trip\s+to|tour\s+of|(?:went|go(?:ing)?)\s+to)"
+        r"visit(?:ed|ing|s)?|travel(?:led|ed)?\s+to|trip\s+to|tour\s+of|(?:went|go(?:ing)?)\s+to|"
+        r"guant[aá]namo(?:\s+bay)?,?(?:\s+in)?)"
         r"\s+(?:the\s+)?$"
+    ),
+    geo_after=rx(
+        r"^(?:[-–]\w+(?:\s+\w+)?\s+|\s+)border\b|^['’]s?\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:neighbou?rs?|borders?|coast)\b"
     ),
     nationality_before=rx(
         r"(?:nationals?\s+of|citizens?\s+of|natives?\s+of|(?:come|comes|came|coming|are|were|"
@@ -346,7 +351,10 @@ LEXICON = Lexicon(
     ),
     future=rx(
         r"\b(?:will|would|shall|to|going\s+to|could|might|may|can|must)\s+(?:not\s+)?"
-        r"(?:\w+\s+){0,2}?(?:be\s+|have\s+been\s+)?$"
+        r"(?:\w+\s+){0,2}?(?:be\s+|have\s+been\s+)?$|"
+        # A bare "be" before the participle is never a move that happened: "prefers that
+        # they be the ones transferred".
+        r"\bbe\s+(?:the\s+(?:ones|first|last)\s+)?$"
     ),
     migration=rx(
         PEOPLE + r"|\b(?:deport\w*|asylum|refuge\w*|migra\w*|removals?|third[- ]countr\w*|"

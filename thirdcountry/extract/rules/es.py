@@ -279,8 +279,10 @@ LEXICON = Lexicon(
         r"ubicad[oa]\s+en|litigio\s+(?:territorial\s+)?con|disputa\s+con|"
         r"relaciones\s+(?:diplomáticas\s+)?con|rompió\s+relaciones\s+con|guerra\s+con|"
         r"visit(?:ó|a|aron|ar)\s+(?:antes\s+)?|viajar\s+a|viajó\s+a|gira\s+por|"
-        r"previsto\s+viajar\s+a|costa\s+de|huyen\s+de(?:l)?)\s+(?:el\s+|la\s+|los\s+)?$"
+        r"previsto\s+viajar\s+a|costa\s+de|huyen\s+de(?:l)?|guant[aá]namo,?(?:\s+en)?)"
+        r"\s+(?:el\s+|la\s+|los\s+)?$"
     ),
+    geo_after=rx(r"^(?:[-–]\w+(?:\s+\w+)?\s+|\s+)fronteriz\w*\b"),
     nationality_before=rx(
         r"(?:nacionales\s+de|ciudadanos\s+de|originari[oa]s\s+de|procedentes\s+de|"
         r"provenientes\s+de|oriund[oa]s\s+de|naturales\s+de|nacid[oa]s\s+en|"
