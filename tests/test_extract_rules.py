@@ -302,3 +302,36 @@ def test_a_bare_be_before_the_participle_is_no_move() -> None:
     )
     assert not [c for c in claims(text, "en") if c.kind.value == "transfer"]
     assert not [c for c in claims(text, "en") if c.value == "implemented"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Britain scrapped the Rwanda deportation deal last year, ministers said.", "en"),
+        ("Starmer tore up the Rwanda plan for asylum seekers last year.", "en"),
+    ],
+)
+def test_a_deal_named_by_its_receiving_state(text: str, language: str) -> None:
+    found = {(c.sender, c.receiver, c.value) for c in claims(text, language)}
+    assert ("GB", "RW", "ended") in found
+    assert not any(sender == "RW" for sender, _, _ in found)
+
+
+def test_a_cancelled_visa_ends_no_deal() -> None:
+    text = (
+        "Under the deportation deal, Nauru will receive about 280 non-citizens whose visas "
+        "were cancelled on character grounds."
+    )
+    assert not [c for c in claims(text, "en") if c.value == "ended"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Países Bajos y Uganda han llegado este jueves a un acuerdo para la deportación de "
+        "solicitantes de asilo rechazados.",
+        "Países Bajos pacta con Uganda un plan de deportación de solicitantes de asilo.",
+    ],
+)
+def test_spanish_agreements_reached_or_pacted(text: str) -> None:
+    assert ("arrangement_status", "NL", "UG", "agreed") in facts(text, "es")

@@ -119,6 +119,7 @@ PEOPLE = words(
     "national",
     "citizens",
     "foreigners",
+    "non-citizens",
     "returnees",
     "passengers",
     "members",
@@ -288,9 +289,12 @@ LEXICON = Lexicon(
         r"(?:[\w-]+\s+){0,3}?with\s+(?:the\s+)?$"
     ),
     sender_after=rx(
-        r"^(?:['’]s?\s+(?:request|push|plan|deportation|campaign|policy|offer|proposal)|\s+(?:has\s+|had\s+|have\s+)?(?:deport|expel|sen[dt]|"
-        r"fl(?:ew|ies|y)|transferr|ship|pa(?:id|ys?)|asked|request|want|plan|sought|seek|press|"
-        r"urg|approach)\w*)"
+        r"^(?:['’]s?\s+(?:request|push|plan|deportation|campaign|policy|offer|proposal)|\s+(?:has\s+|had\s+|have\s+)?(?:"
+        # A verb makes the state the one sending; a noun after it ("the Rwanda deportation
+        # deal", "the Rwanda plan") names the deal by its receiving state.
+        r"deport(?!ations?\b|ees?\b)|expel|sen[dt]|"
+        r"fl(?:ew|ies|y)|transferr|ship|pa(?:id|ys?)|asked|request|want|plan(?:s|ned|ning)?\s+to|"
+        r"sought|seek|press|urg|approach)\w*)"
     ),
     actor_before=rx(r"(?!x)x$"),
     actor_after=rx(r"^['’]?s?\s+(?:\w+\s+)?" + _GOVERNMENT_NOUNS + r"\b"),
@@ -428,7 +432,10 @@ LEXICON = Lexicon(
             r"\b(?:suspend(?:ed|s)?|paus(?:ed|es)|halt(?:ed|s)|froze|frozen|blocked)\b"
         ),
         Status.ENDED: rx(
-            r"\b(?:scrapp(?:ed|ing)|scraps|ended|terminat(?:ed|ing)|cancel+ed|abandon(?:ed|s)|axed|"
+            # A cancelled visa is a person's, not a deal's: "whose visas were cancelled".
+            r"\b(?:scrapp(?:ed|ing)|scraps|ended|terminat(?:ed|ing)|"
+            r"(?<!visas\swere\s)(?<!visa\swas\s)(?<!visas\s)(?<!visa\s)cancel+ed"
+            r"(?!\s+(?:their|his|her|the)\s+visas?)|abandon(?:ed|s)|axed|"
             r"ripped\s+up|dead\s+and\s+buried|tore\s+up|withdr(?:ew|awn)\s+from|expired)\b"
         ),
     },
