@@ -298,7 +298,15 @@ def _dated(when: PartialDate | None) -> dict[str, Any]:
 
 
 _NAMED_DEAL = re.compile(
-    r"^[\s-]*(?:deal|scheme|agreement|pact|treaty|accord)\b",
+    r"^[\s-]*(?:(?:deportation|migration|asylum|migrant)\s+)?(?:deal|scheme|agreement|pact|"
+    r"treaty|accord)\b",
+    re.IGNORECASE,
+)
+# What can be scrapped or suspended, named after its receiver: a plan too ("the Rwanda plan"),
+# though a plan alone is no agreement.
+_NAMED_PLAN = re.compile(
+    r"^[\s-]*(?:(?:deportation|migration|asylum|migrant)\s+)?(?:deal|scheme|agreement|pact|"
+    r"treaty|accord|plan|policy|programme|program)\b",
     re.IGNORECASE,
 )
 
@@ -327,6 +335,7 @@ def _status(context: _ClauseContext) -> None:
                     value = Status.NEGOTIATING
             elif status in (Status.SUSPENDED, Status.ENDED) and not (
                 context.sentence.search(lexicon.denial_object, context.sentence.text)
+                or _names_a_deal(context)
             ):
                 continue
             elif status is Status.REFUSED and _HOME_REFUSER.search(context.before(start, 50)):
@@ -335,8 +344,9 @@ def _status(context: _ClauseContext) -> None:
     for start, end, match in context.cues(lexicon.first_receiver):
         if not context.negated(start, end):
             found.append((Status.IMPLEMENTED, start, match.group(0)))
-    if context.about_migration:
-        # "the UK's Rwanda scheme", "the Rwanda agreement": a deal named after its receiver.
+    if context.about_migration and not any(value in _BACKWARD for value, _s, _c in found):
+        # "the UK's Rwanda scheme", "the Rwanda agreement": a deal named after its receiver
+        # (agreed, unless the clause ends or suspends it: "scrapped the Rwanda scheme").
         for ref in context.explicit():
             named = _NAMED_DEAL.match(
                 context.sentence.piece(ref.end, ref.end + 30)
@@ -354,6 +364,15 @@ def _status(context: _ClauseContext) -> None:
         found = [f for f in found if f[0] not in (Status.REQUESTED, Status.NEGOTIATING)]
     for value, start, cue in found:
         _emit_status(context, value, start, cue)
+
+
+def _names_a_deal(context: _ClauseContext) -> bool:
+    """The clause names a deal after its receiving state ("the Rwanda plan")."""
+    return any(
+        _NAMED_PLAN.match(context.sentence.piece(ref.end, ref.end + 30))
+        or _NAMED_DEAL_BEFORE.search(context.sentence.piece(ref.start - 30, ref.start))
+        for ref in context.explicit()
+    )
 
 
 # The people's own states refusing them: "their home countries refused to take them back",
