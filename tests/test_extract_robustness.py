@@ -154,8 +154,8 @@ def test_a_published_month_or_year_bounds_and_resolves_no_finer() -> None:
     )
     by_month = extract_claims(text, published="2026-02")
     dates = sorted(str(c.when) for c in by_month if c.kind.value == "transfer")
-    # "on Friday" in a page known only to its month is left undated, not guessed.
-    assert dates == ["2026-01-22", "None"]
+    # "on Friday" in a page known only to its month is dated to that month, not to a day.
+    assert dates == ["2026-01-22", "2026-02"]
 
     def facts(published: object) -> list[tuple[object, ...]]:
         claims = extract_claims(text, published=published)  # type: ignore[arg-type]

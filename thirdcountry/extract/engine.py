@@ -29,6 +29,7 @@ from thirdcountry.extract.reading import (
     MentionIndex,
     Slot,
     Windows,
+    excludes_nationality,
     read_sentence,
 )
 from thirdcountry.extract.rules import LanguageRules, registered
@@ -71,6 +72,12 @@ class Candidate:
     facility: str | None = None
     date: dt.date | None = None
     date_precision: str | None = None
+    # A period_total's qualifier and period (never set on other kinds).
+    count_qualifier: str | None = None
+    period_start: dt.date | None = None
+    period_start_precision: str | None = None
+    period_end: dt.date | None = None
+    period_end_precision: str | None = None
 
 
 @dataclass
@@ -228,6 +235,8 @@ def _document_sender(
             before = (max(span.start, mention.start - 55), mention.start)
             after = (mention.end, min(span.end, mention.end + 60))
             if mention.kind is MentionKind.DEMONYM:
+                if excludes_nationality(document.text[max(0, mention.start - 5) : mention.start]):
+                    continue  # "non-Mexican migrants": not Mexicans
                 actor = test(lexicon.actor_after, *after, at_start=True) or test(
                     lexicon.actor_before, *before
                 )
@@ -262,7 +271,8 @@ def _document_sender(
 
 
 _IDENTITY = ("kind", "sender", "receiver", "value", "count", "nationalities", "amount",
-             "currency", "facility", "date", "date_precision")  # fmt: skip
+             "currency", "facility", "date", "date_precision", "count_qualifier",
+             "period_start", "period_end")  # fmt: skip
 
 
 _MOVES = (ClaimKind.TRANSFER, ClaimKind.ONWARD_TRANSFER)
@@ -377,6 +387,11 @@ def _to_claim(text: str, candidate: Candidate, today: dt.date) -> Claim | None:
             facility=candidate.facility,
             date=candidate.date,
             date_precision=candidate.date_precision,  # type: ignore[arg-type]
+            count_qualifier=candidate.count_qualifier,  # type: ignore[arg-type]
+            period_start=candidate.period_start,
+            period_start_precision=candidate.period_start_precision,  # type: ignore[arg-type]
+            period_end=candidate.period_end,
+            period_end_precision=candidate.period_end_precision,  # type: ignore[arg-type]
             evidence_start=candidate.start,
             evidence_end=candidate.end,
             quote=quote,

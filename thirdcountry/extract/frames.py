@@ -23,6 +23,7 @@ from thirdcountry.extract.lexicon import Lexicon
 from thirdcountry.extract.literals import LiteralIndex
 from thirdcountry.extract.numbers import as_count, parse_digits
 from thirdcountry.extract.reading import Clause, Count, How, Ref, Sentence, Slot, antecedent
+from thirdcountry.extract.totals import period_in, qualifier
 
 _NEAR = 45  # characters before a cue searched for negation and modality
 
@@ -38,6 +39,7 @@ _BASE = {
     ClaimKind.FACILITY: 0.7,
     ClaimKind.DENIAL: 0.7,
     ClaimKind.CONCERN: 0.6,
+    ClaimKind.PERIOD_TOTAL: 0.7,
 }
 _FORWARD = (Status.AGREED, Status.IMPLEMENTED, Status.NEGOTIATING, Status.REQUESTED)
 _BACKWARD = (Status.SUSPENDED, Status.ENDED, Status.REFUSED, Status.DENIED)
@@ -219,11 +221,21 @@ class _ClauseContext:
         """The number of people nearest to ``position``, leaving out caps ("up to 200")
         and, without ``partitive``, parts of a group ("six of them"); with ``sentence``, the
         one count of the sentence when the clause has none."""
-        counts = [
-            c
-            for c in self.sentence.counts
-            if not self._in_cap(c) and (partitive or not c.partitive)
-        ]
+        found = self.count_mention(position, partitive=partitive, sentence=sentence)
+        return None if found is None else found.value
+
+    def count_mention(
+        self,
+        position: int,
+        *,
+        partitive: bool = True,
+        sentence: bool = True,
+        bounds: bool = False,
+    ) -> Count | None:
+        """The count :meth:`count` reads, with where it is; with ``bounds``, a figure given
+        as a bound ("more than 40 people") counts too."""
+        pool_of = [*self.sentence.counts, *self.sentence.bounds] if bounds else self.sentence.counts
+        counts = [c for c in pool_of if not self._in_cap(c) and (partitive or not c.partitive)]
         if not counts:
             return None
         inside = [c for c in counts if self.clause.start <= c.start < self.clause.end]
@@ -233,7 +245,7 @@ class _ClauseContext:
         pool = inside or (earlier if sentence and len(counts) == 1 else [])
         if not pool:
             return None
-        return min(pool, key=lambda c: abs(c.start - position)).value
+        return min(pool, key=lambda c: abs(c.start - position))
 
     def _in_cap(self, count: Count) -> bool:
         head = self.sentence.piece(count.start - 30, count.start)
@@ -511,7 +523,9 @@ def _transfer(context: _ClauseContext) -> None:
             count = document.recent_count
         # "5,728 people between January and June": a total over a period, not one move (the
         # arrangement is still implemented).
-        total = count is not None and bool(sentence.search(lexicon.period, context.text))
+        total = context.count_mention(start, partitive=False, bounds=True) is not None and bool(
+            lexicon.period.search(_period_region(context))
+        )
         if not destinations and not home and count is not None and arrival:
             destinations = context.receivers(focus=True)
         sender = context.sender()
@@ -554,7 +568,10 @@ def _transfer(context: _ClauseContext) -> None:
                 or document.nationalities
                 or document.third_country
             )
-            if not total:
+            if total:
+                if len(group) == 1:  # a total for several states together is none of theirs
+                    _period_total(context, start, sender, destination)
+            else:
                 context.candidate(
                     ClaimKind.TRANSFER,
                     sender,
@@ -579,6 +596,46 @@ def _transfer(context: _ClauseContext) -> None:
             )
         if destinations and not total:
             _gapped_moves(context, start, sender, destinations, done)
+
+
+def _period_region(context: _ClauseContext) -> str:
+    """The clause, with the sentence's opening when a period is put first ("Since July, the
+    United States has sent …", "Desde julio, …")."""
+    head = context.sentence.piece(context.sentence.start, context.clause.start)
+    if head and len(head) <= 60:
+        return head + context.text
+    return context.text
+
+
+def _period_total(
+    context: _ClauseContext, position: int, sender: str | None, destination: Ref
+) -> None:
+    """ "5,728 people between January and June": a total over the period the clause names."""
+    count = context.count_mention(position, partitive=False, bounds=True)
+    if count is None:
+        return
+    sentence = context.sentence
+    region = _period_region(context)
+    period = period_in(
+        region,
+        context.clause.end - len(region),
+        context.lexicon,
+        sentence.dates,
+        context.document.published,
+    )
+    if period is None:
+        return  # half a period ("to date"): no total the contract can hold
+    how = qualifier(sentence.text, count.start - sentence.start, context.lexicon)
+    context.candidate(
+        ClaimKind.PERIOD_TOTAL,
+        sender,
+        destination,
+        penalty=0.05,
+        count=count.value,
+        nationalities=tuple(sentence.nationalities),
+        count_qualifier=how.value,
+        **period.fields(),
+    )
 
 
 _FROM_STATE = re.compile(

@@ -117,6 +117,11 @@ class Lexicon:
     # A span of time a figure adds up over: "between January and June", "since July",
     # "en lo que va de año". A move counted over it is a total, not one transfer.
     period: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
+    # A total's figure: "more than", "al menos" (at least) and "about", "unos" (about), as
+    # the end of the text before it; "so far this year", "en lo que va del año" in a period.
+    at_least: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
+    about: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
+    this_year: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
     # After a state, words that make it a place, not a party: "'s neighbour", "-Mexico border".
     geo_after: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
 

@@ -70,6 +70,7 @@ class Count:
     end: int
     value: int
     partitive: bool = False  # "six of them": part of a group counted before
+    bounded: bool = False  # "more than 100 people": a bound, read only as a total's figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,7 @@ class Sentence:
     groups: list[list[Ref]] = field(default_factory=list)
     nationalities: list[str] = field(default_factory=list)
     counts: list[Count] = field(default_factory=list)
+    bounds: list[Count] = field(default_factory=list)  # "more than 40 people": totals only
     dates: list[DateMention] = field(default_factory=list)
     facilities: list[Mention] = field(default_factory=list)
     organizations: list[Mention] = field(default_factory=list)
@@ -261,6 +263,8 @@ def read_sentence(
         elif kind is MentionKind.ORGANIZATION:
             sentence.organizations.append(mention)
         elif kind is MentionKind.DEMONYM and mention.code:
+            if excludes_nationality(sentence.piece(mention.start - 5, mention.start)):
+                continue  # "non-Mexican migrants", "migrantes no mexicanos": anyone but them
             use = _demonym_use(sentence, mention)
             if use == "people":
                 people_demonyms.append(mention)
@@ -283,7 +287,9 @@ def read_sentence(
         if group and group[0].slot is Slot.NATIONALITY:
             sentence.nationalities.extend(r.code for r in group)
     if details:
-        sentence.counts = _counts(sentence, people_demonyms)
+        every = _counts(sentence, people_demonyms)
+        sentence.counts = [c for c in every if not c.bounded]
+        sentence.bounds = [c for c in every if c.bounded]
         sentence.has_cue = (
             has_cue if has_cue is not None else bool(lexicon.any_cue.search(sentence.text))
         )
@@ -462,6 +468,14 @@ _INCLUDING = re.compile(
 )
 
 
+_NOT_OF = re.compile(r"(?:\bnon[-\s]?|\bno\s+)$", re.IGNORECASE)
+
+
+def excludes_nationality(before: str) -> bool:
+    """Whether the text just before a demonym makes it everyone else: "non-", "no "."""
+    return bool(_NOT_OF.search(before))
+
+
 def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
     """Numbers of people: "238 immigrants", "five men", "13 Nigerians and a Gambian"."""
     lexicon = sentence.lexicon
@@ -469,13 +483,16 @@ def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
 
     def add(start: int, end: int, raw: str, partitive: bool = False) -> None:
         head = sentence.text[max(0, start - 25) : start]
-        if sentence.search(lexicon.lower_bound, head):
-            return  # "more than 100 people" bounds a number, it does not give one
+        # "more than 100 people" bounds a number, it does not give one (but a total can be
+        # stated as a bound: "more than 5,000 so far this year").
+        bounded = bool(sentence.search(lexicon.lower_bound, head))
         # "135 migrants, including 65 minors": part of the group counted before.
         partitive = partitive or bool(_INCLUDING.search(head))
         value = as_count(lexicon.numbers.parse(raw))
         if value is not None and not any(c.start <= sentence.start + start < c.end for c in found):
-            found.append(Count(sentence.start + start, sentence.start + end, value, partitive))
+            found.append(
+                Count(sentence.start + start, sentence.start + end, value, partitive, bounded)
+            )
 
     for match in _each(sentence, lexicon.of_them):
         add(match.start(), match.end(), match.group("n"), partitive=True)

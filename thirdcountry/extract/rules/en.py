@@ -10,6 +10,7 @@ from thirdcountry.extract.dates import DateWords, Shape
 from thirdcountry.extract.lexicon import Lexicon, rx, words
 from thirdcountry.extract.numbers import NumberWords
 from thirdcountry.extract.rules import LanguageRules, register
+from thirdcountry.extract.totals import at_end
 
 VERSION = "1.0"
 
@@ -35,6 +36,8 @@ _MONTHS = {
     "december": 12, "dec": 12,
 }  # fmt: skip
 _MONTH_NAMES = "|".join(sorted((m for m in _MONTHS if len(m) > 3), key=len, reverse=True))
+# In a period ("between February and May") the short month names cannot be verbs.
+_PERIOD_MONTHS = _MONTH_NAMES + "|may"
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
@@ -672,14 +675,24 @@ LEXICON = Lexicon(
         r"(?:[\w,-]+\s+){1,5}?from\s+(?:the\s+)?$"
     ),
     period=rx(
-        rf"\bbetween\s+(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b[^.;]{{0,20}}?\band\s+"
-        rf"(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b|"
-        rf"\bfrom\s+(?:{_MONTH_NAMES})\s+(?:to|through|until)\s+(?:{_MONTH_NAMES})\b|"
-        rf"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH_NAMES}|(?:19|20)\d\d|the\s+start|"
+        rf"\bbetween\s+(?:\d{{1,2}}\s+)?(?:{_PERIOD_MONTHS}|(?:19|20)\d\d)\b[^.;]{{0,20}}?\band\s+"
+        rf"(?:\d{{1,2}}\s+)?(?:{_PERIOD_MONTHS}|(?:19|20)\d\d)\b|"
+        rf"\bfrom\s+(?:\d{{1,2}}\s+)?(?:{_PERIOD_MONTHS})\b[^.;]{{0,12}}?\s+(?:to|through|until)\s+"
+        rf"(?:\d{{1,2}}\s+)?(?:{_PERIOD_MONTHS})\b|"
+        rf"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:{_PERIOD_MONTHS}|(?:19|20)\d\d|the\s+start|"
         rf"the\s+beginning|taking\s+office)\b|"
         r"\bso\s+far\s+(?:this|in)\b|\bthis\s+year\s+alone\b|\bto\s+date\b|"
         r"\b(?:in|over|during)\s+the\s+(?:first|last|past)\s+(?:\w+\s+)?(?:months|weeks|years)\b"
     ),
+    at_least=at_end(
+        r"more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|"
+        r"a\s+minimum\s+of"
+    ),
+    about=at_end(
+        r"about|around|nearly|almost|roughly|approximately|some|close\s+to|an\s+estimated|"
+        r"just\s+under|just\s+over"
+    ),
+    this_year=rx(r"\bthis\s+year\b|\bso\s+far\s+(?:this|in)\b"),
 )
 
 RULES = register(LanguageRules("en", VERSION, LEXICON, demonym_forms))

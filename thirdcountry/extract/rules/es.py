@@ -10,6 +10,7 @@ from thirdcountry.extract.dates import DateWords, Shape
 from thirdcountry.extract.lexicon import Lexicon, rx, words
 from thirdcountry.extract.numbers import NumberWords
 from thirdcountry.extract.rules import LanguageRules, register
+from thirdcountry.extract.totals import at_end
 
 VERSION = "1.0"
 
@@ -637,14 +638,21 @@ LEXICON = Lexicon(
         r"(?:[\w,-]+\s+){1,5}?(?:desde|de)\s+(?:el\s+|la\s+|los\s+)?$"
     ),
     period=rx(
-        rf"\bentre\s+(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b[^.;]{{0,20}}?\by\s+"
-        rf"(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b|"
-        rf"\bde(?:sde)?\s+(?:{_MONTH_NAMES})\s+(?:a|hasta)\s+(?:{_MONTH_NAMES})\b|"
+        rf"\bentre\s+(?:el\s+)?(?:\d{{1,2}}\s+de\s+)?(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b[^.;]{{0,20}}?"
+        rf"\by\s+(?:el\s+)?(?:\d{{1,2}}\s+de\s+)?(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b|"
+        rf"\bde(?:sde)?\s+(?:el\s+)?(?:\d{{1,2}}\s+de\s+)?(?:{_MONTH_NAMES})\b[^.;]{{0,12}}?\s+"
+        rf"(?:a|al|hasta)\s+(?:el\s+)?(?:\d{{1,2}}\s+de\s+)?(?:{_MONTH_NAMES})\b|"
         rf"\bdesde\s+(?:(?:principios|inicios|finales|mediados)\s+de\s+)?(?:{_MONTH_NAMES}|"
         rf"(?:19|20)\d\d|el\s+inicio|el\s+comienzo|que\s+asumió)\b|"
         r"\ben\s+lo\s+que\s+va\s+de(?:l)?\b|\bhasta\s+la\s+fecha\b|\bsolo\s+este\s+año\b|"
         r"\ben\s+los\s+(?:primeros|últimos)\s+(?:\w+\s+)?(?:meses|semanas|años)\b"
     ),
+    at_least=at_end(r"más\s+de|al\s+menos|por\s+lo\s+menos|como\s+mínimo|superior\s+a"),
+    about=at_end(
+        r"unos|unas|cerca\s+de|alrededor\s+de|casi|aproximadamente|aproximadamente\s+unos|"
+        r"en\s+torno\s+a"
+    ),
+    this_year=rx(r"\blo\s+que\s+va\s+de(?:l)?\b|\beste\s+año\b"),
 )
 
 RULES = register(LanguageRules("es", VERSION, LEXICON, demonym_forms))
