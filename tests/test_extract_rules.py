@@ -337,3 +337,33 @@ def test_a_cancelled_visa_ends_no_deal() -> None:
 )
 def test_spanish_agreements_reached_or_pacted(text: str) -> None:
     assert ("arrangement_status", "NL", "UG", "agreed") in facts(text, "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("They will be put on a plane and sent to Nauru under the deportation deal.", "en"),
+        ("A flight scheduled to deport asylum seekers to Rwanda was cancelled.", "en"),
+        (
+            "Se esperaba que hasta siete personas fueran trasladadas a Ruanda bajo el plan de "
+            "deportación.",
+            "es",
+        ),
+    ],
+)
+def test_moves_still_to_come_are_no_transfers(text: str, language: str) -> None:
+    assert not [c for c in claims(text, language) if c.kind.value == "transfer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "A 30-year-old Moroccan national was among the deportees flown to Albania by Italy.",
+            "en",
+        ),
+        ("Un marroquí de 30 años estaba entre los deportados que Italia trasladó a Albania.", "es"),
+    ],
+)
+def test_an_age_is_no_count(text: str, language: str) -> None:
+    assert not [c for c in claims(text, language) if c.count == 30]

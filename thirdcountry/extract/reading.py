@@ -468,6 +468,7 @@ _INCLUDING = re.compile(
 )
 
 
+_AGE = re.compile(r"[-\s]?(?:years?[-\s]old|yr[-\s]old|años\b)", re.IGNORECASE)
 _NOT_OF = re.compile(r"(?:\bnon[-\s]?|\bno\s+)$", re.IGNORECASE)
 
 
@@ -486,6 +487,8 @@ def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
         # "more than 100 people" bounds a number, it does not give one (but a total can be
         # stated as a bound: "more than 5,000 so far this year").
         bounded = bool(sentence.search(lexicon.lower_bound, head))
+        if _AGE.match(sentence.text, start + len(raw)):
+            return  # "a 30-year-old Moroccan", "un hombre de 24 años": an age, not people
         # "135 migrants, including 65 minors": part of the group counted before.
         partitive = partitive or bool(_INCLUDING.search(head))
         value = as_count(lexicon.numbers.parse(raw))

@@ -334,7 +334,8 @@ LEXICON = Lexicon(
         r"\b(?:could|might|may|should|possibly|potentially|perhaps|plans?\s+to|planned\s+to|"
         r"planning\s+to|intends?\s+to|considering|consider|proposed|proposes|propose|weighing|"
         r"expected\s+to|likely\s+to|seeks?\s+to|sought\s+to|wants?\s+to|hopes?\s+to|"
-        r"explor\w+|reportedly|as\s+early\s+as|prepar\w+|mulling|whether)\b"
+        r"explor\w+|reportedly|as\s+early\s+as|prepar\w+|mulling|whether|"
+        r"scheduled\s+to|due\s+to\s+be|set\s+to\s+be)\b"
     ),
     hypothetical=rx(
         r"\b(?:if|unless|imagine|suppose|what\s+if|in\s+principle|in\s+theory|hypothetical\w*)\b|\?"
@@ -362,6 +363,8 @@ LEXICON = Lexicon(
         # A bare "be" before the participle is never a move that happened: "prefers that
         # they be the ones transferred".
         r"\bbe\s+(?:the\s+(?:ones|first|last)\s+)?$"
+        # "will be put on a plane and sent to Nauru": the future carries over "and".
+        + r"|\b(?:will|would|shall)\s+be\s+\w+(?:\s+[\w-]+){0,4}?\s+and\s+$"
     ),
     migration=rx(
         PEOPLE + r"|\b(?:deport\w*|asylum|refuge\w*|migra\w*|removals?|third[- ]countr\w*|"

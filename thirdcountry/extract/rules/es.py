@@ -343,7 +343,8 @@ LEXICON = Lexicon(
     modality=rx(
         r"\b(?:podría|podrían|podrá|podrán|puede|pueden|posible|posiblemente|eventual\w*|"
         r"planea\w*|prevé|previsto|pretende\w*|estudia|estudian|evalúa|evalúan|considera\w*|"
-        r"propuest\w*|propone\w*|busca\w*|quiere\w*|se\s+habla\s+de)\b"
+        r"propuest\w*|propone\w*|busca\w*|quiere\w*|se\s+habla\s+de|se\s+esperaba|"
+        r"estaba\s+previsto|programad[oa]s?\s+para)\b"
     ),
     hypothetical=rx(r"\b(?:si|imagin\w+|supongamos|en\s+teoría|hipot\w+)\b|[¿?]"),
     own_nationals=rx(
@@ -364,7 +365,9 @@ LEXICON = Lexicon(
     ),
     future=rx(
         r"\b(?:será|serán|sería|serían|va\s+a|van\s+a|vamos\s+a|podrá|podrán|podría|podrían|"
-        r"pueden|puede|deberán|para)\s+(?:\w+\s+){0,2}?$"
+        r"pueden|puede|deberán|para)\s+(?:\w+\s+){0,2}?$|"
+        # Un subjuntivo no cuenta lo ocurrido: "se esperaba que fueran trasladadas".
+        r"\b(?:fueran|fuesen|sean|hayan\s+sido)\s+$"
     ),
     migration=rx(
         PEOPLE + r"|\b(?:deport\w*|asilo|refugi\w*|migra\w*|tercer(?:os)?\s+pa[ií]s\w*|"
