@@ -367,3 +367,24 @@ def test_moves_still_to_come_are_no_transfers(text: str, language: str) -> None:
 )
 def test_an_age_is_no_count(text: str, language: str) -> None:
     assert not [c for c in claims(text, language) if c.count == 30]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The Netherlands signed a deal with Uganda on rejected asylum seekers. Earlier, "
+            "the UK had signed a migration treaty with Rwanda to send asylum seekers there.",
+            "en",
+        ),
+        (
+            "Países Bajos firmó un acuerdo con Uganda sobre solicitantes de asilo rechazados. "
+            "Antes, el Reino Unido había firmado un tratado migratorio con Ruanda.",
+            "es",
+        ),
+    ],
+)
+def test_a_sending_state_named_in_the_clause_is_its_sender(text: str, language: str) -> None:
+    pairs = {(c.sender, c.receiver) for c in claims(text, language)}
+    assert ("GB", "RW") in pairs and ("NL", "UG") in pairs
+    assert ("NL", "RW") not in pairs

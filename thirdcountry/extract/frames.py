@@ -185,6 +185,19 @@ class _ClauseContext:
         ):
             if refs:
                 return refs[0].code
+        # A state known to send people, named as a party in the clause, is the sender there,
+        # not the document's: "UK has signed a treaty with Rwanda" in a story on the
+        # Netherlands; "the UK's abandoned Rwanda scheme".
+        senders = self.document.gazetteer.senders
+        named = [
+            r
+            for r in self.sentence.refs_in(self.clause.start, self.clause.end)
+            if r.code in senders
+            and r.slot in (Slot.RECEIVER, Slot.SENDER)
+            and r.how is not How.ANAPHORA
+        ]
+        if named and self.document.sender not in {r.code for r in named}:
+            return named[0].code
         return self.document.sender
 
     def explicit_sender(self) -> bool:
