@@ -388,3 +388,15 @@ def test_a_sending_state_named_in_the_clause_is_its_sender(text: str, language: 
     pairs = {(c.sender, c.receiver) for c in claims(text, language)}
     assert ("GB", "RW") in pairs and ("NL", "UG") in pairs
     assert ("NL", "RW") not in pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The asylum cooperative agreement between the United States and Guatemala was annulled.",
+        "Britain confirmed the plan to send some asylum seekers to Kigali is to be scrapped.",
+    ],
+)
+def test_an_annulled_agreement_or_a_scrapped_plan_is_ended(text: str) -> None:
+    values = {c.value for c in claims(text, "en") if c.kind.value == "arrangement_status"}
+    assert values == {"ended"}

@@ -360,6 +360,7 @@ def _status(context: _ClauseContext) -> None:
                     value = Status.NEGOTIATING
             elif status in (Status.SUSPENDED, Status.ENDED) and not (
                 context.sentence.search(lexicon.denial_object, context.sentence.text)
+                or context.sentence.search(lexicon.deal_reference, context.text)
                 or _names_a_deal(context)
             ):
                 continue

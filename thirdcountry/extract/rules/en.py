@@ -439,7 +439,7 @@ LEXICON = Lexicon(
         ),
         Status.ENDED: rx(
             # A cancelled visa is a person's, not a deal's: "whose visas were cancelled".
-            r"\b(?:scrapp(?:ed|ing)|scraps|ended|terminat(?:ed|ing)|"
+            r"\b(?:scrapp(?:ed|ing)|scraps|ended|terminat(?:ed|ing)|annull?ed|revoked|rescinded|"
             r"(?<!visas\swere\s)(?<!visa\swas\s)(?<!visas\s)(?<!visa\s)cancel+ed"
             r"(?!\s+(?:their|his|her|the)\s+visas?)|abandon(?:ed|s)|axed|"
             r"ripped\s+up|dead\s+and\s+buried|tore\s+up|withdr(?:ew|awn)\s+from|expired)\b"
