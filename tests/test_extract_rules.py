@@ -400,3 +400,25 @@ def test_a_sending_state_named_in_the_clause_is_its_sender(text: str, language: 
 def test_an_annulled_agreement_or_a_scrapped_plan_is_ended(text: str) -> None:
     values = {c.value for c in claims(text, "en") if c.kind.value == "arrangement_status"}
     assert values == {"ended"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Eswatini received four deportees from the United States, among them men from "
+            "Jamaica and Vietnam. One man was later sent back to Jamaica.",
+            "en",
+        ),
+        (
+            "Esuatini recibió a cuatro deportados de Estados Unidos, entre ellos hombres de "
+            "Jamaica y Vietnam. Uno fue repatriado a Jamaica.",
+            "es",
+        ),
+    ],
+)
+def test_sent_back_home_from_the_third_country(text: str, language: str) -> None:
+    found = claims(text, language)
+    onward = {(c.sender, c.receiver) for c in found if c.kind.value == "onward_transfer"}
+    assert ("SZ", "JM") in onward
+    assert not [c for c in found if c.sender == "US" and c.receiver == "JM"]

@@ -550,7 +550,7 @@ LEXICON = Lexicon(
     onward=rx(
         r"\b(?:of\s+them|of\s+the\s+(?:\w+\s+)?(?:men|deportees|group|nine|eight|seven|\d+)|"
         r"later|then|onward|afterwards|subsequently|across\s+the\s+border|from\s+there|"
-        r"(?:have|has|had)\s+since)\b"
+        r"(?:have|has|had)\s+since|back\s+to|repatriat\w+|reunited)\b"
     ),
     capacity=rx(
         r"\b(?:up\s+to|as\s+many\s+as|no\s+more\s+than|a\s+maximum\s+of|maximum\s+of|"

@@ -530,7 +530,7 @@ LEXICON = Lexicon(
     participle_tail=rx(r"\s+(?:por|de|desde)\b"),
     onward=rx(
         r"\b(?:de\s+ellos|de\s+ellas|posteriormente|luego|después|más\s+tarde|desde\s+entonces|"
-        r"ya\s+(?:fueron|han\s+sido)|hacia\s+"
+        r"ya\s+(?:fueron|han\s+sido)|de\s+regreso|repatriad[oa]s?|repatri(?:ó|aron)|hacia\s+"
         r"(?:la\s+)?frontera)\b"
     ),
     capacity=rx(
