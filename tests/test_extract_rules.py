@@ -422,3 +422,36 @@ def test_sent_back_home_from_the_third_country(text: str, language: str) -> None
     onward = {(c.sender, c.receiver) for c in found if c.kind.value == "onward_transfer"}
     assert ("SZ", "JM") in onward
     assert not [c for c in found if c.sender == "US" and c.receiver == "JM"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "role"),
+    [
+        (
+            "The United States deported five men to Eswatini in July. They were placed in "
+            "solitary confinement there.",
+            "en",
+            "detention",
+        ),
+        (
+            "Estados Unidos deportó a 14 hombres a Ghana en septiembre. Los deportados seguían "
+            "detenidos en Ghana, según sus abogados.",
+            "es",
+            "detention",
+        ),
+        (
+            "Estados Unidos deportó a 177 venezolanos a Honduras. El vicecanciller dijo que la "
+            "operación en Honduras fue un trasbordo hacia Caracas.",
+            "es",
+            "transit_stopover",
+        ),
+        (
+            "Países Bajos firmó un acuerdo con Uganda sobre solicitantes de asilo rechazados. "
+            "Uganda serviría como escala para su traslado a sus respectivos países de origen.",
+            "es",
+            "transit_stopover",
+        ),
+    ],
+)
+def test_roles_in_the_words_real_reporting_uses(text: str, language: str, role: str) -> None:
+    assert role in {c.value for c in claims(text, language) if c.kind.value == "role"}

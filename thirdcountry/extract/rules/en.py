@@ -474,7 +474,8 @@ LEXICON = Lexicon(
             r"(?:\w+\s+){0,4}?(?:in|at)\s+(?:\w+\s+){0,3}?(?:prison|jail|correctional|"
             r"maximum-security|camp|centres?|centers?|cells?|isolation|container|custody)|"
             r"maximum-security\s+(?:prison|jail)|mega-?prison|house\s+foreign\s+criminals|"
-            r"prison\s+cells)\b"
+            r"prison\s+cells|solitary\s+confinement|isolat(?:ed|ion)\s+units?|"
+            r"(?:held|kept)\s+(?:\w+\s+){0,2}?(?:in|at)\s+a\s+secret\s+location|incommunicado)\b"
         ),
         Role.TEMPORARY_STAY_THEN_RETURN: rx(
             r"\btemporar(?:il)?y\s+(?:host|house|hold|stay|shelter|accommodat)\w*|"
@@ -503,6 +504,7 @@ LEXICON = Lexicon(
         ),
         Role.TRANSIT_STOPOVER: rx(
             r"\bstopovers?\b|\bstop-overs?\b|\btransit\s+(?:country|point|hub|stop|centre|center)\b|"
+            r"\b(?:facilitate|facilitated|facilitating)\s+the\s+transit\b|\btransshipment\b|"
             r"\bbridge(?:\s+country)?\b|\bway\s+station\b|\blayover\b"
         ),
         Role.ONWARD_REMOVAL: rx(

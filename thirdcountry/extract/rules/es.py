@@ -471,12 +471,16 @@ LEXICON = Lexicon(
             r"\b(?:encarcel\w+|encerr\w+|recluid[oa]s|reclusos|presos|ingresad[oa]s\s+en\s+"
             r"(?:el\s+)?penal|detenid[oa]s\s+en|retenid[oa]s\s+en|privad[oa]s\s+de\s+(?:su\s+)?"
             r"libertad|confin\w+|megacárcel|cárcel\s+de\s+máxima\s+seguridad|"
-            r"prisión\s+de\s+máxima\s+seguridad|permanecerán\s+en\s+el\s+cecot)\b"
+            r"prisión\s+de\s+máxima\s+seguridad|permanecerán\s+en\s+el\s+cecot|"
+            r"(?:siguen|seguían|permanecen|continúan)\s+detenid[oa]s|bajo\s+custodia|"
+            r"incomunicad[oa]s|aislamiento)\b"
         ),
         Role.TEMPORARY_STAY_THEN_RETURN: rx(
             r"\b(?:acoger|recibir|albergar)\s+temporalmente\b|\btemporalmente\b|"
             r"\bde\s+forma\s+temporal\b|\bestancia\s+(?:era\s+)?temporal\b|"
-            r"\b(?:regreso|retorno)\s+(?:seguro\s+)?a\s+sus\s+países\b|"
+            r"\b(?:regreso|retorno|repatriación)\s+(?:seguro\s+)?a\s+sus\s+(?:respectivos\s+)?"
+            r"(?:países|naciones)\b|"
+            r"\btraslado\s+(?:\w+\s+){0,4}?a\s+sus\s+(?:respectivos\s+)?países\b|"
             r"\bpara\s+luego\s+enviarlos\s+a\s+sus\s+países\b|\bmientras\s+(?:\w+\s+){0,4}?"
             r"(?:facilitan|gestionan|tramitan)\s+su\s+(?:regreso|retorno)\b|"
             r"\bcosto\s+de\s+su\s+retorno\b|\bluego\s+(?:\w+\s+){0,2}?(?:trasladad|enviad|devuelt|"
@@ -495,7 +499,8 @@ LEXICON = Lexicon(
         Role.TRANSIT_STOPOVER: rx(
             r"\bpa[ií]s(?:es)?\s+(?:\"|“|«)?puente\b|\bpuente\b|\bescalas?\s+técnicas?\b|"
             r"\bpa[ií]s(?:es)?\s+de\s+tránsito\b|\bestación\s+de\s+paso\b|"
-            r"\bcentro\s+de\s+tránsito\b|\bparada\s+temporal\b"
+            r"\bcentro\s+de\s+tránsito\b|\bparada\s+temporal\b|\btra(?:n)?sbordo\b|"
+            r"\bcomo\s+(?:primera\s+)?escala\b"
         ),
         Role.ONWARD_REMOVAL: rx(
             r"\b(?:trasladad[oa]s|enviad[oa]s|expulsad[oa]s|devuelt[oa]s)\s+posteriormente\b|"
