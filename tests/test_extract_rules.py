@@ -455,3 +455,37 @@ def test_sent_back_home_from_the_third_country(text: str, language: str) -> None
 )
 def test_roles_in_the_words_real_reporting_uses(text: str, language: str, role: str) -> None:
     assert role in {c.value for c in claims(text, language) if c.kind.value == "role"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Kigali had agreed to a similar deportation agreement with the UK in 2022, but the "
+            "plan fell through.",
+            "en",
+            {("GB", "RW", "agreed"), ("GB", "RW", "ended")},
+        ),
+        (
+            "El gobierno de Trump ha establecido acuerdos para deportar migrantes a terceros "
+            "países como Esuatini y Ghana.",
+            "es",
+            {("US", "SZ", "agreed"), ("US", "GH", "agreed")},
+        ),
+        (
+            "Estados Unidos y Paraguay firmaron este jueves en Asunción el "
+            "llamado Acuerdo de Tercer País Seguro.",
+            "es",
+            {("US", "PY", "agreed")},
+        ),
+    ],
+)
+def test_agreements_told_as_real_reporting_tells_them(
+    text: str, language: str, expected: set[tuple[str, str, str]]
+) -> None:
+    found = {
+        (c.sender, c.receiver, c.value)
+        for c in claims(text, language)
+        if c.kind.value == "arrangement_status"
+    }
+    assert found == expected

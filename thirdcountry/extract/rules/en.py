@@ -375,6 +375,8 @@ LEXICON = Lexicon(
         Status.AGREED: rx(
             r"\b(?:agree[sd]?|agreeing)\s+(?:(?:on\s+)?\w+\s+)?(?:with\s+(?:the\s+)?[\w.]+(?:\s+[A-Z]\w+)?\s+)?"
             r"to\s+(?:temporarily\s+|only\s+)?(?:" + _ACCEPT + r"|act|serve|be|let|allow)|"
+            r"\bagreed\s+to\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:deal|agreement|pact|"
+            r"arrangement|accord)\b|"
             r"\b(?:signed|signs|sign|inked|struck|strikes|reached|sealed|concluded|clinched|"
             r"finali[sz]ed|approved|ratified|announced|entered(?:\s+into)?)\s+"
             r"(?:[\w\"“”'’$£€.,-]+\s+){0,4}?"
@@ -442,7 +444,8 @@ LEXICON = Lexicon(
             r"\b(?:scrapp(?:ed|ing)|scraps|ended|terminat(?:ed|ing)|annull?ed|revoked|rescinded|"
             r"(?<!visas\swere\s)(?<!visa\swas\s)(?<!visas\s)(?<!visa\s)cancel+ed"
             r"(?!\s+(?:their|his|her|the)\s+visas?)|abandon(?:ed|s)|axed|"
-            r"ripped\s+up|dead\s+and\s+buried|tore\s+up|withdr(?:ew|awn)\s+from|expired)\b"
+            r"ripped\s+up|dead\s+and\s+buried|tore\s+up|withdr(?:ew|awn)\s+from|expired|"
+            r"fell\s+through|collapsed)\b"
         ),
     },
     first_receiver=rx(
