@@ -489,3 +489,20 @@ def test_agreements_told_as_real_reporting_tells_them(
         if c.kind.value == "arrangement_status"
     }
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        ("Italy sends 40 rejected asylum seekers to Albania", "en", ("IT", "AL")),
+        (
+            "Panamá, vecino al sur de Costa Rica, recibió a 299 migrantes asiáticos deportados "
+            "por Estados Unidos.",
+            "es",
+            ("US", "PA"),
+        ),
+    ],
+)
+def test_headline_verbs_and_neighbours(text: str, language: str, pair: tuple[str, str]) -> None:
+    moves = {(c.sender, c.receiver) for c in claims(text, language) if c.kind.value == "transfer"}
+    assert moves == {pair}

@@ -521,8 +521,11 @@ LEXICON = Lexicon(
         r"\b(?:" + _SEND_PAST + r")\b(?!\s+(?:by|from)\s+(?:immigration\s+)?judges)"
         r"(?!\s+(?:" + PEOPLE + r")\b)|"
         r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|carried)\b|"
-        # Headlines tell the day's news in the present: "deportees arrive in South Sudan".
+        # Headlines tell the day's news in the present: "deportees arrive in South Sudan",
+        # "Italy sends 40 asylum seekers to Albania".
         r"\b(?:arrives?|lands?)\s+in\b|"
+        r"\b(?:sends|deports|expels|flies|transfers)\b(?=\s+(?:another\s+|more\s+|a\s+further\s+)?"
+        r"(?:" + NUMBERS.pattern + r")\b)|"
         # A move told as a noun: "the deportation from the United States of five men to …".
         r"\b(?:deportation|removal|expulsion|transfer)\b(?=\s+(?:from\s+(?:the\s+)?[\w.]+"
         r"(?:\s+[\w.]+){0,2}\s+)?of\s+(?:" + NUMBERS.pattern + r")\b)|"

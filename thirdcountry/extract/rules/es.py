@@ -275,7 +275,8 @@ LEXICON = Lexicon(
         r"(?:(?:también|incluso|en\s+menor\s+medida)\s+)?(?:(?:el|la|los|las)\s+)?"
     ),
     geo_before=rx(
-        r"(?:frontera(?:s)?\s+(?:con|de)|limita\s+con|vecin[oa]s?(?:\s+de)?|"
+        r"(?:frontera(?:s)?\s+(?:con|de)|limita\s+con|"
+        r"vecin[oa]s?(?:\s+(?:al|del)\s+(?:norte|sur|este|oeste)\s+de|\s+de)?|"
         r"reconoc\w+|reconocimiento\s+(?:de|por)|independencia\s+de|situad[oa]\s+en|"
         r"ubicad[oa]\s+en|litigio\s+(?:territorial\s+)?con|disputa\s+con|"
         r"relaciones\s+(?:diplomáticas\s+)?con|rompió\s+relaciones\s+con|guerra\s+con|"
