@@ -506,3 +506,26 @@ def test_agreements_told_as_real_reporting_tells_them(
 def test_headline_verbs_and_neighbours(text: str, language: str, pair: tuple[str, str]) -> None:
     moves = {(c.sender, c.receiver) for c in claims(text, language) if c.kind.value == "transfer"}
     assert moves == {pair}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Costa Rica took in 135 deportees from the United States. A week earlier, Panama "
+            "received 299 deported migrants, with about 100 of them moved to a camp.",
+            "en",
+        ),
+        (
+            "Costa Rica acogió a 135 deportados de Estados Unidos. Una semana antes, Panamá "
+            "recibió a 299 migrantes deportados, y luego unos 100 de ellos fueron llevados a un "
+            "campamento.",
+            "es",
+        ),
+    ],
+)
+def test_a_state_that_receives_people_is_no_onward_destination(text: str, language: str) -> None:
+    found = claims(text, language)
+    moves = {(c.kind.value, c.sender, c.receiver, c.count) for c in found}
+    assert ("transfer", "US", "PA", 299) in moves
+    assert not [m for m in moves if m[0] == "onward_transfer" and m[3] == 299]

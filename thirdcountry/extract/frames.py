@@ -544,7 +544,9 @@ def _transfer(context: _ClauseContext) -> None:
             destinations = context.receivers(focus=True)
         sender = context.sender()
         for destination in destinations:
-            origin = _onward_origin(context, start, destination)
+            # "Panama received 299 deported migrants": the receiving state is the subject, so
+            # the move is into it, not onward from a state named before.
+            origin = None if receive else _onward_origin(context, start, destination)
             if origin is None and _moves_on(context, sender):
                 origin = sender  # "Ghana expelled them to Togo": a third country moves them on
             if origin is not None:
