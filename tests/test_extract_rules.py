@@ -529,3 +529,11 @@ def test_a_state_that_receives_people_is_no_onward_destination(text: str, langua
     moves = {(c.kind.value, c.sender, c.receiver, c.count) for c in found}
     assert ("transfer", "US", "PA", 299) in moves
     assert not [m for m in moves if m[0] == "onward_transfer" and m[3] == 299]
+
+
+def test_a_spanish_conditional_perfect_reports_no_move() -> None:
+    text = (
+        "Starmer afirmó que la política de deportación a Ruanda se desecharía porque sólo se "
+        "habría expulsado a unos pocos solicitantes de asilo."
+    )
+    assert not [c for c in claims(text, "es") if c.value == "implemented"]

@@ -26,7 +26,8 @@ _ABBREVIATION = re.compile(
 )
 _OPENER = re.compile(
     r"\s+[\"'“‘«(]*(?:The|A|An|In|On|At|He|She|They|It|We|But|And|This|That|These|Those|"
-    r"His|Her|Their|Its|Officials|El|La|Los|Las|Un|Una|En|Según|Por|Pero|Además)\b"
+    r"His|Her|Their|Its|Officials|According|However|Meanwhile|Earlier|Last|Since|After|"
+    r"There|Under|El|La|Los|Las|Un|Una|En|Según|Por|Pero|Además|Sin|Tras|Desde)\b"
 )
 
 

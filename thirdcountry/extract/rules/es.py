@@ -368,7 +368,9 @@ LEXICON = Lexicon(
         r"\b(?:será|serán|sería|serían|va\s+a|van\s+a|vamos\s+a|podrá|podrán|podría|podrían|"
         r"pueden|puede|deberán|para)\s+(?:\w+\s+){0,2}?$|"
         # Un subjuntivo no cuenta lo ocurrido: "se esperaba que fueran trasladadas".
-        r"\b(?:fueran|fuesen|sean|hayan\s+sido)\s+$"
+        r"\b(?:fueran|fuesen|sean|hayan\s+sido)\s+$|"
+        # Un condicional compuesto supone, no cuenta: "sólo se habría expulsado al 1 %".
+        r"\b(?:habría|habrían)\s+(?:sido\s+)?$"
     ),
     migration=rx(
         PEOPLE + r"|\b(?:deport\w*|asilo|refugi\w*|migra\w*|tercer(?:os)?\s+pa[ií]s\w*|"
