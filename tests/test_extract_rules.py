@@ -537,3 +537,32 @@ def test_a_spanish_conditional_perfect_reports_no_move() -> None:
         "habría expulsado a unos pocos solicitantes de asilo."
     )
     assert not [c for c in claims(text, "es") if c.value == "implemented"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The US deported 119 migrants to Panama. Panama said the deported migrants were "
+            "detained after illegally crossing the US border.",
+            "en",
+        ),
+        (
+            "Estados Unidos deportó a ocho migrantes a Sudán del Sur. Los migrantes estaban "
+            "retenidos en una base militar estadounidense en Yibutí.",
+            "es",
+        ),
+    ],
+)
+def test_held_in_the_sending_state_is_no_detention_role(text: str, language: str) -> None:
+    assert not [c for c in claims(text, language) if c.value == "detention"]
+
+
+def test_convicted_in_the_sending_state_still_held_abroad() -> None:
+    text = (
+        "Denmark agreed with Kosovo on a deportation deal. Denmark is to rent 300 prison cells "
+        "in Kosovo to house prisoners convicted in Denmark."
+    )
+    assert ("DK", "XK", "detention") in {
+        (c.sender, c.receiver, c.value) for c in claims(text, "en") if c.kind.value == "role"
+    }

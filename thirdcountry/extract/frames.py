@@ -975,6 +975,8 @@ def _roles(context: _ClauseContext) -> None:
             if context.negated(start, end):
                 continue
             sender = context.sender()
+            if role is Role.DETENTION and _held_at_home(context, start, end, sender):
+                continue  # "detained after crossing the US border": not held where they went
             if role is Role.DETENTION and facility_states:
                 receivers = facility_states  # held at CECOT: held in El Salvador
             else:
@@ -982,6 +984,34 @@ def _roles(context: _ClauseContext) -> None:
                 receivers = context.receivers(focus=not context.sentence.refs)
             for receiver in receivers:
                 context.candidate(ClaimKind.ROLE, sender, receiver, value=role.value)
+
+
+_IN_PLACE = re.compile(
+    r"\b(?:in|at|en)\s+(?:the\s+|a\s+|an\s+|el\s+|la\s+|una?\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_CONVICTED = re.compile(r"\b(?:convicted|sentenced|tried|condenad\w+|juzgad\w+)\b", re.I)
+_BORDER = re.compile(r"^[\s-]*(?:[\w-]+\s+)?(?:border|frontera)\b", re.IGNORECASE)
+
+
+def _held_at_home(context: _ClauseContext, start: int, position: int, sender: str | None) -> bool:
+    """The sending state is named right after a detention cue ("detained after illegally
+    crossing the US border", "retenidos en una base militar estadounidense"): the people
+    were held there, before any move."""
+    if sender is None:
+        return False
+    end = min(context.clause.end, position + 60)
+    sentence = context.sentence
+    for mention in sentence.mentions:
+        if mention.code != sender or not position <= mention.start < end:
+            continue
+        before = sentence.piece(start, mention.start)
+        after = sentence.piece(mention.end, mention.end + 12)
+        if mention.start - position > 40 or _CONVICTED.search(before):
+            continue  # "prisoners convicted in Denmark": where they were tried, not held
+        if _IN_PLACE.search(before) or _BORDER.match(after):
+            return True
+    return False
 
 
 # --- capacity, money, instruments ---------------------------------------------------------
