@@ -145,3 +145,22 @@ def test_non_nationals_are_not_the_receivers_own() -> None:
         "April, officials said."
     )
     assert total(text, "en") == ("US", "MX", 5100, "exact", "2025-01", "2025-04")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "In February and March, the United States deported 23 men and women from nine "
+            "African countries to Cameroon.",
+            "en",
+        ),
+        (
+            "En febrero y marzo, Estados Unidos deportó a Camerún a 23 hombres y mujeres de "
+            "nueve países africanos.",
+            "es",
+        ),
+    ],
+)
+def test_a_total_over_two_named_months(text: str, language: str) -> None:
+    assert total(text, language) == ("US", "CM", 23, "exact", "2025-02", "2025-03")

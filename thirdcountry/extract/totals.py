@@ -56,15 +56,17 @@ def period_in(
     match = lexicon.period.search(text)
     if match is None:
         return None
-    found = [
-        (d.start, d.when)
-        for d in dates
-        if offset + match.start() <= d.start < offset + match.end() + 12
-    ]
-    if not found and published is not None:
+    phrases = [d for d in dates if offset + match.start() <= d.start < offset + match.end() + 12]
+    found = [(d.start, d.when) for d in phrases]
+    if len(found) < 2 and published is not None:
         # "between January and June", "desde julio": bare months and years, which the date
-        # phrases (made to date events) leave alone.
-        found = _bare_dates(match.group(0), offset + match.start(), lexicon, published)
+        # phrases (made to date events) leave alone; "in January and February" gives one.
+        bare = _bare_dates(match.group(0), offset + match.start(), lexicon, published)
+        found += [
+            (start, when)
+            for start, when in bare
+            if not any(d.start <= start < d.end for d in phrases)
+        ]
     inside = [when for _start, when in sorted(found, key=lambda item: item[0])]
     if len(inside) >= 2:
         start, end = inside[0], inside[-1]
@@ -92,7 +94,10 @@ def _bare_dates(
         raw = word.group(0).lower()
         month = lexicon.dates.months.get(raw)
         if month is not None:
-            year = today.year if month <= today.month else today.year - 1
+            # The latest such month up to publication; a page known only to its year can
+            # speak of any month of it.
+            latest = 12 if published.precision is DatePrecision.YEAR else today.month
+            year = today.year if month <= latest else today.year - 1
             when = PartialDate.of(dt.date(year, month, 1), DatePrecision.MONTH)
         elif raw.isdigit() and len(raw) == 4 and 1990 <= int(raw) <= today.year:
             when = PartialDate.of(dt.date(int(raw), 1, 1), DatePrecision.YEAR)

@@ -688,6 +688,7 @@ LEXICON = Lexicon(
     period=rx(
         rf"\bbetween\s+(?:\d{{1,2}}\s+)?(?:{_PERIOD_MONTHS}|(?:19|20)\d\d)\b[^.;]{{0,20}}?\band\s+"
         rf"(?:\d{{1,2}}\s+)?(?:{_PERIOD_MONTHS}|(?:19|20)\d\d)\b|"
+        rf"\bin\s+(?:{_PERIOD_MONTHS})\s+and\s+(?:{_PERIOD_MONTHS})\b|"
         rf"\bfrom\s+(?:\d{{1,2}}\s+)?(?:{_PERIOD_MONTHS})\b[^.;]{{0,12}}?\s+(?:to|through|until)\s+"
         rf"(?:\d{{1,2}}\s+)?(?:{_PERIOD_MONTHS})\b|"
         rf"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:{_PERIOD_MONTHS}|(?:19|20)\d\d|the\s+start|"

@@ -652,6 +652,7 @@ LEXICON = Lexicon(
     period=rx(
         rf"\bentre\s+(?:el\s+)?(?:\d{{1,2}}\s+de\s+)?(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b[^.;]{{0,20}}?"
         rf"\by\s+(?:el\s+)?(?:\d{{1,2}}\s+de\s+)?(?:{_MONTH_NAMES}|(?:19|20)\d\d)\b|"
+        rf"\ben\s+(?:{_MONTH_NAMES})\s+y\s+(?:{_MONTH_NAMES})\b|"
         rf"\bde(?:sde)?\s+(?:el\s+)?(?:\d{{1,2}}\s+de\s+)?(?:{_MONTH_NAMES})\b[^.;]{{0,12}}?\s+"
         rf"(?:a|al|hasta)\s+(?:el\s+)?(?:\d{{1,2}}\s+de\s+)?(?:{_MONTH_NAMES})\b|"
         rf"\bdesde\s+(?:(?:principios|inicios|finales|mediados)\s+de\s+)?(?:{_MONTH_NAMES}|"
