@@ -566,3 +566,13 @@ def test_convicted_in_the_sending_state_still_held_abroad() -> None:
     assert ("DK", "XK", "detention") in {
         (c.sender, c.receiver, c.value) for c in claims(text, "en") if c.kind.value == "role"
     }
+
+
+def test_the_spanish_noun_traslado_is_no_move() -> None:
+    text = (
+        "Estados Unidos y Ecuador sellan un pacto que permitirá el traslado temporal de "
+        "solicitantes de asilo a Ecuador."
+    )
+    assert not [c for c in claims(text, "es") if c.kind.value == "transfer"]
+    moved = "Estados Unidos trasladó a 12 solicitantes de asilo a Ecuador."
+    assert [c.count for c in claims(moved, "es") if c.kind.value == "transfer"] == [12]

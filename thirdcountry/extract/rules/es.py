@@ -192,7 +192,8 @@ _SEND_PAST = words(
     "~expulsaron",
     "~envi[oó]",
     "~enviaron",
-    "~traslad[oó]",
+    # "trasladó" (a move); "traslado" without the accent is the noun ("el traslado de …").
+    "~trasladó",
     "~trasladaron",
     "~aterriz[oó]",
     "~aterrizaron",
