@@ -576,3 +576,28 @@ def test_the_spanish_noun_traslado_is_no_move() -> None:
     assert not [c for c in claims(text, "es") if c.kind.value == "transfer"]
     moved = "Estados Unidos trasladó a 12 solicitantes de asilo a Ecuador."
     assert [c.count for c in claims(moved, "es") if c.kind.value == "transfer"] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "count"),
+    [
+        (
+            "Llegó el primer grupo de un total de 200 personas deportadas que Costa Rica aceptó "
+            "recibir desde Estados Unidos.",
+            ("US", "CR"),
+            200,
+        ),
+        (
+            "El gobierno salvadoreño habría acordado recibir a unos 300 deportados de Estados "
+            "Unidos en sus cárceles.",
+            ("US", "SV"),
+            300,
+        ),
+    ],
+)
+def test_spanish_capacities_as_a_total_or_an_agreement(
+    text: str, pair: tuple[str, str], count: int
+) -> None:
+    found = claims(text, "es")
+    caps = {(c.sender, c.receiver, c.count) for c in found if c.kind.value == "capacity"}
+    assert caps == {(*pair, count)}

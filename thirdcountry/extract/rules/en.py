@@ -571,7 +571,14 @@ LEXICON = Lexicon(
         r"(?P<m>" + NUMBERS.pattern + r")\s+(?:\w+\s+){0,2}?(?:people|refugees|migrants|"
         r"asylum\s+seekers|persons|deportees)\s+(?:a|per|each)\s+year\b|"
         r"\b(?:agreed|agrees|will|to)\s+(?:\w+\s+)?(?:accept|receive|host|take(?:\s+in)?|admit)"
-        r"\s+(?P<k>" + NUMBERS.pattern + r")\s+(?:[\w-]+\s+){0,2}?" + PEOPLE
+        r"\s+(?P<k>" + NUMBERS.pattern + r")\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"|"
+        # "the 200 foreign nationals that the government has agreed to receive".
+        r"\bthe\s+(?P<j>"
+        + NUMBERS.pattern
+        + r")\s+(?:[\w-]+\s+){0,2}?"
+        + PEOPLE
+        + r"\s+(?:that|who|whom)\s+(?:[\w-]+\s+){0,4}?(?:has\s+|had\s+)?agreed\s+to\s+"
+        r"(?:accept|receive|host|take(?:\s+in)?|admit)\b"
     ),
     payment=rx(
         r"\b(?:paid|pay|pays|paying|payments?|grants?|fees?|in\s+exchange|lump\s+sums?|"

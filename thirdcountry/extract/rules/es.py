@@ -551,10 +551,11 @@ LEXICON = Lexicon(
         r"(?P<n>" + NUMBERS.pattern + r")\s+(?:celdas|plazas|camas|cupos)\b|"
         r"(?P<m>" + NUMBERS.pattern + r")\s+(?:\w+\s+){0,2}?(?:personas|refugiados|migrantes|"
         r"solicitantes\s+de\s+asilo|deportados)\s+(?:al|por)\s+año\b|"
-        r"\b(?:los|las)\s+(?P<k>" + NUMBERS.pattern + r")\s+(?:\w+\s+){0,2}?que\s+(?:el\s+)?"
+        r"\b(?:los|las|total\s+de)\s+(?P<k>" + NUMBERS.pattern + r")\s+(?:\w+\s+){0,2}?"
+        r"que\s+(?:el\s+)?"
         r"(?:\w+\s+){0,2}?(?:aceptó|acordó|se\s+comprometió\s+a)\s+" + _ACCEPT + r"|"
         # "acordó acoger a 50 deportados", "accedió a una petición … para acoger a 50".
-        r"\b(?:acord[oó]|acept[oó]|accedi[oó]\s+a|acced(?:e|en)\s+a|se\s+comprometi[oó]\s+a|"
+        r"\b(?:acord[oó]|acordado|acept[oó]|accedi[oó]\s+a|acced(?:e|en)\s+a|se\s+comprometi[oó]\s+a|"
         r"ofreci[oó]|aceptar[aá])\s+(?:[\w.]+\s+){0,8}?" + _ACCEPT + r"\s+(?:inicialmente\s+|"
         r"temporalmente\s+)?(?:a\s+)?(?:unos\s+|unas\s+)?(?P<j>" + NUMBERS.pattern + r")\s+"
         r"(?:[\w-]+\s+){0,2}?(?:" + PEOPLE + r")"
