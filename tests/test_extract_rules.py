@@ -601,3 +601,36 @@ def test_spanish_capacities_as_a_total_or_an_agreement(
     found = claims(text, "es")
     caps = {(c.sender, c.receiver, c.count) for c in found if c.kind.value == "capacity"}
     assert caps == {(*pair, count)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "concern"),
+    [
+        (
+            "The United States deported 17 people to Cameroon in January. The deportees face "
+            "torture if they are sent on to their home countries.",
+            "en",
+            "refoulement",
+        ),
+        (
+            "The United States deported 17 people to Cameroon in January. Authorities there are "
+            "arbitrarily detaining the deportees.",
+            "en",
+            "due_process",
+        ),
+        (
+            "Estados Unidos deportó a 17 personas a Camerún en enero. Los deportados enfrentan "
+            "tortura si son enviados a sus países.",
+            "es",
+            "refoulement",
+        ),
+        (
+            "Estados Unidos deportó a 17 personas a Camerún en enero. Los deportados sufren una "
+            "detención arbitraria, según sus abogados.",
+            "es",
+            "due_process",
+        ),
+    ],
+)
+def test_concerns_in_the_words_real_reporting_uses(text: str, language: str, concern: str) -> None:
+    assert concern in {c.value for c in claims(text, language) if c.kind.value == "concern"}

@@ -664,6 +664,8 @@ LEXICON = Lexicon(
             r"(?:being\s+)?(?:returned|sent\s+back|removal|deportation)\b|"
             r"\bprotected\s+(?:\w+\s+){0,4}?from\s+(?:deportation|removal)\b|"
             r"\bfear\s+being\s+sent\s+home\b|\bsent\s+(?:back\s+)?to\s+(?:danger|persecution|torture)\b|"
+            r"\breturned\s+to\s+danger\b|\b(?:face|faced|facing|risk\s+of)\s+(?:torture|persecution)\b|"
+            r"\bpressured\s+to\s+return\b|"
             r"\brisk\s+(?:of\s+)?being\s+(?:sent\s+back|returned|deported)\b"
         ),
         Concern.DUE_PROCESS: rx(
@@ -671,6 +673,7 @@ LEXICON = Lexicon(
             r"notice)\b|\bnever\s+given\s+a\s+(?:\w+\s+)?chance\b|\bno\s+chance\s+to\b|"
             r"\bless\s+than\s+a\s+day['’]s\s+notice\b|\bpunishment\s+without\s+a\s+trial\b|"
             r"\bwithout\s+charge\b|\bnever\s+told\s+where\s+they\s+were\s+going\b|"
+            r"\barbitrar(?:y|ily)\s+(?:detain\w*|detention|arrest\w*)\b|"
             r"\bviolated\s+(?:his|her|a\s+court['’]s?)\s+order\b|"
             r"\bwithout\s+(?:a\s+)?judge\s+(?:hearing|examining|reviewing)\b"
         ),

@@ -627,13 +627,17 @@ LEXICON = Lexicon(
         ),
         Concern.REFOULEMENT: rx(
             r"\bdevolución\b|\bno\s+devolución\b|\briesgo\s+de\s+ser\s+devuelt[oa]s\b|\bprotección\s+(?:\w+\s+){0,4}?contra\s+la\s+"
-            r"devolución\b|\bdevueltas?\s+a\s+países\s+donde\s+su\s+vida\b"
+            r"devolución\b|\bdevueltas?\s+a\s+países\s+donde\s+su\s+vida\b|"
+            r"\b(?:riesgo\s+de|enfrentan|podrían\s+sufrir|correr\s+peligro\s+y\s+ser\s+víctimas\s+de)\s+"
+            r"(?:la\s+)?(?:tortura|persecución)\b"
         ),
         Concern.DUE_PROCESS: rx(
             r"\bsin\s+(?:juicio|cargos|debido\s+proceso)\b|\bno\s+tuvieron\s+oportunidad\s+de\s+"
             r"defenderse\b|\bprivad[oa]s\s+de\s+su\s+libertad\s+de\s+forma\s+ilegítima\b|"
             r"\bfalta\s+de\s+asesoría\s+legal\b|\bno\s+recibieron\s+información\b|"
-            r"\binconstitucional\b|\bsin\s+que\s+un\s+juez\b|\bsin\s+(?:una\s+)?audiencia\b"
+            r"\binconstitucional\b|\bsin\s+que\s+un\s+juez\b|\bsin\s+(?:una\s+)?audiencia\b|"
+            r"\bdetenci(?:ón|ones)\s+arbitrari[ao]s?\b|\barbitrariamente\b|"
+            r"\bsin\s+(?:formular\s+cargos|acceso\s+(?:legal|a\s+(?:un\s+)?abogad[oa]s?))\b"
         ),
         Concern.DEATH: rx(r"\b(?:muri[óe]|murieron|falleci\w+|muerte)\b"),
     },
