@@ -634,3 +634,16 @@ def test_spanish_capacities_as_a_total_or_an_agreement(
 )
 def test_concerns_in_the_words_real_reporting_uses(text: str, language: str, concern: str) -> None:
     assert concern in {c.value for c in claims(text, language) if c.kind.value == "concern"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Llegaron a Panamá 299 migrantes deportados por Estados Unidos, 103 de los cuales se "
+        "niegan a ser repatriados según el acuerdo.",
+        "Es difícil devolverlos porque varios Estados de origen se niegan a recibirlos, y el "
+        "acuerdo con Uganda serviría como escala.",
+    ],
+)
+def test_people_or_home_states_refusing_are_no_denial(text: str) -> None:
+    assert not [c for c in claims(text, "es") if c.kind.value == "denial"]

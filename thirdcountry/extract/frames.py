@@ -401,6 +401,14 @@ def _names_a_deal(context: _ClauseContext) -> bool:
     )
 
 
+# People refusing what is done to them, not a state denying a deal.
+_PEOPLE_REFUSE = re.compile(r"^\s*(?:a\s+ser|to\s+be)\b", re.IGNORECASE)
+_ORIGIN_STATES = re.compile(
+    r"\b(?:(?:Estados|países)\s+de\s+origen|home\s+(?:countries|states)|countries\s+of\s+"
+    r"origin)\b\W+(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+
 # The people's own states refusing them: "their home countries refused to take them back",
 # "sus países de origen se negaron a recibirlos". No arrangement, and no party to one.
 _HOME_REFUSER = re.compile(
@@ -470,6 +478,10 @@ def _denial(context: _ClauseContext) -> None:
     lexicon, sentence = context.lexicon, context.sentence
     positions: list[int] = []
     for start, end, _match in context.cues(lexicon.denial):
+        if _PEOPLE_REFUSE.match(sentence.piece(end, end + 12)) or _ORIGIN_STATES.search(
+            context.before(start, 50)
+        ):
+            continue  # "se niegan a ser repatriados", "sus Estados de origen se niegan"
         around = sentence.piece(start - 25, start) + " " + sentence.piece(end, end + 160)
         if lexicon.denial_object.search(around):
             positions.append(start)
