@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from thirdcountry.cli import cli
@@ -43,6 +44,18 @@ def test_extract_html_takes_the_page_date(tmp_path: Path) -> None:
     assert any(c["kind"] == "instrument" for c in json.loads(result.output))
 
 
+@pytest.mark.parametrize("name", ["report.pdf", "memo.docx", "notes.ODT"])
+def test_extract_names_the_file_types_it_reads(tmp_path: Path, name: str) -> None:
+    # Even a document whose bytes look like text: its name says it is not read here.
+    document = tmp_path / name
+    document.write_text("The United States deported five men to Eswatini.", encoding="utf-8")
+    result = run("extract", str(document))
+    assert result.exit_code == 1
+    assert name in result.output and "is not read here" in result.output
+    assert "extract reads plain text (.txt) and HTML (.html, .htm) files" in result.output
+    assert "claims" not in result.output
+
+
 def test_extract_table_and_language_option() -> None:
     result = run("extract", str(DEVSET / "es-13-paraguay-firma.txt"), "--lang", "es")
     assert result.exit_code == 0 and "PY" in result.output
@@ -53,6 +66,7 @@ def test_extract_refuses_binary_and_bad_dates(tmp_path: Path) -> None:
     junk.write_bytes(b"\x00\x01\xff" * 100)
     result = run("extract", str(junk))
     assert result.exit_code == 1 and "looks like binary data" in result.output
+    assert "extract reads plain text (.txt) and HTML" in result.output
     bad_date = run("extract", str(ARTICLE), "--published", "yesterday")
     assert bad_date.exit_code == 2 and "not a date" in bad_date.output
     assert run("extract", str(tmp_path / "missing.txt")).exit_code == 2

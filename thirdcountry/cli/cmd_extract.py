@@ -29,17 +29,24 @@ from thirdcountry.ingest.model import SourceError
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _SNIFF_BYTES = 8192
+# Documents `extract` does not read, known by their names: said so before reading them.
+_OFFICE_SUFFIXES = frozenset(
+    {".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".epub"}
+)
+READS = "extract reads plain text (.txt) and HTML (.html, .htm) files"
 
 
 def read_document(path: Path) -> tuple[str, dt.date | None]:
     """The text of a .txt or .html file, and the publication date an HTML page gives."""
+    if path.suffix.lower() in _OFFICE_SUFFIXES:
+        raise BadInput(f"{path}: a {path.suffix.lower()} document is not read here; {READS}")
     try:
         raw = read_limited(path)  # streamed, with ingest's limit for files
     except SourceError as exc:
         raise BadInput(f"{path}: {exc.message}") from None
     kind = binary_kind(raw)
     if kind is not None:
-        raise BadInput(f"{path}: looks like binary data ({kind}), not text or HTML")
+        raise BadInput(f"{path}: looks like binary data ({kind}), not text or HTML; {READS}")
     head = raw[:_SNIFF_BYTES]
     looks_html = path.suffix.lower() in HTML_SUFFIXES or head.lstrip()[:15].lower().startswith(
         (b"<!doctype html", b"<html")
@@ -181,7 +188,10 @@ def register(cli: click.Group) -> None:
     )
     @format_option
     def extract(file: Path, published: PartialDate | None, lang: str, fmt: OutputFormat) -> None:
-        """Print the claims a .txt or .html FILE states, without touching a database."""
+        """Print the claims a .txt or .html FILE states, without touching a database.
+
+        Other documents (PDF, Word, spreadsheets) are refused with an error naming the file;
+        `thirdcountry ingest` reads PDF."""
         text, page_date = read_document(file)
         claims = extract_claims(
             text,
