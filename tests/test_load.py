@@ -109,6 +109,25 @@ def test_every_problem_is_reported_on_its_own_line(sqlite_store: Store, tmp_path
     assert counts(sqlite_store) == (0, 0, 0)
 
 
+def test_a_claim_with_four_faults_gets_four_lines(sqlite_store: Store, tmp_path: Path) -> None:
+    body = (
+        "documents:\n  - {id: d1, url: 'https://x.example/', published: 2025-07-01}\n"
+        "claims:\n"
+        "  - {document: d1, kind: transfer, sender: ZZ, receiver: SZ, count: -5,\n"
+        "     date: 2099-01-01, nationalities: [QQ]}\n"
+        "  - {document: d1, kind: capacity, sender: US, receiver: XK, count: 5}\n"
+    )
+    with pytest.raises(DatasetError) as caught:
+        load_file(sqlite_store, write(tmp_path, body))
+    problems = caught.value.problems
+    assert len(problems) == 4 and all(p.startswith("claim #1: ") for p in problems)
+    text = "\n".join(problems)
+    for fault in ("'ZZ'", "count must not be negative", "'QQ'", "2099-01-01 is in the future"):
+        assert fault in text
+    # The stand-in used to look past a faulty state is never reported or stored.
+    assert "AQ" not in text and counts(sqlite_store) == (0, 0, 0)
+
+
 def test_missing_file_and_json_errors_are_one_line(sqlite_store: Store, tmp_path: Path) -> None:
     with pytest.raises(DatasetError, match=r"nope\.yaml: file does not exist"):
         load_file(sqlite_store, tmp_path / "nope.yaml")

@@ -116,11 +116,11 @@ def parse_dataset(data: Any, source: str, *, today: date | None = None) -> Datas
     published = {d.local_id: d.document.published_date for d in dataset.documents}
     for number, item in enumerate(claims, start=1):
         where = f"claim #{number}"
-        try:
-            parsed_claim = _parse_claim(item, number, today)
-        except ValidationError as exc:
-            problems.append(f"{where}: {exc}")
+        parsed_or_problems = _parse_claim_fully(item, number, today)
+        if isinstance(parsed_or_problems, list):
+            problems += [f"{where}: {problem}" for problem in parsed_or_problems]
             continue
+        parsed_claim = parsed_or_problems
         if parsed_claim.document is not None and parsed_claim.document not in local_ids:
             problems.append(f"{where}: document {parsed_claim.document!r} is not in this file")
             continue
@@ -190,6 +190,39 @@ def _text(raw: Any) -> str | None:
     if raw is None:
         return None
     return str(raw).strip() or None
+
+
+# More problems than this in one claim are not worth listing one by one.
+_MAX_PROBLEMS = 12
+# Valid stand-ins for a faulty state, so that the check can look past it (never stored:
+# a claim with a problem is not loaded).
+_STAND_INS = {"sender": "AQ", "receiver": "BV"}
+
+
+def _parse_claim_fully(item: Any, number: int, today: date | None) -> DatasetClaim | list[str]:
+    """The claim, or every problem it has, not only the first: each field a check names is
+    set aside and the claim checked again, so a claim with four faults gets four lines."""
+    problems: list[str] = []
+    set_aside: set[str] = set()
+    remaining = dict(item) if isinstance(item, Mapping) else item
+    while len(problems) < _MAX_PROBLEMS:
+        try:
+            parsed = _parse_claim(remaining, number, today)
+        except ValidationError as exc:
+            field = exc.field
+            if field in set_aside:
+                break  # "needs a count" once the faulty count is set aside: said already
+            problems.append(str(exc))
+            if field is not None:
+                set_aside.add(field)
+            if not isinstance(remaining, dict) or field is None or field not in remaining:
+                break  # a fault of the whole claim: nothing to set aside and look past
+            remaining = {k: v for k, v in remaining.items() if k != field}
+            if field in _STAND_INS:
+                remaining[field] = _STAND_INS[field]  # a pair kind needs both states
+            continue
+        return problems if problems else parsed
+    return problems
 
 
 def _parse_claim(item: Any, number: int, today: date | None) -> DatasetClaim:
