@@ -96,6 +96,46 @@ def test_frictionless_would_catch_a_broken_reference(
     assert "foreign-key" in {error[0] for error in report.flatten(["type"])}
 
 
+def test_code_columns_have_enums_and_the_codes_resource_labels_them(
+    exported: tuple[Path, dict[str, Any]],
+) -> None:
+    out, _ = exported
+    package = json.loads((out / "datapackage.json").read_text())
+    fields = {
+        (resource["name"], field["name"]): field
+        for resource in package["resources"]
+        for field in resource["schema"]["fields"]
+    }
+    assert "implemented" in fields[("arrangements", "status")]["constraints"]["enum"]
+    assert fields[("claims", "kind")]["constraints"]["enum"][0] == "arrangement_status"
+    values = fields[("claims", "value")]["constraints"]["enum"]
+    assert {"agreed", "detention", "memorandum_of_understanding", "receiver"} <= set(values)
+    codes = {row["id"]: row for row in _rows(out / "codes.csv")}
+    assert codes["status:implemented"]["label_en"] == "Implemented"
+    assert codes["status:implemented"]["label_es"] == "En aplicación"
+    # Every enum code of every column is labelled in the codes resource.
+    for (_table, _name), field in fields.items():
+        for code in field.get("constraints", {}).get("enum", []):
+            assert any(key.endswith(f":{code}") for key in codes), code
+
+
+def test_frictionless_would_catch_a_code_outside_its_enum(
+    exported: tuple[Path, dict[str, Any]], tmp_path: Path
+) -> None:
+    out, _ = exported
+    for item in out.iterdir():
+        if item.suffix in (".csv", ".json"):
+            (tmp_path / item.name).write_bytes(item.read_bytes())
+    arrangements = (tmp_path / "arrangements.csv").read_text(encoding="utf-8")
+    assert ",implemented," in arrangements
+    (tmp_path / "arrangements.csv").write_text(
+        arrangements.replace(",implemented,", ",in_operation,", 1), encoding="utf-8"
+    )
+    report = validate(str(tmp_path / "datapackage.json"))
+    assert not report.valid
+    assert "constraint-error" in {error[0] for error in report.flatten(["type"])}
+
+
 def _rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))

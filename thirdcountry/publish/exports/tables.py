@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, Protocol
 
+from thirdcountry.data import bundled_labels
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.countries import get_country
 from thirdcountry.domain.documents import Document
+from thirdcountry.domain.labels import VALUE_VOCABULARY, VOCABULARIES
 from thirdcountry.domain.totals import ReportedTotal
 from thirdcountry.store.public import PublicData, PublicTransfer
 
@@ -34,6 +36,13 @@ class Column:
     description: str
     required: bool = False
     pattern: str | None = None
+    # The label table's vocabulary its cells are codes of (``VALUES``: a claim's value, from
+    # the vocabulary of its kind); the data package gives them as an enum and labels them.
+    codes: str | None = None
+
+
+# ``Column.codes`` of a claim's value: the codes of every value vocabulary.
+VALUES = "value"
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,14 +272,14 @@ ARRANGEMENTS = Table(
         _code("receiver", "Receiving state, ISO 3166-1 alpha-2 (XK is Kosovo)", True),
         Column("sender_name", "string", "Sending state's English name (CLDR)"),
         Column("receiver_name", "string", "Receiving state's English name (CLDR)"),
-        Column("status", "string", "Current status (latest accepted status claim)"),
+        Column("status", "string", "Current status (latest accepted status claim)", codes="status"),
         _date("status_date", "When the current status was established"),
         Column("disputed", "boolean", "A denial stands against an agreement claim", True),
         _list("roles", "Roles of the receiver"),
         Column("capacity", "integer", "Cap on people, latest accepted capacity claim"),
         Column("compensation_amount", "number", "Money paid to the receiver, latest claim"),
         Column("compensation_currency", "string", "ISO 4217 currency of the compensation"),
-        Column("instrument", "string", "Legal instrument of the arrangement"),
+        Column("instrument", "string", "Legal instrument of the arrangement", codes="instrument"),
         _list("facilities", "Facilities named"),
         _list("concerns", "Reported harms"),
         Column("transfers", "integer", "Distinct transfer events", True),
@@ -286,7 +295,12 @@ ARRANGEMENTS = Table(
             "integer",
             "Largest sum of reported period totals whose periods do not overlap; never a transfer",
         ),
-        Column("reported_total_qualifier", "string", "exact, at_least or about"),
+        Column(
+            "reported_total_qualifier",
+            "string",
+            "exact, at_least or about",
+            codes="count_qualifier",
+        ),
         _date("reported_total_start", "First day, month or year the reported total counts"),
         _date("reported_total_end", "Last day, month or year the reported total counts"),
         Column("reported_total_sources", "integer", "Independent sources of the reported total"),
@@ -317,7 +331,9 @@ DOCUMENTS = Table(
         Column("title", "string", "Title"),
         _date("published", "Publication date"),
         Column("language", "string", "Language code"),
-        Column("kind", "string", "news, government, court, ngo or other", True),
+        Column(
+            "kind", "string", "news, government, court, ngo or other", True, codes="document_kind"
+        ),
         Column("author", "string", "Author"),
         Column("content_hash", "string", "SHA-256 of the stored text"),
         Column("source_id", "string", "The original this document is a copy of"),
@@ -334,18 +350,23 @@ CLAIMS = Table(
     "Accepted claims that no correction superseded, in the claim contract's fields.",
     (
         Column("id", "string", "Claim id (UUIDv7, time-ordered)", True),
-        Column("kind", "string", "Claim kind (docs/claims.md)", True),
+        Column("kind", "string", "Claim kind (docs/claims.md)", True, codes="kind"),
         _code("sender", "Sending state"),
         _code("receiver", "Receiving state", True),
-        Column("value", "string", "Value from the kind's vocabulary"),
+        Column("value", "string", "Value from the kind's vocabulary", codes=VALUES),
         Column("count", "integer", "People"),
-        Column("count_qualifier", "string", "period_total: exact, at_least or about"),
+        Column(
+            "count_qualifier",
+            "string",
+            "period_total: exact, at_least or about",
+            codes="count_qualifier",
+        ),
         _list("nationalities", "Nationalities of the people moved"),
         Column("amount", "number", "Money"),
         Column("currency", "string", "ISO 4217 currency"),
         Column("facility", "string", "Facility named"),
         _date("date", "When the asserted thing happened"),
-        Column("date_precision", "string", "day, month or year"),
+        Column("date_precision", "string", "day, month or year", codes="date_precision"),
         _date("period_start", "period_total: the first day, month or year it counts"),
         _date("period_end", "period_total: the last day, month or year it counts"),
         Column("document_id", "string", "The source stating it"),
@@ -370,7 +391,9 @@ TRANSFERS = Table(
     "Distinct transfer events: many reports of one flight are one row.",
     (
         Column("id", "string", "Event id: the id of its earliest claim", True),
-        Column("kind", "string", "transfer, or onward_transfer from the receiver", True),
+        Column(
+            "kind", "string", "transfer, or onward_transfer from the receiver", True, codes="kind"
+        ),
         _code("sender", "Country people were moved from", True),
         _code("receiver", "Country people were moved to", True),
         _date("date", "When"),
@@ -412,7 +435,12 @@ COUNTRIES = Table(
         Column("name_en", "string", "English name (CLDR)", True),
         Column("name_es", "string", "Spanish name (CLDR)", True),
         Column("role", "string", "sender, receiver or both", True),
-        Column("status", "string", "Most consequential status of its arrangements as receiver"),
+        Column(
+            "status",
+            "string",
+            "Most consequential status of its arrangements as receiver",
+            codes="status",
+        ),
         Column("disputed", "boolean", "One of its arrangements as receiver is disputed", True),
         _list("senders", "States sending people to it"),
         _list("receivers", "States it sends people to"),
@@ -425,5 +453,45 @@ COUNTRIES = Table(
     _country_rows,
 )
 
+
+def _code_rows(_data: PublicData) -> Iterable[dict[str, Any]]:
+    labels = bundled_labels()
+    for vocabulary in VOCABULARIES:
+        english, spanish = labels.vocabulary(vocabulary, "en"), labels.vocabulary(vocabulary, "es")
+        for code, label in english.items():
+            yield {
+                "id": f"{vocabulary}:{code}",
+                "vocabulary": vocabulary,
+                "code": code,
+                "label_en": label,
+                "label_es": spanish[code],
+            }
+
+
+CODES = Table(
+    "codes",
+    "Codes",
+    "Every code the other tables use, with how it reads in English and Spanish.",
+    (
+        Column("id", "string", "VOCABULARY:CODE", True),
+        Column("vocabulary", "string", "Which list the code belongs to", True),
+        Column("code", "string", "The code as the other tables write it", True),
+        Column("label_en", "string", "How it reads in English", True),
+        Column("label_es", "string", "How it reads in Spanish", True),
+    ),
+    "id",
+    _code_rows,
+)
+
+
+def codes_of(vocabulary: str) -> list[str]:
+    """The codes a column of ``Column.codes`` may hold, in the label table's order."""
+    labels = bundled_labels()
+    names = VALUE_VOCABULARY.values() if vocabulary == VALUES else (vocabulary,)
+    return list(dict.fromkeys(code for name in names for code in labels.vocabulary(name)))
+
+
 # Referenced tables come before the tables that reference them.
 TABLES: tuple[Table, ...] = (COUNTRIES, ARRANGEMENTS, DOCUMENTS, CLAIMS, TRANSFERS, FACILITIES)
+# The data package also carries the codes its tables use, with their labels.
+PACKAGE_TABLES: tuple[Table, ...] = (*TABLES, CODES)

@@ -14,7 +14,7 @@ from typing import Any
 from thirdcountry.publish.exports.formats.csvfiles import MEDIA_TYPE as CSV_MEDIA_TYPE
 from thirdcountry.publish.exports.formats.csvfiles import file_name, table_csv
 from thirdcountry.publish.exports.registry import ExportFile, Links, register
-from thirdcountry.publish.exports.tables import TABLES, Column, Table
+from thirdcountry.publish.exports.tables import PACKAGE_TABLES, Column, Table, codes_of
 from thirdcountry.store.public import PublicData
 
 FILE_NAME = "datapackage.json"
@@ -46,6 +46,9 @@ def _field(column: Column) -> dict[str, Any]:
         constraints["required"] = True
     if column.pattern:
         constraints["pattern"] = column.pattern
+    if column.codes:
+        # The codes resource labels each of them in English and Spanish.
+        constraints["enum"] = codes_of(column.codes)
     if constraints:
         out["constraints"] = constraints
     return out
@@ -108,7 +111,7 @@ def descriptor(data: PublicData) -> dict[str, Any]:
         "version": str(data.dataset.get("version") or data.version),
         "licenses": _licence(data),
         "homepage": "https://github.com/thirdcountry/thirdcountry",
-        "resources": [_resource(t) for t in TABLES],
+        "resources": [_resource(t) for t in PACKAGE_TABLES],
     }
     if data.last_modified is not None:
         out["created"] = data.last_modified.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -121,16 +124,19 @@ def descriptor(data: PublicData) -> dict[str, Any]:
 
 class DataPackageExporter:
     name = "datapackage"
-    description = f"{FILE_NAME} with Table Schemas, plus the CSV tables it describes."
+    description = (
+        f"{FILE_NAME} with Table Schemas, plus the CSV tables it describes and codes.csv, the"
+        " English and Spanish labels of every code they use."
+    )
 
     def file_names(self, data: PublicData) -> list[str]:
-        return [FILE_NAME, *(file_name(t) for t in TABLES)]
+        return [FILE_NAME, *(file_name(t) for t in PACKAGE_TABLES)]
 
     def render(self, data: PublicData, links: Links) -> list[ExportFile]:
         body = json.dumps(descriptor(data), ensure_ascii=False, indent=1).encode("utf-8")
         return [
             ExportFile(FILE_NAME, "application/json", body),
-            *(ExportFile(file_name(t), CSV_MEDIA_TYPE, table_csv(t, data)) for t in TABLES),
+            *(ExportFile(file_name(t), CSV_MEDIA_TYPE, table_csv(t, data)) for t in PACKAGE_TABLES),
         ]
 
 
