@@ -33,7 +33,7 @@ run: $(VENV)/.installed
 	@echo "thirdcountry: open http://$(HOST):$(PORT)/ (Ctrl-C stops the server)"
 	$(BIN)/thirdcountry serve --host $(HOST) --port $(PORT)
 
-# PNG screenshots of the home page and /es/country/XK, through the system Chromium.
+# PNG screenshots of the home page, /es/country/XK, the claims browser and a 390 px home page.
 screenshots: $(VENV)/.installed-test browser
 	$(BIN)/python scripts/screenshots.py --out screenshots
 

@@ -1,4 +1,4 @@
-"""Write PNG screenshots of the public site: the home page and /es/country/XK.
+"""PNG screenshots of the public site: home, /es/country/XK, claims, and a 390 px home page.
 
 Usage: ``python scripts/screenshots.py --out screenshots [--db URL]`` (``make screenshots``).
 Without ``--db`` the pages come from a fresh temporary database loaded with the bundled
@@ -20,7 +20,13 @@ from thirdcountry.publish.web.testing import LocalServer, launch_chromium
 from thirdcountry.store import open_store
 from thirdcountry.store.load import load_file
 
-PAGES = (("home-en.png", "/en/"), ("country-XK-es.png", "/es/country/XK"))
+# (file, path, viewport width or None for --width): the phone-sized home page is 390 px.
+PAGES: tuple[tuple[str, str, int | None], ...] = (
+    ("home-en.png", "/en/", None),
+    ("country-XK-es.png", "/es/country/XK", None),
+    ("claims-en.png", "/en/claims", None),
+    ("home-en-390.png", "/en/", 390),
+)
 
 
 def main() -> None:
@@ -39,11 +45,12 @@ def main() -> None:
             args.out.mkdir(parents=True, exist_ok=True)
             with LocalServer(create_app(store)) as server, sync_playwright() as playwright:
                 browser = launch_chromium(playwright)
-                page = browser.new_page(viewport={"width": args.width, "height": 900})
-                for name, path in PAGES:
+                for name, path, width in PAGES:
+                    page = browser.new_page(viewport={"width": width or args.width, "height": 900})
                     page.goto(f"{server.url}{path}")
                     target = args.out / name
                     page.screenshot(path=str(target), full_page=True)
+                    page.close()
                     print(target)
                 browser.close()
         finally:
