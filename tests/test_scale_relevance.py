@@ -50,6 +50,8 @@ def spelled(text: str, how: str) -> bytes:
     """The page of ``text`` as a site may serve it."""
     if how == "capitals":
         return page(paragraphs(text.upper()))
+    if how == "title case":  # headline style: "Deportados A Esuatini Desde Estados Unidos"
+        return page(paragraphs(text.title()))
     if how == "cp1252":
         return page(paragraphs(text), encoding="cp1252") if _fits(text, "cp1252") else b""
     if how == "numeric entities":
@@ -73,7 +75,7 @@ def _fits(text: str, encoding: str) -> bool:
     return True
 
 
-SPELLINGS = ["utf-8", "cp1252", "numeric entities", "named entities", "capitals"]
+SPELLINGS = ["utf-8", "cp1252", "numeric entities", "named entities", "capitals", "title case"]
 
 
 def test_the_story_of_the_issue_is_a_candidate_in_every_spelling() -> None:
