@@ -187,3 +187,30 @@ def test_pages_made_elsewhere_are_mixed_into_a_generated_archive(tmp_path: Path)
     positions = [i for i, url in enumerate(urls) if url and url.startswith("https://mine.")]
     assert len(positions) == 3 and positions[0] > 0 and positions[-1] < len(urls) - 1
     assert manifest.pages == 40 and not manifest.relevant
+
+
+def test_every_page_made_elsewhere_is_written_however_many_there_are(tmp_path: Path) -> None:
+    """Many pages made elsewhere for the archive's size (the real-news bench mixes 300 into
+    10,000): the last of them is written, not dropped once the count is reached."""
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    from thirdcountry.scale.testdata import RELEVANT, write_archive
+    from thirdcountry.scale.testdata_pages import OUTLETS, PageMaker
+
+    maker = PageMaker(3)
+    outlet = next(o for o in OUTLETS if o.language == "en")
+    for pages, count in ((12, 5), (40, 12), (9, 9)):
+        mine = [
+            maker.article_page(outlet, RELEVANT[0], url=f"https://mine.example/{n}")
+            for n in range(count)
+        ]
+        path = tmp_path / f"m{pages}-{count}.warc.gz"
+        manifest = write_archive(path, pages=pages, relevant_ratio=0, mixed_in=mine)
+        with path.open("rb") as f:
+            records = ArchiveIterator(f, record_types=WarcRecordType.response)
+            urls = [str(record.headers.get("WARC-Target-URI")) for record in records]
+        assert [u for u in urls if u.startswith("https://mine.")] == [m.url for m in mine]
+        # Each comes after one generated page at least: more pages when there are not
+        # enough of those.
+        expected = pages if pages - count >= count else 2 * count
+        assert manifest.pages == len(urls) == expected, (pages, count)

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,6 +50,8 @@ def spelled(text: str, how: str) -> bytes:
     """The page of ``text`` as a site may serve it."""
     if how == "capitals":
         return page(paragraphs(text.upper()))
+    if how == "title case":  # headline style: "Deportados A Esuatini Desde Estados Unidos"
+        return page(paragraphs(text.title()))
     if how == "cp1252":
         return page(paragraphs(text), encoding="cp1252") if _fits(text, "cp1252") else b""
     if how == "numeric entities":
@@ -72,7 +75,7 @@ def _fits(text: str, encoding: str) -> bool:
     return True
 
 
-SPELLINGS = ["utf-8", "cp1252", "numeric entities", "named entities", "capitals"]
+SPELLINGS = ["utf-8", "cp1252", "numeric entities", "named entities", "capitals", "title case"]
 
 
 def test_the_story_of_the_issue_is_a_candidate_in_every_spelling() -> None:
@@ -213,3 +216,49 @@ def test_only_what_can_be_main_text_is_searched() -> None:
     assert is_candidate(f"<body><script>var s = '{story}'".encode())  # never closed
     assert is_candidate(f"<body><scripture>{story}</scripture><script>x</script>".encode())
     assert is_candidate(f"<html><p>no body tag</p>{story}".encode())
+
+
+# -- the same on real reporting, where its texts are gathered (tests/realnews/README.md) --
+
+REALNEWS = Path(__file__).parent / "realnews"
+
+
+def _label_date(raw: object) -> dt.date | None:
+    """A label's ``published`` (a date, or YYYY-MM / YYYY: the first day of it)."""
+    if isinstance(raw, dt.date):
+        return raw
+    parts = [int(p) for p in str(raw or "").split("-")[:3] if p.isdigit()]
+    return dt.date(*parts, *[1] * (3 - len(parts))) if parts else None
+
+
+@cache
+def realnews_texts() -> list[tuple[str, str, dt.date | None]]:
+    """(id, text, published) of every labelled real-news page whose text is present."""
+    found = []
+    for label in sorted((REALNEWS / "labels").glob("*.yaml")):
+        text = REALNEWS / "texts" / f"{label.stem}.txt"
+        if text.is_file():
+            document = (yaml.safe_load(label.read_text(encoding="utf-8")) or {}).get("document")
+            published = _label_date((document or {}).get("published"))
+            found.append((label.stem, text.read_text(encoding="utf-8"), published))
+    return found
+
+
+def test_every_real_news_text_with_a_claim_passes_the_prefilter() -> None:
+    """Real pages' words, not the development set's: each text the extractor reads a claim
+    from is a candidate, and tells its story, in every spelling."""
+    texts = realnews_texts()
+    if not texts:
+        pytest.skip(f"no real-news texts under {REALNEWS / 'texts'} (they are not committed)")
+    turned_away = []
+    read = 0
+    for id_, text, published in texts:
+        if not extract_claims(text, published=published):
+            continue
+        read += 1
+        for how in SPELLINGS:
+            payload = spelled(text, how)
+            if payload and not (is_candidate(payload) and tells_story(payload)):
+                turned_away.append((id_, how))
+    assert read, "no real-news text with a claim"
+    assert not turned_away, turned_away[:20]

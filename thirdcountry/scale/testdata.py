@@ -189,12 +189,17 @@ def write_archive(
         info = b"software: thirdcountry-testdata\r\nformat: WARC File Format 1.1\r\n"
         emit(_record(WarcRecordType.warcinfo, None, info, "application/warc-fields", when, rng))
         extra = list(mixed_in)
-        every = max(1, (pages or 0) // (len(extra) + 1)) if extra else 0
+        # Spread over the generated pages, so that the last one comes before the end.
+        own = max(0, (pages or 0) - len(extra))
+        every = max(1, own // (len(extra) + 1)) if extra else 0
         generated = _pages(maker, relevant_ratio, manifest, date(2025, 1, 1))
-        for page in _mixed(generated, extra, every):
-            if pages is not None and manifest.pages >= pages and not extra:
-                break
-            if limit is not None and written >= limit and not extra:
+        for page, made_elsewhere in _mixed(generated, extra, every):
+            # Full once every page made elsewhere is written: ``extra`` is already empty
+            # when its last page is yielded, and that page is written too.
+            full = (pages is not None and manifest.pages >= pages) or (
+                limit is not None and written >= limit
+            )
+            if full and not extra and not made_elsewhere:
                 break
             when += timedelta(seconds=rng.randint(1, 20))
             for raw in _page_records(page, when, rng):
@@ -203,12 +208,13 @@ def write_archive(
     return manifest
 
 
-def _mixed(generated: Iterator[Page], extra: list[Page], every: int) -> Iterator[Page]:
-    """The generated pages with one of ``extra`` (consumed as it goes) after each ``every``."""
+def _mixed(generated: Iterator[Page], extra: list[Page], every: int) -> Iterator[tuple[Page, bool]]:
+    """The generated pages with one of ``extra`` (consumed as it goes) after each ``every``;
+    each with whether it is one of ``extra``."""
     for count, page in enumerate(generated, start=1):
-        yield page
+        yield page, False
         if extra and count % every == 0:
-            yield extra.pop(0)
+            yield extra.pop(0), True
 
 
 def main(argv: list[str] | None = None) -> None:
