@@ -78,13 +78,18 @@ def test_data_package_passes_frictionless(exported: tuple[Path, dict[str, Any]])
     }
 
 
+def _copy_package(out: Path, into: Path) -> None:
+    """The exported package's files, copied to ``into`` to be broken there."""
+    for item in out.iterdir():
+        if item.suffix in (".csv", ".json"):
+            (into / item.name).write_bytes(item.read_bytes())
+
+
 def test_frictionless_would_catch_a_broken_reference(
     exported: tuple[Path, dict[str, Any]], tmp_path: Path
 ) -> None:
     out, _ = exported
-    for item in out.iterdir():
-        if item.suffix in (".csv", ".json"):
-            (tmp_path / item.name).write_bytes(item.read_bytes())
+    _copy_package(out, tmp_path)
     claims = (tmp_path / "claims.csv").read_text(encoding="utf-8")
     documents = {row["id"] for row in _rows(out / "documents.csv")}
     first = sorted(documents)[0]
@@ -123,9 +128,7 @@ def test_frictionless_would_catch_a_code_outside_its_enum(
     exported: tuple[Path, dict[str, Any]], tmp_path: Path
 ) -> None:
     out, _ = exported
-    for item in out.iterdir():
-        if item.suffix in (".csv", ".json"):
-            (tmp_path / item.name).write_bytes(item.read_bytes())
+    _copy_package(out, tmp_path)
     arrangements = (tmp_path / "arrangements.csv").read_text(encoding="utf-8")
     assert ",implemented," in arrangements
     (tmp_path / "arrangements.csv").write_text(
