@@ -54,6 +54,7 @@ def test_index_names_the_dataset_counts_and_endpoints(client: TestClient) -> Non
     assert index["counts"] == {
         "countries": 7,
         "arrangements": 5,
+        "arrangements_with_status": 5,
         "claims": 17,
         "documents": 4,
         "transfers": 3,

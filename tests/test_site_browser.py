@@ -272,6 +272,8 @@ TABLE_JS = """
         "/en/",
         "/es/country/XK",
         "/en/country/SV",
+        "/en/country/US",
+        "/es/country/US?cards_page=2&timeline_page=2",
         "/en/transfers",
         "/es/claims",
         "/en/claims?page=2",
@@ -289,3 +291,16 @@ def test_phone_pages_fit_and_keep_every_column(page: Any, bundled: str, path: st
             # Each cell is on screen, and says which column it is (people, date, sources…).
             assert shown and inside, (path, label)
             assert label and label in cue, (path, label, cue)
+
+
+def test_the_parts_of_a_long_country_page_can_be_walked_on_a_phone(page: Any, bundled: str) -> None:
+    page.set_viewport_size({"width": MOBILE, "height": 800})
+    page.goto(f"{bundled}/en/country/US")
+    pager = page.locator("#timeline-heading ~ nav.pager")
+    nxt = pager.locator("a[rel=next]")
+    box = nxt.bounding_box()
+    assert nxt.is_visible() and box["x"] >= 0 and box["x"] + box["width"] <= MOBILE
+    nxt.click()
+    page.wait_for_url("**timeline_page=2**")
+    assert "Part 2 of" in page.locator("#timeline-heading ~ nav.pager").inner_text()
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= MOBILE

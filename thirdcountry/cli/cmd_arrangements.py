@@ -15,6 +15,7 @@ from thirdcountry.cli.output import Column, console, print_claims, print_json, p
 from thirdcountry.data import bundled_labels
 from thirdcountry.domain.countries import country_name, normalize_code
 from thirdcountry.domain.projection import Arrangement, total_phrase
+from thirdcountry.domain.tally import tally, tally_sentence
 from thirdcountry.domain.vocabulary import Status
 from thirdcountry.store import views
 from thirdcountry.store.short_ids import short_id
@@ -103,7 +104,7 @@ def register(cli: click.Group) -> None:
         if fmt is OutputFormat.json:
             print_json([a.to_dict() for a in found])
         else:
-            _print_arrangements(found, f"{len(found)} arrangements")
+            _print_arrangements(found, tally_sentence(tally(found), "en"))
 
     @cli.command()
     @click.argument("code")

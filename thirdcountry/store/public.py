@@ -32,6 +32,7 @@ from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.countries import get_country
 from thirdcountry.domain.documents import Document
 from thirdcountry.domain.projection import Arrangement, ProjectionRules, Transfer, project
+from thirdcountry.domain.tally import tally
 from thirdcountry.domain.vocabulary import ClaimKind, ReviewState
 from thirdcountry.store import audit
 from thirdcountry.store import claims as claim_repo
@@ -163,7 +164,7 @@ class PublicData:
     def counts(self) -> dict[str, int]:
         return {
             "countries": len(self.countries),
-            "arrangements": len(self.arrangements),
+            **tally(self.arrangements).to_dict(),
             "claims": len(self.claims),
             "documents": len(self.documents),
             "transfers": len(self.transfers),

@@ -1,16 +1,13 @@
 """Read models of the public web site: only what is public, assembled once per store state.
 
 Public means accepted: pending and rejected claims never reach a public page. The whole
-public picture changes only when the audit log grows (every acceptance, correction, load of
-accepted claims and retraction writes an entry), so the picture is rebuilt only when the
-audit head moves; pages in between read the cached one.
+picture is derived from the public snapshot of ``store.public`` and kept beside it in the
+same cache, so the site, the API and the exports see one state and a write renews all.
 """
 
 from __future__ import annotations
 
-import json
 import secrets
-import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,16 +18,15 @@ from sqlalchemy.orm import Session
 
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.documents import Document
-from thirdcountry.domain.projection import Arrangement, ProjectionRules, Transfer, project
-from thirdcountry.domain.vocabulary import ClaimKind, DatePrecision, DocumentKind, ReviewState
+from thirdcountry.domain.projection import Arrangement, ProjectionRules, Transfer
+from thirdcountry.domain.vocabulary import ClaimKind, ReviewState
 from thirdcountry.store import audit
 from thirdcountry.store import claims as claim_repo
 from thirdcountry.store import documents as document_repo
 from thirdcountry.store.database import Store
 from thirdcountry.store.kept_secrets import kept_secret
-from thirdcountry.store.load import DATASET_META_KEY
-from thirdcountry.store.tables import AuditRow, ClaimRow, DocumentRow, MetaRow
-from thirdcountry.store.views import decided_claims
+from thirdcountry.store.public import PublicData, build_public_data, public_cache
+from thirdcountry.store.tables import AuditRow, ClaimRow
 
 FORM_SECRET_KEY = "site_form_secret"
 # Audit actions that change what the public sees.
@@ -41,7 +37,7 @@ _PUBLIC_ACTIONS = ("accept", "correct", "load:accepted", "rejected", "reject")
 class PublicPicture:
     """Everything the public pages show, derived from accepted claims only."""
 
-    head: str
+    head: str  # the data version of the snapshot it was made from
     arrangements: list[Arrangement]
     claims: dict[str, Claim]  # standing claims: accepted and not superseded
     documents: dict[str, Document]  # the sources of standing claims (text not loaded)
@@ -87,16 +83,6 @@ class PublicPicture:
         return [self.claims[i] for i in ids if i in self.claims]
 
 
-def _audit_head(session: Session) -> str:
-    row = session.get(MetaRow, audit.HEAD_KEY)
-    return row.value if row else ""
-
-
-def _dataset(session: Session) -> dict[str, Any]:
-    row = session.get(MetaRow, DATASET_META_KEY)
-    return json.loads(row.value) if row else {}
-
-
 def _updated_at(session: Session) -> datetime | None:
     at = session.scalar(
         select(AuditRow.at)
@@ -109,75 +95,48 @@ def _updated_at(session: Session) -> datetime | None:
     return at
 
 
-def _documents(session: Session, ids: set[str]) -> dict[str, Document]:
-    # Source texts can be long and no listing shows them: every column but the text.
-    columns = [c for c in DocumentRow.__table__.c if c.key != "text"]
-    docs = {}
-    for row in session.execute(select(*columns).where(DocumentRow.id.in_(ids))):
-        values = dict(row._mapping)
-        values.pop("created_at", None)
-        precision = values.pop("published_precision")
-        doc = Document(
-            **{k: v for k, v in values.items() if k != "kind"},
-            kind=DocumentKind(values["kind"]),
-            published_precision=DatePrecision(precision) if precision else None,
-        )
-        docs[doc.id] = doc
-    return docs
-
-
-def build_picture(session: Session, rules: ProjectionRules | None = None) -> PublicPicture:
-    decided = decided_claims(session)
-    arrangements = project(decided, document_repo.source_infos(session), rules)
-    superseded = {
-        c.supersedes for c in decided if c.supersedes and c.review_state is not ReviewState.REJECTED
-    }
-    standing = {
-        c.id: c
-        for c in decided
-        if c.review_state is ReviewState.ACCEPTED and c.id not in superseded
-    }
+def picture_from(data: PublicData, updated_at: datetime | None) -> PublicPicture:
+    """The site's read model of one public snapshot: nothing is read from the store again."""
     by_pair_kind: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
-    for claim in standing.values():
+    for claim in data.claims:
         if claim.sender and claim.receiver:
             by_pair_kind[(claim.sender, claim.receiver, claim.kind.value)].append(claim)
     for claims in by_pair_kind.values():
         claims.sort(key=lambda c: (c.date.isoformat() if c.date else "", c.id))
-    doc_ids = {c.document_id for c in standing.values() if c.document_id}
-    documents = _documents(session, doc_ids)
-    # A copy's original is a source too, even when no claim cites the original itself.
-    originals = {d.source_id for d in documents.values() if d.source_id} - set(documents)
-    documents.update(_documents(session, originals))
+    # The snapshot also holds the sources of superseded versions; pages show the sources
+    # of standing claims, and the originals of those that are copies.
+    cited: set[str] = {c.document_id for c in data.claims if c.document_id}
+    by_id = {d.id: d for d in data.documents}
+    originals = {by_id[i].source_id for i in cited if i in by_id}
+    wanted = cited | {i for i in originals if i}
     return PublicPicture(
-        head=_audit_head(session),
-        arrangements=arrangements,
-        claims=standing,
-        documents=documents,
-        dataset=_dataset(session),
-        updated_at=_updated_at(session),
+        head=data.version,
+        arrangements=data.arrangements,
+        claims={c.id: c for c in data.claims},
+        documents={i: by_id[i] for i in sorted(wanted) if i in by_id},
+        dataset=data.dataset,
+        updated_at=updated_at,
         by_pair_kind=dict(by_pair_kind),
     )
 
 
-class PictureCache:
-    """The public picture of one store, rebuilt when the audit head moves."""
+def build_picture(session: Session, rules: ProjectionRules | None = None) -> PublicPicture:
+    """The picture of the store as ``session`` sees it, outside any cache."""
+    return picture_from(build_public_data(session, rules), _updated_at(session))
 
-    def __init__(self, store: Store, rules: ProjectionRules | None = None) -> None:
-        self.store = store
-        self.rules = rules
-        self._picture: PublicPicture | None = None
-        self._lock = threading.Lock()
 
-    def get(self) -> PublicPicture:
-        with self.store.read() as session:
-            head = _audit_head(session)
-            current = self._picture
-            if current is not None and current.head == head:
-                return current
-            with self._lock:
-                picture = build_picture(session, self.rules)
-                self._picture = picture
-                return picture
+def site_picture(store: Store, rules: ProjectionRules | None = None) -> PublicPicture:
+    """The public picture, kept with the one public snapshot that the API and the exports
+    also read (``public_cache``): a write that changes the data version renews both."""
+    cache = public_cache(store, rules)
+    data = cache.current()
+
+    def build() -> PublicPicture:
+        with store.read() as session:
+            return picture_from(data, _updated_at(session))
+
+    picture: PublicPicture = cache.derived(data, ("site-picture",), build)
+    return picture
 
 
 # -- one claim's public page ------------------------------------------------------------

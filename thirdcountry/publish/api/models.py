@@ -276,6 +276,7 @@ class FacilityPage(_Page):
 class Counts(_Model):
     countries: int
     arrangements: int
+    arrangements_with_status: int = Field(description="Arrangements whose claims set a status.")
     claims: int
     documents: int
     transfers: int
@@ -290,4 +291,7 @@ class ApiIndex(_Model):
     data_version: str = Field(description="Changes whenever the public data changes.")
     last_modified: datetime | None
     counts: Counts
+    summary: dict[str, str] = Field(
+        description='The counts in words, by language: "48 arrangements, 45 with a status".'
+    )
     endpoints: dict[str, str]

@@ -20,6 +20,7 @@ from thirdcountry.domain.dates import PartialDate
 from thirdcountry.domain.documents import Document
 from thirdcountry.domain.errors import BadInput, NotFound
 from thirdcountry.domain.projection import Arrangement
+from thirdcountry.domain.tally import tally, tally_sentence
 from thirdcountry.publish.api import models
 from thirdcountry.publish.api.pagination import Key
 from thirdcountry.publish.browse import ClaimIndex, ClaimQuery
@@ -349,6 +350,7 @@ def index(data: PublicData, base: str) -> dict[str, Any]:
         "data_version": data.version,
         "last_modified": data.last_modified,
         "counts": data.counts(),
+        "summary": {lang: tally_sentence(tally(data.arrangements), lang) for lang in ("en", "es")},
         "endpoints": {
             name: f"{base}{name}"
             for name in (

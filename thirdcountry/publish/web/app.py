@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from thirdcountry import __version__
 from thirdcountry.publish.api.app import create_api
 from thirdcountry.publish.web import routes
+from thirdcountry.publish.web.compression import HtmlGzip
 from thirdcountry.publish.web.errors import install_error_handlers
 from thirdcountry.publish.web.forwarded import ForwardedHeaders, ProxyTrust
 from thirdcountry.publish.web.security_headers import SecurityHeaders
@@ -45,6 +46,8 @@ def create_app(store: Store | str) -> FastAPI:
     for module in sorted(pkgutil.iter_modules(routes.__path__), key=lambda m: m.name):
         loaded = importlib.import_module(f"{routes.__name__}.{module.name}")
         app.include_router(loaded.router)
+    # Innermost: it sees each page's own headers and leaves API and file bodies alone.
+    app.add_middleware(HtmlGzip)
     app.add_middleware(SecurityHeaders)
     # Outermost, so that everything inside sees the client and scheme it settles on.
     app.add_middleware(ForwardedHeaders, trust=ProxyTrust.from_settings(load_settings()))

@@ -15,6 +15,7 @@ from thirdcountry.data import bundled_labels
 from thirdcountry.domain.countries import country_name
 from thirdcountry.domain.errors import NotFound
 from thirdcountry.domain.labels import format_money
+from thirdcountry.domain.tally import tally, tally_sentence
 from thirdcountry.publish.web.i18n import LANGUAGES, translations
 from thirdcountry.store import Store
 
@@ -43,6 +44,8 @@ def _environment(lang: str) -> Environment:
         value_label=lambda kind, value: bundled_labels().value(kind, value, lang),
         any_value_label=lambda value: bundled_labels().any_value(value, lang),
         money=lambda amount, currency: format_money(amount, currency, lang),
+        # The one wording of the arrangement count, shared with the API and the CLI.
+        count_sentence=lambda arrangements: tally_sentence(tally(arrangements), lang),
     )
     return env
 

@@ -18,9 +18,15 @@ from thirdcountry.domain.vocabulary import ClaimKind
 from thirdcountry.publish.exports.formats.atom import feed_name
 from thirdcountry.publish.web.deps import check_language
 from thirdcountry.publish.web.site.pages import page, picture
+from thirdcountry.publish.web.site.paging import part_of
 from thirdcountry.store.site_views import PublicPicture
 
 router = APIRouter()
+
+# Parts of the long lists: the largest country page stays well under 150 KB of HTML.
+CARDS_PART = 20
+TIMELINE_PART = 25
+SOURCES_PART = 12
 
 
 @dataclass(slots=True)
@@ -168,18 +174,35 @@ def country(request: Request, lang: str, code: str) -> Response:
     for arrangement in arrangements:
         for transfer in arrangement.onward_transfers:
             onward.setdefault(transfer.claim_ids[0], transfer)
+    params = dict(request.query_params)
+    path = f"/{lang}/country/{found.code}"
+    cards = part_of(
+        [_card(shown, a) for a in arrangements],
+        params,
+        "cards_page",
+        CARDS_PART,
+        path,
+        "arrangements-heading",
+    )
+    timeline = part_of(
+        _timeline(shown, claims), params, "timeline_page", TIMELINE_PART, path, "timeline-heading"
+    )
+    sources = part_of(
+        _sources(shown, claims), params, "sources_page", SOURCES_PART, path, "sources-heading"
+    )
     return page(
         request,
         "site/country.html",
         lang,
         {
             "code": found.code,
-            "cards": [_card(shown, a) for a in arrangements],
+            "cards": cards,
+            "arrangements": arrangements,  # all of them, whichever part of the cards shows
             "receiving": [a for a in arrangements if a.receiver == found.code],
             "sending": [a for a in arrangements if a.sender == found.code],
-            "timeline": _timeline(shown, claims),
+            "timeline": timeline,
             "facilities": sorted(facilities.items()),
-            "sources": _sources(shown, claims),
+            "sources": sources,
             "onward": list(onward.values()),
             "feed_file": feed_name(found.code, lang),
             "api_claims": f"/api/v1/claims?country={found.code}",

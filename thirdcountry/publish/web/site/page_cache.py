@@ -1,6 +1,6 @@
 """Rendered public pages, kept per data version for anonymous visitors.
 
-A public page depends only on the public picture (keyed by the audit head), the language
+A public page depends only on the public picture (keyed by its data version), the language
 and the URL, except for the account links in the header, which name a logged-in user.
 So pages are cached for requests without a session cookie, and every entry dies with the
 picture it was rendered from. Pages that embed per-visitor tokens (a claim's report form)

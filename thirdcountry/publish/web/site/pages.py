@@ -12,19 +12,14 @@ from thirdcountry.publish.web.site.formatting import Formatter
 from thirdcountry.publish.web.site.formtoken import FormTokens
 from thirdcountry.publish.web.site.page_cache import CachedPage, PageCache
 from thirdcountry.settings import projection_rules
-from thirdcountry.store.site_views import PictureCache, PublicPicture, form_secret
+from thirdcountry.store.site_views import PublicPicture, form_secret, site_picture
 
 FORMATTERS = {lang: Formatter(lang) for lang in ("en", "es")}
 
 
 def picture(request: Request) -> PublicPicture:
-    """The public picture of the app's store, rebuilt only when the audit log has grown."""
-    state = request.app.state
-    cache: PictureCache | None = getattr(state, "site_pictures", None)
-    if cache is None:
-        cache = PictureCache(get_store(request), projection_rules())
-        state.site_pictures = cache
-    return cache.get()
+    """The public picture of the app's store, from the snapshot the API also serves."""
+    return site_picture(get_store(request), projection_rules())
 
 
 def form_tokens(request: Request) -> FormTokens:
