@@ -22,7 +22,7 @@ from frictionless import validate
 from tests.publicdata import PRIVATE_COUNTRIES, populate
 from thirdcountry.cli import cli
 from thirdcountry.publish.exports import ExportFile, Links, exporters, registry, render_formats
-from thirdcountry.publish.exports.formats.atom import decided_at
+from thirdcountry.publish.exports.formats.atom import claim_title, decided_at
 from thirdcountry.publish.exports.tables import TABLES
 from thirdcountry.publish.web import create_app
 from thirdcountry.store import Store, open_store
@@ -404,3 +404,24 @@ def test_spanish_feeds_are_in_spanish(exported: tuple[Path, dict[str, Any]]) -> 
     parsed = feedparser.parse((out / "feed.es.atom").read_bytes())
     assert parsed.feed.language == "es" and parsed.feed.title == "thirdcountry: hechos aceptados"
     assert parsed.feed.link.endswith("/es/")
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "expected"),
+    [
+        ("en", 1, "Transfer · United States → El Salvador: 1 person"),
+        ("en", 2, "Transfer · United States → El Salvador: 2 people"),
+        ("es", 1, "Traslado · Estados Unidos → El Salvador: 1 persona"),
+        ("es", 2, "Traslado · Estados Unidos → El Salvador: 2 personas"),
+    ],
+)
+def test_feed_titles_count_people_in_the_right_number(
+    exported: tuple[Path, dict[str, Any]], lang: str, count: int, expected: str
+) -> None:
+    out, _ = exported
+    store = open_store(str(out.parent / "store.sqlite3"))
+    data = public_cache(store).current()
+    store.dispose()
+    transfer = next(c for c in data.claims if c.kind.value == "transfer" and c.receiver == "SV")
+    one = replace(transfer, count=count, nationalities=(), facility=None, date=None, date_precision=None)
+    assert claim_title(one, lang) == expected
