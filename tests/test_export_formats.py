@@ -423,5 +423,7 @@ def test_feed_titles_count_people_in_the_right_number(
     data = public_cache(store).current()
     store.dispose()
     transfer = next(c for c in data.claims if c.kind.value == "transfer" and c.receiver == "SV")
-    one = replace(transfer, count=count, nationalities=(), facility=None, date=None, date_precision=None)
+    one = replace(
+        transfer, count=count, nationalities=(), facility=None, date=None, date_precision=None
+    )
     assert claim_title(one, lang) == expected
