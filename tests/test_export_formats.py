@@ -139,6 +139,33 @@ def test_frictionless_would_catch_a_code_outside_its_enum(
     assert "constraint-error" in {error[0] for error in report.flatten(["type"])}
 
 
+def _set_roles(path: Path, roles: str) -> None:
+    """Write ``roles`` into the roles cell of the arrangements table's first row."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0]["roles"] = roles
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize(
+    ("roles", "valid"),
+    [("detention;onward_removal", True), ("detention", True), ("detention;teleportation", False)],
+)
+def test_a_list_of_codes_is_kept_to_its_vocabulary(
+    exported: tuple[Path, dict[str, Any]], tmp_path: Path, roles: str, valid: bool
+) -> None:
+    out, _ = exported
+    _copy_package(out, tmp_path)
+    _set_roles(tmp_path / "arrangements.csv", roles)
+    report = validate(str(tmp_path / "datapackage.json"))
+    assert report.valid is valid, report.flatten(["rowNumber", "fieldName", "type"])
+    if not valid:
+        assert ["constraint-error", "roles"] in report.flatten(["type", "fieldName"])
+
+
 def _rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
