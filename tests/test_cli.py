@@ -1,12 +1,14 @@
 """The CLI end to end through Click's runner: commands, formats, exit codes."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from thirdcountry.cli import cli
+from thirdcountry.cli.output import counted
 from thirdcountry.data import STARTER_DATASET
 
 
@@ -167,3 +169,25 @@ def test_every_command_has_help() -> None:
     for name, command in cli.commands.items():
         assert command.help, f"{name} has no help"
         assert run(name, "--help").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("count", "one", "many", "expected"),
+    [
+        (0, "claim", "claims", "0 claims"),
+        (1, "entry", "entries", "1 entry"),
+        (2, "entry", "entries", "2 entries"),
+        (5728, "source", "sources", "5,728 sources"),
+    ],
+)
+def test_counts_are_said_in_the_right_number(
+    count: int, one: str, many: str, expected: str
+) -> None:
+    assert counted(count, one, many) == expected
+
+
+def test_a_listing_of_one_claim_says_one_claim(db: str) -> None:
+    path = initialised(db)
+    result = run("claims", "--limit", "1", "--db", path)
+    assert result.exit_code == 0
+    assert re.search(r"^\s*1 claim\s*$", result.output, re.M), result.output

@@ -22,7 +22,7 @@ from frictionless import validate
 from tests.publicdata import PRIVATE_COUNTRIES, populate
 from thirdcountry.cli import cli
 from thirdcountry.publish.exports import ExportFile, Links, exporters, registry, render_formats
-from thirdcountry.publish.exports.formats.atom import decided_at
+from thirdcountry.publish.exports.formats.atom import claim_title, decided_at
 from thirdcountry.publish.exports.tables import TABLES
 from thirdcountry.publish.web import create_app
 from thirdcountry.store import Store, open_store
@@ -137,6 +137,33 @@ def test_frictionless_would_catch_a_code_outside_its_enum(
     report = validate(str(tmp_path / "datapackage.json"))
     assert not report.valid
     assert "constraint-error" in {error[0] for error in report.flatten(["type"])}
+
+
+def _set_roles(path: Path, roles: str) -> None:
+    """Write ``roles`` into the roles cell of the arrangements table's first row."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0]["roles"] = roles
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize(
+    ("roles", "valid"),
+    [("detention;onward_removal", True), ("detention", True), ("detention;teleportation", False)],
+)
+def test_a_list_of_codes_is_kept_to_its_vocabulary(
+    exported: tuple[Path, dict[str, Any]], tmp_path: Path, roles: str, valid: bool
+) -> None:
+    out, _ = exported
+    _copy_package(out, tmp_path)
+    _set_roles(tmp_path / "arrangements.csv", roles)
+    report = validate(str(tmp_path / "datapackage.json"))
+    assert report.valid is valid, report.flatten(["rowNumber", "fieldName", "type"])
+    if not valid:
+        assert ["constraint-error", "roles"] in report.flatten(["type", "fieldName"])
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -404,3 +431,26 @@ def test_spanish_feeds_are_in_spanish(exported: tuple[Path, dict[str, Any]]) -> 
     parsed = feedparser.parse((out / "feed.es.atom").read_bytes())
     assert parsed.feed.language == "es" and parsed.feed.title == "thirdcountry: hechos aceptados"
     assert parsed.feed.link.endswith("/es/")
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "expected"),
+    [
+        ("en", 1, "Transfer · United States → El Salvador: 1 person"),
+        ("en", 2, "Transfer · United States → El Salvador: 2 people"),
+        ("es", 1, "Traslado · Estados Unidos → El Salvador: 1 persona"),
+        ("es", 2, "Traslado · Estados Unidos → El Salvador: 2 personas"),
+    ],
+)
+def test_feed_titles_count_people_in_the_right_number(
+    exported: tuple[Path, dict[str, Any]], lang: str, count: int, expected: str
+) -> None:
+    out, _ = exported
+    store = open_store(str(out.parent / "store.sqlite3"))
+    data = public_cache(store).current()
+    store.dispose()
+    transfer = next(c for c in data.claims if c.kind.value == "transfer" and c.receiver == "SV")
+    one = replace(
+        transfer, count=count, nationalities=(), facility=None, date=None, date_precision=None
+    )
+    assert claim_title(one, lang) == expected

@@ -6,8 +6,8 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
+from thirdcountry.publish.i18n import LANGUAGES, catalog_files, negotiate
 from thirdcountry.publish.web.errors import _TITLES
-from thirdcountry.publish.web.i18n import LANGUAGES, catalog_files, negotiate
 
 WEB = Path(__file__).resolve().parent.parent / "thirdcountry" / "publish" / "web"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.test_projection import claim, one, sources, status
-from thirdcountry.domain.projection import BasisKind
+from thirdcountry.domain.projection import BasisKind, StatusBasis
 
 
 def total(
@@ -157,3 +157,12 @@ def test_basis_of_a_status_short_of_implementation_names_its_sources() -> None:
     assert picture.status_basis.kind == BasisKind.STATUS_REPORTED
     assert picture.status_basis.text() == "agreed: reported 11 Jun 2025 (2 sources)"
     assert picture.status_basis.to_dict()["people_reported"] is False
+
+
+def test_the_basis_line_counts_one_person_in_the_singular() -> None:
+    one = StatusBasis("implemented", BasisKind.PEOPLE_IN_TRANSFERS, None, 1, 1, 1)
+    assert one.text() == "implemented: 1 person in 1 transfer (1 source)"
+    many = StatusBasis("implemented", BasisKind.PEOPLE_IN_TRANSFERS, None, 2, 3, 2, 1)
+    assert many.text() == (
+        "implemented: 3 people in 2 transfers (2 sources); 1 more transfer of unreported size"
+    )

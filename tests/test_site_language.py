@@ -21,8 +21,8 @@ from fastapi.testclient import TestClient
 
 from thirdcountry.data import FULL_DATASET
 from thirdcountry.domain.labels import LANGUAGES
+from thirdcountry.publish.i18n import catalog_files
 from thirdcountry.publish.web import create_app
-from thirdcountry.publish.web.i18n import catalog_files
 from thirdcountry.publish.web.site.formatting import Formatter
 from thirdcountry.store import Store
 from thirdcountry.store.load import load_file

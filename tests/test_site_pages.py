@@ -194,9 +194,9 @@ def test_transfers_page_lists_distinct_transfers_with_a_flow_view(client: TestCl
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("nationality=VE", "1 distinct transfers, 7 people."),
-        ("receiver=SV", "1 distinct transfers, 238 people."),
-        ("start=2025-08-01&end=2025-12-31", "1 distinct transfers, 7 people."),
+        ("nationality=VE", "1 distinct transfer, 7 people."),
+        ("receiver=SV", "1 distinct transfer, 238 people."),
+        ("start=2025-08-01&end=2025-12-31", "1 distinct transfer, 7 people."),
         ("sender=XK", "0 distinct transfers, 0 people."),
     ],
 )

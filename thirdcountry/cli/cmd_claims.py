@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from thirdcountry.cli.options import OutputFormat, db_option, format_option, store_for
-from thirdcountry.cli.output import console, print_claims, print_json
+from thirdcountry.cli.output import console, counted, print_claims, print_json
 from thirdcountry.cli.review_prompts import interactive_review
 from thirdcountry.domain.countries import normalize_code
 from thirdcountry.domain.vocabulary import ClaimKind, ReviewState
@@ -55,7 +55,7 @@ def register(cli: click.Group) -> None:
         if fmt is OutputFormat.json:
             print_json([c.to_dict() for c in found])
         else:
-            print_claims(found, f"{len(found)} claims")
+            print_claims(found, counted(len(found), "claim", "claims"))
 
     @cli.command()
     @click.argument("claim_id", required=False)

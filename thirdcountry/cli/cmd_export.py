@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from thirdcountry.cli.options import db_option, projection_rules, store_for
-from thirdcountry.cli.output import console
+from thirdcountry.cli.output import console, counted
 from thirdcountry.publish.exports import Links, export, exporters
 
 
@@ -43,4 +43,4 @@ def register(cli: click.Group) -> None:
         written = export(store_for(db), list(formats), out, links=links, rules=projection_rules(db))
         for path in written:
             console.print(f"{path}  {path.stat().st_size:,} bytes", highlight=False)
-        console.print(f"{len(written)} files written to {out}", highlight=False)
+        console.print(f"{counted(len(written), 'file', 'files')} written to {out}", highlight=False)

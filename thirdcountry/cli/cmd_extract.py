@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from thirdcountry.cli.options import OutputFormat, format_option
-from thirdcountry.cli.output import claim_summary, console, print_json, print_table
+from thirdcountry.cli.output import claim_summary, console, counted, print_json, print_table
 from thirdcountry.domain.claims import Claim
 from thirdcountry.domain.dates import PartialDate
 from thirdcountry.domain.errors import BadInput, ThirdCountryError, ValidationError
@@ -74,7 +74,7 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Pa
 
 def _print_claims(claims: list[Claim]) -> None:
     print_table(
-        f"{len(claims)} claims",
+        counted(len(claims), "claim", "claims"),
         ["kind", "sender", "receiver", "what", "date", "conf.", "evidence"],
         (
             [
@@ -109,7 +109,7 @@ def _print_evaluation(evaluation: Evaluation, details: bool) -> None:
     rows = [_row(k.value, evaluation.kinds[k]) for k in ClaimKind if k in evaluation.kinds]
     rows.append(_row("overall", evaluation.overall))
     print_table(
-        f"{evaluation.texts} labelled texts",
+        counted(evaluation.texts, "labelled text", "labelled texts"),
         ["kind", "extracted", "correct", "must", "found", "precision", "recall", "F1"],
         rows,
     )

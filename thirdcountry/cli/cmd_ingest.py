@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from thirdcountry.cli.options import OutputFormat, db_option, format_option, store_for
-from thirdcountry.cli.output import console, print_json, print_table
+from thirdcountry.cli.output import console, counted, print_json, print_table
 from thirdcountry.domain.errors import ThirdCountryError
 from thirdcountry.settings import load_settings
 from thirdcountry.store import open_store
@@ -106,12 +106,12 @@ def summary_line(report: IngestReport) -> str:
     feeds = counts.pop("feed")
     sources = sum(counts.values())
     parts = [f"{counts[key]} {label}" for key, label in _LABELS.items() if counts.get(key)]
-    line = f"{sources} source{'s' if sources != 1 else ''}: " + (", ".join(parts) or "nothing")
+    line = f"{counted(sources, 'source', 'sources')}: " + (", ".join(parts) or "nothing")
     if feeds:
-        line += f" ({feeds} feed{'s' if feeds != 1 else ''} read)"
+        line += f" ({counted(feeds, 'feed', 'feeds')} read)"
     claims = sum(r.claims for r in report.results)
     if report.extraction:
-        line += f"; {claims} pending claim{'s' if claims != 1 else ''}"
+        line += f"; {counted(claims, 'pending claim', 'pending claims')}"
     else:
         line += "; claim extraction not installed, documents stored without claims"
     return line
@@ -158,7 +158,7 @@ def check_stored(report: IngestReport) -> None:
     if missing:
         sources = len([r for r in report.results if r.outcome.value != "feed"])
         raise ThirdCountryError(
-            f"{missing} of {sources} source{'s' if sources != 1 else ''} not stored "
+            f"{missing} of {counted(sources, 'source', 'sources')} not stored "
             "(see the failures above; `thirdcountry ingest --retry-failed` tries them again)"
         )
 
@@ -181,7 +181,7 @@ def archive_export(out: Path, db: str | None) -> None:
     from thirdcountry.ingest.service import export_archive
 
     written = export_archive(store_for(db), out)
-    console.print(f"wrote {written} archived source{'s' if written != 1 else ''} to {out}")
+    console.print(f"wrote {counted(written, 'archived source', 'archived sources')} to {out}")
 
 
 def register(cli: click.Group) -> None:

@@ -8,7 +8,7 @@ import click
 
 from thirdcountry import __version__
 from thirdcountry.cli.options import OutputFormat, db_option, format_option, settings_for, store_for
-from thirdcountry.cli.output import Column, console, print_json, print_table
+from thirdcountry.cli.output import Column, console, counted, print_json, print_table
 from thirdcountry.domain.errors import ThirdCountryError
 from thirdcountry.settings import SETTINGS, Setting, settings_markdown
 from thirdcountry.store import audit
@@ -39,10 +39,11 @@ def audit_verify(against: str | None, db: str | None) -> None:
         report = audit.verify_against(session, kept) if kept else audit.verify_chain(session)
     if not report.ok:
         raise ThirdCountryError(
-            f"audit log broken ({len(report.problems)} problem(s)): " + "; ".join(report.problems)
+            f"audit log broken ({counted(len(report.problems), 'problem', 'problems')}): "
+            + "; ".join(report.problems)
         )
     checked = f", entry {kept.entry} matches the checkpoint" if kept and kept.entry else ""
-    console.print(f"audit log intact: {report.entries} entries{checked}")
+    console.print(f"audit log intact: {counted(report.entries, 'entry', 'entries')}{checked}")
     for limit in report.limits:
         console.print(f"note: {limit}")
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from thirdcountry.cli.options import OutputFormat, db_option, format_option, store_for
-from thirdcountry.cli.output import console, load_summary, print_json, print_table
+from thirdcountry.cli.output import console, counted, load_summary, print_json, print_table
 from thirdcountry.scale.engines import EngineOptions, engine_names
 from thirdcountry.settings import load_settings
 
@@ -24,7 +24,7 @@ def _print_report(report: ScanReport) -> None:
         f"scan → {report.out}",
         ["measure", "value"],
         [
-            ("engine", f"{report.engine} ({report.workers} worker(s))"),
+            ("engine", f"{report.engine} ({counted(report.workers, 'worker', 'workers')})"),
             ("files / spans", f"{report.files} / {report.spans}"),
             ("spans finished by an earlier run", report.resumed),
             ("inputs not scanned", len(report.failures)),
@@ -173,8 +173,8 @@ def register(cli: click.Group) -> None:
         if report.failures:
             kept = "left as it was" if not report.written else "written without them"
             click.echo(
-                f"{len(report.failures)} input(s) not scanned; {out} {kept}. Run the same "
-                "command again to retry them (finished files are not scanned again).",
+                f"{counted(len(report.failures), 'input', 'inputs')} not scanned; {out} {kept}. "
+                "Run the same command again to retry them (finished files are not scanned again).",
                 err=True,
             )
             sys.exit(1)

@@ -9,6 +9,7 @@ import click
 
 from thirdcountry.cli.cmd_meta import audit_group
 from thirdcountry.cli.options import db_option, store_for
+from thirdcountry.cli.output import counted
 from thirdcountry.review.trail import export_lines
 
 
@@ -37,7 +38,7 @@ def audit_export(output: Path | None, since: int, db: str | None) -> None:
             for line in export_lines(session, since_id=since):
                 handle.write(line + "\n")
                 count += 1
-    click.echo(f"{count} entries written to {output}", err=True)
+    click.echo(f"{counted(count, 'entry', 'entries')} written to {output}", err=True)
 
 
 def register(cli: click.Group) -> None:

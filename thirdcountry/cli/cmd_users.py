@@ -9,7 +9,7 @@ import sys
 import click
 
 from thirdcountry.cli.options import OutputFormat, db_option, format_option, store_for
-from thirdcountry.cli.output import console, print_json, print_table
+from thirdcountry.cli.output import console, counted, print_json, print_table
 from thirdcountry.domain.errors import BadInput
 from thirdcountry.review import accounts
 from thirdcountry.review.permissions import Role
@@ -89,7 +89,7 @@ def user_list(db: str | None, fmt: OutputFormat) -> None:
         print_json([{**u.to_dict(), "api_tokens": live[u.name]} for u in users])
         return
     print_table(
-        f"{len(users)} users",
+        counted(len(users), "user", "users"),
         ["name", "role", "active", "created", "by", "api tokens"],
         (
             [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from gettext import ngettext
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -20,6 +21,11 @@ if TYPE_CHECKING:
     from thirdcountry.store.load import LoadReport
 
 console = Console()
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """``1 claim``, ``2 claims``: every count the CLI prints goes through ngettext."""
+    return f"{count:,} {ngettext(one, many, count)}"
 
 
 def print_json(data: Any) -> None:

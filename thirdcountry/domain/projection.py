@@ -35,6 +35,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from gettext import ngettext
 from typing import Any
 
 from thirdcountry.domain.claims import Claim
@@ -139,7 +140,7 @@ class StatusBasis:
         sources = _plural(self.sources, "source")
         if self.kind == BasisKind.PEOPLE_IN_TRANSFERS:
             line = (
-                f"{self.status}: {self.people:,} people in "
+                f"{self.status}: {_plural(self.people, 'person', 'people')} in "
                 f"{_plural(self.transfers, 'transfer')} ({sources})"
             )
             if self.unsized_transfers:
@@ -147,7 +148,8 @@ class StatusBasis:
             return line
         if self.kind == BasisKind.REPORTED_TOTAL and self.total is not None:
             return (
-                f"{self.status}: {total_phrase(self.total)} people reported in total, "
+                f"{self.status}: {total_phrase(self.total)} "
+                f"{ngettext('person', 'people', self.total.count)} reported in total, "
                 f"{english_date(self.total.start)} to {english_date(self.total.end)} ({sources})"
             )
         if self.kind == BasisKind.NUMBER_NOT_REPORTED:
@@ -174,8 +176,9 @@ class StatusBasis:
         }
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+def _plural(count: int, noun: str, nouns: str | None = None) -> str:
+    # The English line of the API and CLI; the site words the basis per language.
+    return f"{count:,} {ngettext(noun, nouns or noun + 's', count)}"
 
 
 def total_phrase(total: ReportedTotal) -> str:

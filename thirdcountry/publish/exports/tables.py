@@ -39,6 +39,7 @@ class Column:
     # The label table's vocabulary its cells are codes of (``VALUES``: a claim's value, from
     # the vocabulary of its kind); the data package gives them as an enum and labels them.
     codes: str | None = None
+    listed: bool = False  # several values in one cell, joined with SEPARATOR
 
 
 # ``Column.codes`` of a claim's value: the codes of every value vocabulary.
@@ -91,8 +92,8 @@ def _code(name: str, what: str, required: bool = False) -> Column:
     return Column(name, "string", what, required, r"^[A-Z]{2}$")
 
 
-def _list(name: str, what: str) -> Column:
-    return Column(name, "string", f"{what}, separated by '{SEPARATOR}'")
+def _list(name: str, what: str, codes: str | None = None) -> Column:
+    return Column(name, "string", f"{what}, separated by '{SEPARATOR}'", codes=codes, listed=True)
 
 
 def _date(name: str, what: str) -> Column:
@@ -275,13 +276,13 @@ ARRANGEMENTS = Table(
         Column("status", "string", "Current status (latest accepted status claim)", codes="status"),
         _date("status_date", "When the current status was established"),
         Column("disputed", "boolean", "A denial stands against an agreement claim", True),
-        _list("roles", "Roles of the receiver"),
+        _list("roles", "Roles of the receiver", "role"),
         Column("capacity", "integer", "Cap on people, latest accepted capacity claim"),
         Column("compensation_amount", "number", "Money paid to the receiver, latest claim"),
         Column("compensation_currency", "string", "ISO 4217 currency of the compensation"),
         Column("instrument", "string", "Legal instrument of the arrangement", codes="instrument"),
         _list("facilities", "Facilities named"),
-        _list("concerns", "Reported harms"),
+        _list("concerns", "Reported harms", "concern"),
         Column("transfers", "integer", "Distinct transfer events", True),
         _date("first_transfer_date", "Date of the earliest dated transfer"),
         Column(
@@ -417,7 +418,7 @@ FACILITIES = Table(
         Column("name", "string", "Name as first reported", True),
         _code("country", "Country where it is", True),
         _list("senders", "States that sent people there"),
-        _list("concerns", "Harms reported there"),
+        _list("concerns", "Harms reported there", "concern"),
         Column("people_transferred", "integer", "People taken there in distinct transfers", True),
         _list("transfers", "Ids of the transfers into it"),
         _list("claims", _CLAIM_IDS),

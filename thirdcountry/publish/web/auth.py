@@ -28,9 +28,9 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from thirdcountry.domain.errors import Forbidden, ThirdCountryError
 from thirdcountry.domain.projection import ProjectionRules
+from thirdcountry.publish.i18n import LANGUAGES, negotiate
 from thirdcountry.publish.web.deps import TEMPLATES, render
 from thirdcountry.publish.web.errors import error_body
-from thirdcountry.publish.web.i18n import LANGUAGES, negotiate
 from thirdcountry.review import accounts
 from thirdcountry.review.accounts import AccountPolicy, BadCredentials
 from thirdcountry.review.csrf import CsrfSigner, signing_secret

@@ -16,7 +16,7 @@ from thirdcountry.domain.countries import country_name
 from thirdcountry.domain.errors import NotFound
 from thirdcountry.domain.labels import format_money
 from thirdcountry.domain.tally import tally, tally_sentence
-from thirdcountry.publish.web.i18n import LANGUAGES, translations
+from thirdcountry.publish.i18n import LANGUAGES, translations
 from thirdcountry.store import Store
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"

@@ -8,8 +8,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
 from thirdcountry.domain.errors import ThirdCountryError
+from thirdcountry.publish.i18n import LANGUAGES, negotiate
 from thirdcountry.publish.web.deps import render
-from thirdcountry.publish.web.i18n import LANGUAGES, negotiate
 
 _TITLES = {
     400: "Bad request",

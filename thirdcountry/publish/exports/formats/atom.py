@@ -37,6 +37,7 @@ from thirdcountry.domain.documents import Document
 from thirdcountry.domain.labels import format_count, format_money
 from thirdcountry.domain.vocabulary import ClaimKind, DatePrecision
 from thirdcountry.publish.exports.registry import ExportFile, Links, register
+from thirdcountry.publish.i18n import translations
 from thirdcountry.store.public import PublicData
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -57,8 +58,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "all": "thirdcountry: accepted facts",
         "country": "thirdcountry: {name}",
         "subtitle": "Facts accepted into the thirdcountry dataset, newest first.",
-        "person": "{n} person",
-        "people": "{n} people",
         "up_to": "up to {people}",
         "not_reported": "number of people not reported",
         "not_stated": "amount not stated",
@@ -74,8 +73,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "subtitle": (
             "Hechos aceptados en el conjunto de datos de thirdcountry, los más recientes primero."
         ),
-        "person": "{n} persona",
-        "people": "{n} personas",
         "up_to": "hasta {people}",
         "not_reported": "número de personas no informado",
         "not_stated": "importe no indicado",
@@ -125,8 +122,9 @@ def _date(value: PartialDate, lang: str) -> str:
 
 
 def _people(count: int, lang: str) -> str:
-    words = _WORDS[lang]
-    return words["person" if count == 1 else "people"].format(n=format_count(count, lang))
+    # The site's own plural message, so a feed and a page count people in the same words.
+    message = translations(lang).ngettext("%(count)s person", "%(count)s people", count)
+    return message % {"count": format_count(count, lang)}
 
 
 def _value(claim: Claim, lang: str) -> str:

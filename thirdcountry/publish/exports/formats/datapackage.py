@@ -14,7 +14,13 @@ from typing import Any
 from thirdcountry.publish.exports.formats.csvfiles import MEDIA_TYPE as CSV_MEDIA_TYPE
 from thirdcountry.publish.exports.formats.csvfiles import file_name, table_csv
 from thirdcountry.publish.exports.registry import ExportFile, Links, register
-from thirdcountry.publish.exports.tables import PACKAGE_TABLES, Column, Table, codes_of
+from thirdcountry.publish.exports.tables import (
+    PACKAGE_TABLES,
+    SEPARATOR,
+    Column,
+    Table,
+    codes_of,
+)
 from thirdcountry.store.public import PublicData
 
 FILE_NAME = "datapackage.json"
@@ -46,7 +52,11 @@ def _field(column: Column) -> dict[str, Any]:
         constraints["required"] = True
     if column.pattern:
         constraints["pattern"] = column.pattern
-    if column.codes:
+    if column.codes and column.listed:
+        # A list cell cannot take an enum: a pattern over the same codes, joined by ';'.
+        one = "(?:" + "|".join(re.escape(code) for code in codes_of(column.codes)) + ")"
+        constraints["pattern"] = f"^{one}(?:{re.escape(SEPARATOR)}{one})*$"
+    elif column.codes:
         # The codes resource labels each of them in English and Spanish.
         constraints["enum"] = codes_of(column.codes)
     if constraints:

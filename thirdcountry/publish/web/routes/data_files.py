@@ -13,8 +13,8 @@ from starlette.responses import RedirectResponse, Response
 from thirdcountry.publish.api.conditional import Rendered, conditional_response
 from thirdcountry.publish.api.endpoints import current_data
 from thirdcountry.publish.exports import Links, exporter_for_file, get_exporter
+from thirdcountry.publish.i18n import negotiate
 from thirdcountry.publish.web.deps import get_store
-from thirdcountry.publish.web.i18n import negotiate
 from thirdcountry.store import Store
 from thirdcountry.store.public import PublicData, public_cache
 

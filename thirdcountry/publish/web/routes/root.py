@@ -6,8 +6,8 @@ from fastapi import APIRouter, Depends, Request
 from sqlalchemy import text
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
+from thirdcountry.publish.i18n import negotiate
 from thirdcountry.publish.web.deps import get_store
-from thirdcountry.publish.web.i18n import negotiate
 from thirdcountry.store import Store
 
 router = APIRouter()

@@ -1,6 +1,6 @@
 """UI strings through gettext catalogs (Babel), one per supported language.
 
-Catalogs are the ``.po`` files under ``locales/<lang>/LC_MESSAGES/``, one file per part of
+Catalogs are the ``.po`` files under ``web/locales/<lang>/LC_MESSAGES/``, one file per part of
 the app (``site.po``, ``review.po``…), merged at start-up and read directly with Babel, so
 there is no compile step to forget. ``tests/test_i18n.py`` checks that every string the
 templates mark for translation is in both catalogs.
@@ -20,7 +20,8 @@ from babel.support import Translations
 
 LANGUAGES = ("en", "es")
 DEFAULT_LANGUAGE = "en"
-LOCALES = Path(__file__).parent / "locales"
+# The catalogs live with the web pages that use most of them; feeds use them too.
+LOCALES = Path(__file__).parent / "web" / "locales"
 
 
 def catalog_files(language: str) -> list[Path]:
