@@ -119,10 +119,7 @@ def facility_words() -> set[str]:
 
 
 def _gazetteer_surfaces() -> Iterable[str]:
-    # The extractor's own automaton holds every surface it matches (CLDR names, the curated
-    # tables, demonym forms, facilities…), as built for the registered languages.
-    automaton = engine.gazetteer()._automaton
-    return [str(surface) for surface in automaton.keys()]  # noqa: SIM118 - not a dict
+    return engine.gazetteer().surfaces()
 
 
 def _literal(raw: bytes) -> bytes:
