@@ -77,3 +77,13 @@ def test_demonym_forms() -> None:
     }
     assert ("ghaneses", True) in set(spanish_forms("ghanés"))
     assert ("marroquíes", True) in set(spanish_forms("marroquí"))
+
+
+def test_surfaces_are_exactly_what_mentions_finds() -> None:
+    surfaces = gazetteer().surfaces()
+    assert len(surfaces) == len(set(surfaces))
+    # Every surface is found as a whole mention of itself, and a word it does not hold is not.
+    for surface in ("Ghana", "Sudán del Sur", "Eswatini", "CECOT", "salvadoreños"):
+        assert surface in surfaces
+        assert [(m.start, m.end) for m in gazetteer().mentions(surface)] == [(0, len(surface))]
+    assert "Atlantis" not in surfaces

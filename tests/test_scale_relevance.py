@@ -24,7 +24,13 @@ from thirdcountry.scale.relevance import (
     story_bytes,
     tells_story,
 )
-from thirdcountry.scale.vocabulary import name_words, spellings, vocabulary
+from thirdcountry.scale.vocabulary import (
+    _has_deportation_word,
+    _sport,
+    name_words,
+    spellings,
+    vocabulary,
+)
 
 DEVSET = Path(__file__).parent / "devset"
 ISSUE_STORY = (
@@ -262,3 +268,23 @@ def test_every_real_news_text_with_a_claim_passes_the_prefilter() -> None:
                 turned_away.append((id_, how))
     assert read, "no real-news text with a claim"
     assert not turned_away, turned_away[:20]
+
+
+def test_sport_words_come_from_the_spanish_lexicon() -> None:
+    assert "deportes" in registered()["es"].lexicon.not_topic
+    for page in (b"<a>Deportes</a> deporte DEPORTES deportivo Deportista", b"deportiva"):
+        assert not _has_deportation_word(page)
+    for page in (
+        b"deportes deportados",
+        b"Deporte Deported",
+        "DEPORTES DEPORTÓ".encode(),
+        b"deport",
+    ):
+        assert _has_deportation_word(page)
+
+
+def test_a_declared_word_of_another_stem_is_refused() -> None:
+    with pytest.raises(ValueError, match="futbol"):
+        _sport(["futbol"])
+    # Without a declared word, every "deport" is the topic.
+    assert _sport([]).casings[0][1].search(b"deportes") is not None

@@ -272,6 +272,12 @@ class Gazetteer:
         """The canonical name of a facility alias; other names come back unchanged."""
         return self.facility_aliases.get(name.strip().casefold()) or name.strip()
 
+    def surfaces(self) -> list[str]:
+        """Every surface the automaton matches (CLDR names, the curated tables, demonym
+        forms, facilities, leaders…), as built for these languages: what the scan's byte
+        prefilter must find for a page to name a state."""
+        return [str(surface) for surface in self._automaton.keys()]  # noqa: SIM118 - not a dict
+
     def mentions(self, text: str) -> list[Mention]:
         """Leftmost-longest matches on word boundaries.
 

@@ -124,6 +124,11 @@ class Lexicon:
     this_year: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
     # After a state, words that make it a place, not a party: "'s neighbour", "-Mexico border".
     geo_after: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
+    # Words the relevance pattern matches that are not the topic: Spanish sport ("deportes",
+    # in every Spanish site's menu). Extraction still reads them; the scan's byte prefilter
+    # does not take them as the topic, or it would parse nearly every page of the language.
+    # A word ending "-" is a stem ("deportiv-": deportivo, deportiva…), the others whole words.
+    not_topic: tuple[str, ...] = ()
 
     @cached_property
     def count_pattern(self) -> re.Pattern[str]:

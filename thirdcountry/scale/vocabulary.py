@@ -27,11 +27,12 @@ A topic string found on its own is not always the topic: ``third`` is only the s
 each place it is found is decoded (UTF-8, else windows-1252, entities resolved) and the
 pattern itself is run there.
 
-One exception to following the extractor, made on purpose: ``deport`` in Spanish sport
-(``deportes``, ``deporte``, ``deportivo``, ``deportista`` — the sports section of every
-Spanish news site) is not the topic here, although the extractor's ``relevance`` pattern
-(``deport``) accepts it. Without it, nearly every Spanish page would be parsed and read.
-A page that says ``deportados``, ``deportó``, ``deported`` or ``DEPORTADOS`` is a candidate.
+One exception to following the extractor, made on purpose and declared by the language
+(``Lexicon.not_topic``): ``deport`` in Spanish sport (``deportes``, ``deporte``,
+``deportivo``, ``deportista`` — the sports section of every Spanish news site) is not the
+topic here, although the extractor's ``relevance`` pattern (``deport``) accepts it.
+Without it, nearly every Spanish page would be parsed and read. A page that says
+``deportados``, ``deportó``, ``deported`` or ``DEPORTADOS`` is a candidate.
 """
 
 from __future__ import annotations
@@ -58,17 +59,47 @@ _WEAK = 1 << 20  # added to a topic set's id for its weak strings
 # (the topic patterns match words and short phrases: "tercer pa&iacute;s").
 _BEFORE, _AFTER = 24, 40
 _DEPORT = "deport"
-# For each casing of the stem: a page where the sporting words account for every
-# occurrence of the stem has no deportation word of that stem (these counts are exact:
-# none of the strings overlaps itself). On the few pages left the regex says: "deport"
-# not followed by "e"/"es" and a non-letter (deporte, deportes), "iv" or "ist".
-# The literal "port" first, so that the regex engine skips ahead to it.
-_CASINGS = (
-    (str.lower, re.compile(rb"port(?<=deport)(?!es?(?![A-Za-z])|iv|ist)")),
-    (str.capitalize, re.compile(rb"port(?<=Deport)(?!es?(?![A-Za-z])|iv|ist)")),
-    (str.upper, re.compile(rb"PORT(?<=DEPORT)(?!ES?(?![A-Za-z])|IV|IST)")),
-)
-_SPORT = ("deportes", "deportiv", "deportist")
+
+
+@dataclass(frozen=True)
+class _Sport:
+    """The languages' declared non-topic words of the stem ``deport`` (``Lexicon.not_topic``),
+    as the counts and patterns that tell them from deportation words on bytes."""
+
+    counted: tuple[str, ...]  # none a prefix of another, so their counts never overlap
+    casings: tuple[tuple[Any, re.Pattern[bytes]], ...]
+
+
+def _sport(words: Iterable[str]) -> _Sport:
+    """For each casing of the stem: a page where the sporting words account for every
+    occurrence of the stem has no deportation word of that stem (the counts are exact:
+    none of the strings overlaps itself). On the few pages left the pattern says: the stem
+    not followed by a declared whole word's ending and a non-letter, or a stem's ending.
+    The literal "port" first, so that the regex engine skips ahead to it."""
+    stems: set[str] = set()
+    wholes: set[str] = set()
+    for word in words:
+        if not word.lower().startswith(_DEPORT):
+            raise ValueError(f"not_topic: {word!r} does not start with {_DEPORT!r}")
+        (stems if word.endswith("-") else wholes).add(word.rstrip("-").lower())
+    every = stems | wholes
+    counted = tuple(sorted(w for w in every if not any(o != w and o.startswith(w) for o in every)))
+    casings: list[tuple[Any, re.Pattern[bytes]]] = []
+    for casing in (str.lower, str.capitalize, str.upper):
+        tail = str.upper if casing is str.upper else str.lower
+        endings = [
+            *(re.escape(tail(w[len(_DEPORT) :])) + "(?![A-Za-z])" for w in sorted(wholes)),
+            *(re.escape(tail(w[len(_DEPORT) :])) for w in sorted(stems)),
+        ]
+        stem = casing(_DEPORT)
+        refuse = f"(?!{'|'.join(endings)})" if endings else ""
+        casings.append((casing, re.compile(f"{stem[2:]}(?<={stem}){refuse}".encode())))
+    return _Sport(counted=counted, casings=tuple(casings))
+
+
+@cache
+def _declared_sport() -> _Sport:
+    return _sport(w for rules in registered().values() for w in rules.lexicon.not_topic)
 
 
 def spellings(term: str) -> set[bytes]:
@@ -119,10 +150,7 @@ def facility_words() -> set[str]:
 
 
 def _gazetteer_surfaces() -> Iterable[str]:
-    # The extractor's own automaton holds every surface it matches (CLDR names, the curated
-    # tables, demonym forms, facilities…), as built for the registered languages.
-    automaton = engine.gazetteer()._automaton
-    return [str(surface) for surface in automaton.keys()]  # noqa: SIM118 - not a dict
+    return engine.gazetteer().surfaces()
 
 
 def _literal(raw: bytes) -> bytes:
@@ -171,12 +199,13 @@ def _decoded(window: bytes) -> str:
 def _has_deportation_word(payload: bytes) -> bool:
     """Whether ``deport`` starts a word that is not Spanish sport, in any casing."""
     count = stringzilla.count
-    for casing, word in _CASINGS:
+    sport = _declared_sport()
+    for casing, word in sport.casings:
         stem = casing(_DEPORT).encode()
         if stringzilla.find(payload, stem) < 0:
             continue
         left = count(payload, stem)
-        left -= sum(count(payload, casing(sport).encode()) for sport in _SPORT)
+        left -= sum(count(payload, casing(w).encode()) for w in sport.counted)
         if left > 0 and word.search(payload) is not None:
             return True
     return False

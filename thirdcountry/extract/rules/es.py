@@ -259,6 +259,7 @@ LEXICON = Lexicon(
     relevance=rx(
         r"deport|migra|asilo|refugi|tercer(?:os)?\s+pa[ií]s|expuls|traslad|extranjer|retornad"
     ),
+    not_topic=("deporte", "deportes", "deportiv-", "deportist-"),
     third_country=rx(
         r"tercer(?:os)?\s+pa[ií]s(?:es)?|otras\s+nacionalidades|no\s+son\s+sus\s+ciudadanos|"
         r"de\s+otros\s+pa[ií]ses|no\s+pueden\s+ser\s+devueltos|pa[ií]s(?:es)?\s+puente|"
