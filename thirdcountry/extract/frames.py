@@ -549,8 +549,9 @@ def _transfer(context: _ClauseContext) -> None:
             count = document.recent_count
         # "5,728 people between January and June": a total over a period, not one move (the
         # arrangement is still implemented).
+        region = _period_region(context)
         total = context.count_mention(start, partitive=False, bounds=True) is not None and bool(
-            lexicon.period.search(_period_region(context))
+            lexicon.period.search(region)
         )
         if not destinations and not home and count is not None and arrival:
             destinations = context.receivers(focus=True)
@@ -598,7 +599,7 @@ def _transfer(context: _ClauseContext) -> None:
             )
             if total:
                 if len(group) == 1:  # a total for several states together is none of theirs
-                    _period_total(context, start, sender, destination)
+                    _period_total(context, start, sender, destination, region)
             else:
                 context.candidate(
                     ClaimKind.TRANSFER,
@@ -636,14 +637,13 @@ def _period_region(context: _ClauseContext) -> str:
 
 
 def _period_total(
-    context: _ClauseContext, position: int, sender: str | None, destination: Ref
+    context: _ClauseContext, position: int, sender: str | None, destination: Ref, region: str
 ) -> None:
     """ "5,728 people between January and June": a total over the period the clause names."""
     count = context.count_mention(position, partitive=False, bounds=True)
     if count is None:
         return
     sentence = context.sentence
-    region = _period_region(context)
     period = period_in(
         region,
         context.clause.end - len(region),

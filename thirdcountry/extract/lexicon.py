@@ -37,6 +37,11 @@ def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return guarded(re.compile(pattern, flags))
 
 
+def at_end(pattern: str) -> re.Pattern[str]:
+    """Words that must end the text before a figure ("more than ", "al menos los ")."""
+    return re.compile(rf"\b(?:{pattern})\s+(?:a\s+|the\s+|los\s+|las\s+)?$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every cue the engine looks for, for one language."""

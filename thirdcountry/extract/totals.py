@@ -115,8 +115,3 @@ def qualifier(text: str, count_start: int, lexicon: Lexicon) -> CountQualifier:
     if lexicon.about.search(before):
         return CountQualifier.ABOUT
     return CountQualifier.EXACT
-
-
-def at_end(pattern: str) -> re.Pattern[str]:
-    """A qualifier pattern anchored to the end of the text before a figure."""
-    return re.compile(rf"\b(?:{pattern})\s+(?:a\s+|the\s+|los\s+|las\s+)?$", re.IGNORECASE)

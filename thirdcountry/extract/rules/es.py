@@ -7,10 +7,9 @@ from collections.abc import Iterator
 
 from thirdcountry.domain.vocabulary import Concern, Instrument, Role, Status
 from thirdcountry.extract.dates import DateWords, Shape
-from thirdcountry.extract.lexicon import Lexicon, rx, words
+from thirdcountry.extract.lexicon import Lexicon, at_end, rx, words
 from thirdcountry.extract.numbers import NumberWords
 from thirdcountry.extract.rules import LanguageRules, register
-from thirdcountry.extract.totals import at_end
 
 VERSION = "1.0"
 
