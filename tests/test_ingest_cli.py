@@ -56,7 +56,7 @@ def test_ingest_prints_a_summary_with_copies_and_failures(site: Site, db: str) -
     assert "3 sources: 1 new, 1 near-duplicate, 1 failed;" in result.stdout
     assert "HTTP 500 Internal Server Error" in result.stdout
     assert site.url("/news/kosovo-agrees") in result.stdout  # the original of the copy
-    assert result.stderr.startswith("error: 1 of 3 sources not stored")
+    assert error_line(result).startswith("error: 1 of 3 sources not stored")
 
 
 def test_ingest_exits_0_when_every_source_is_stored_or_already_present(site: Site, db: str) -> None:
