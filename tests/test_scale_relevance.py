@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thirdcountry.extract import extract_claims
-from thirdcountry.extract.literals import required_literals
 from thirdcountry.extract.rules import registered
 from thirdcountry.scale.relevance import (
     is_candidate,
@@ -25,8 +24,7 @@ from thirdcountry.scale.relevance import (
     tells_story,
 )
 from thirdcountry.scale.vocabulary import (
-    _has_deportation_word,
-    _sport,
+    _not_sport,
     name_words,
     spellings,
     vocabulary,
@@ -98,13 +96,13 @@ def test_the_vocabulary_is_the_extractors_own() -> None:
     words = vocabulary()
     everything = {s for strings in words.strings.values() for s in strings}
     for rules in registered().values():
-        for needed in required_literals(rules.lexicon.relevance):
-            assert needed <= everything
+        assert {term.lower() for term in rules.lexicon.topic} <= words.topic
     names = words.strings[words.name]
     assert names == frozenset(name_words())
     for name in ("eswatini", "esuatini", "sudán", "ghana", "salvadoran", "cecot", "venezolanos"):
         assert name in names, name
-    assert {"deport", "traslad", "asylum"} <= everything
+    assert {"deport", "traslad", "asylum", "third country", "tercer país"} <= words.topic
+    assert everything  # the cue words
 
 
 def test_each_word_is_spelled_as_pages_spell_it() -> None:
@@ -272,19 +270,65 @@ def test_every_real_news_text_with_a_claim_passes_the_prefilter() -> None:
 
 def test_sport_words_come_from_the_spanish_lexicon() -> None:
     assert "deportes" in registered()["es"].lexicon.not_topic
-    for page in (b"<a>Deportes</a> deporte DEPORTES deportivo Deportista", b"deportiva"):
-        assert not _has_deportation_word(page)
-    for page in (
+    topic = vocabulary().has_topic
+    for page_ in (
+        b"<a>Deportes</a> deporte DEPORTES deportivo Deportista",
+        b"deportiva",
+        b"Deportivas.",
+        b"deportes",
+    ):
+        assert not topic(page_), page_
+    for page_ in (
         b"deportes deportados",
         b"Deporte Deported",
         "DEPORTES DEPORTÓ".encode(),
+        "deportación".encode("cp1252"),
         b"deport",
+        b"deportee",  # "deporte" with a letter after it is another word
+        b"deportestrella",
+        b"deportis",
+        b"DEPORTING",
     ):
-        assert _has_deportation_word(page)
+        assert topic(page_), page_
 
 
-def test_a_declared_word_of_another_stem_is_refused() -> None:
+def test_a_declared_word_must_be_of_the_stem_and_plain_letters() -> None:
     with pytest.raises(ValueError, match="futbol"):
-        _sport(["futbol"])
-    # Without a declared word, every "deport" is the topic.
-    assert _sport([]).casings[0][1].search(b"deportes") is not None
+        _not_sport(["futbol"])
+    with pytest.raises(ValueError, match="not a letter"):
+        _not_sport(["deporté"])
+
+
+def test_without_a_declared_word_every_deport_is_the_topic() -> None:
+    import hyperscan
+
+    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    database.compile(expressions=[_not_sport([])], flags=hyperscan.HS_FLAG_CASELESS)
+    hits: list[int] = []
+    database.scan(b"deportes", match_event_handler=lambda *args: hits.append(args[0]))
+    assert hits
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"third country",
+        b"Third-Country",
+        b"THIRD&nbsp;COUNTRY",
+        b"a third <em>country</em>",
+        b"third\n  country",
+        "un tercer\u00a0país".encode(),
+        "TERCEROS PAÍSES".encode("cp1252"),
+        b"tercer pa&iacute;s",
+        b"terceros pa&#xed;ses",
+    ],
+)
+def test_a_topic_phrase_is_found_however_the_page_spaces_it(payload: bytes) -> None:
+    assert vocabulary().has_topic(payload)
+
+
+@pytest.mark.parametrize(
+    "payload", [b"for a third quarter", b"the third time", b"tercer partido", b"country music"]
+)
+def test_a_word_of_a_phrase_alone_is_not_the_topic(payload: bytes) -> None:
+    assert not vocabulary().has_topic(payload)

@@ -50,7 +50,11 @@ class Lexicon:
     stopwords: frozenset[str]  # frequent words, to tell the language of a paragraph
     numbers: NumberWords
     dates: DateWords
-    relevance: re.Pattern[str]  # the topic: deportation, migrants, asylum …
+    # The topic, as the stems and phrases a text must hold one of to state any claim
+    # ("deport", "asylum", "third country"); a space in a phrase stands for any whitespace.
+    # ``relevance`` is built from them, and the scan's byte prefilter spells them on bytes,
+    # so both always agree.
+    topic: tuple[str, ...]
     third_country: re.Pattern[str]  # "third country", "of other nationalities" …
     # --- sentence structure ---------------------------------------------------------------
     clause_break: re.Pattern[str]  # where a clause ends; group "rel" marks a relative clause
@@ -136,6 +140,11 @@ class Lexicon:
     not_topic: tuple[str, ...] = ()
 
     @cached_property
+    def relevance(self) -> re.Pattern[str]:
+        """The topic: deportation, migrants, asylum … (see ``topic``)."""
+        return rx(words(*self.topic))
+
+    @cached_property
     def count_pattern(self) -> re.Pattern[str]:
         """A number of people: "238 immigrants", "five men", "seven vetted migrants".
 
@@ -172,7 +181,7 @@ class Lexicon:
             values = value.values() if isinstance(value, dict) else (value,)
             patterns += [v for v in values if isinstance(v, re.Pattern)]
         dates = [pattern for pattern, _shape in self.dates.compiled]
-        derived = (self.count_pattern, self.any_date, *self._cue_parts)
+        derived = (self.relevance, self.count_pattern, self.any_date, *self._cue_parts)
         return LiteralIndex([*patterns, *derived, *dates])
 
     def has_cue(self, text: str, start: int, end: int, present: frozenset[str]) -> bool:

@@ -73,8 +73,13 @@ def _body(payload: bytes) -> bytes:
 
 
 def is_candidate(payload: bytes) -> bool:
-    """The prefilter: the test every HTML payload goes through before any parsing."""
-    return vocabulary().accepts(_body(payload))
+    """The prefilter: the test every HTML payload goes through before any parsing.
+
+    The topic is looked for in the whole payload first: most pages have none, and a page
+    without it anywhere has none in its body either, so they are turned away before the
+    body is cut out."""
+    words = vocabulary()
+    return words.has_topic(payload) and words.accepts(_body(payload))
 
 
 def story_bytes(lowered: bytes) -> bytes:

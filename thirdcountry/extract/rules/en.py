@@ -236,9 +236,19 @@ LEXICON = Lexicon(
     ),
     numbers=NUMBERS,
     dates=DATES,
-    relevance=rx(
-        r"deport|migrant|immigra|asylum|refugee|third[- ]country|expel|expuls|removal|"
-        r"detainee|detention"
+    topic=(
+        "deport",
+        "migrant",
+        "immigra",
+        "asylum",
+        "refugee",
+        "third country",
+        "third-country",
+        "expel",
+        "expuls",
+        "removal",
+        "detainee",
+        "detention",
     ),
     third_country=rx(
         r"third[- ]country|third countries|\"third\" countries|other nationalities|"

@@ -255,8 +255,19 @@ LEXICON = Lexicon(
     ),
     numbers=NUMBERS,
     dates=DATES,
-    relevance=rx(
-        r"deport|migra|asilo|refugi|tercer(?:os)?\s+pa[ií]s|expuls|traslad|extranjer|retornad"
+    topic=(
+        "deport",
+        "migra",
+        "asilo",
+        "refugi",
+        "tercer país",
+        "tercer pais",
+        "terceros país",
+        "terceros pais",
+        "expuls",
+        "traslad",
+        "extranjer",
+        "retornad",
     ),
     not_topic=("deporte", "deportes", "deportiv-", "deportist-"),
     third_country=rx(
