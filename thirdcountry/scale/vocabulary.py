@@ -261,8 +261,12 @@ def vocabulary() -> Vocabulary:
     name = id_of(frozenset(name_words()))
     facility = id_of(frozenset(facility_words()))
     sport = [w for rules in registered().values() for w in rules.lexicon.not_topic]
-    expressions = [_expression(term) for term in topic - {_DEPORT}]
-    if _DEPORT in topic:
+    # A term holding another single-word term adds nothing ("migrant" holds "migra");
+    # not so for "deport", whose expression leaves the sport words out.
+    stems = {term for term in topic if not _PHRASE_BREAK.search(term)} - {_DEPORT}
+    needed = {term for term in topic if not any(s != term and s in term for s in stems)}
+    expressions = [_expression(term) for term in needed - {_DEPORT}]
+    if _DEPORT in needed:
         expressions.append(_not_sport(sport))
     return Vocabulary(
         topic=frozenset(topic),
