@@ -647,3 +647,29 @@ def test_concerns_in_the_words_real_reporting_uses(text: str, language: str, con
 )
 def test_people_or_home_states_refusing_are_no_denial(text: str) -> None:
     assert not [c for c in claims(text, "es") if c.kind.value == "denial"]
+
+
+_CHROME_STORY = {
+    "en": (
+        "Eswatini agreed in June to take in migrants deported from the United States.\n\n{}\n\n"
+        "The kingdom will be paid $5.1 million, officials said."
+    ),
+    "es": (
+        "Esuatini aceptó en junio recibir a migrantes deportados por Estados Unidos.\n\n{}\n\n"
+        "El reino recibirá 5,1 millones de dólares, dijeron funcionarios."
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("en", "Read more"), ("en", "Continue reading"), ("es", "Publicidad"), ("es", "Lea también")],
+)
+def test_a_page_label_between_paragraphs_does_not_part_them(language: str, label: str) -> None:
+    """A paragraph is about moving people when the one before it says so; an ad label or a
+    "read more" line of the page between the two is not that paragraph."""
+    story = _CHROME_STORY[language]
+    assert ("compensation", "US", "SZ", 5_100_000) in facts(story.format(label), language)
+    # A paragraph of the story in between does part them: the payment is then unrelated.
+    other = "The weather was mild." if language == "en" else "El tiempo fue templado."
+    assert not [f for f in facts(story.format(other), language) if f[0] == "compensation"]

@@ -158,8 +158,13 @@ def extract(
         number = max(0, bisect.bisect_right(starts, span.start) - 1)
         key = (number, rules.code)
         if key not in about:
-            # A paragraph is about moving people when it or the one before says so.
-            first = paragraphs[max(0, number - 1)] if paragraphs else span
+            # A paragraph is about moving people when it or the one before says so; a line
+            # of page chrome between them ("Publicidad", "ADVERTISEMENT") is not the one
+            # before.
+            before = number - 1
+            while before > 0 and _chrome(text, paragraphs[before]):
+                before -= 1
+            first = paragraphs[max(0, before)] if paragraphs else span
             last = paragraphs[number] if paragraphs else span
             about[key] = bool(rules.lexicon.migration.search(text, first.start, last.end))
         sentence = read_sentence(
@@ -207,6 +212,16 @@ def extract(
                 document.lists.append(codes)
                 del document.lists[:-6]
     return _finish(document, today)
+
+
+_CHROME_WORDS = 3  # a paragraph of fewer words, without a full stop, is a label
+
+
+def _chrome(text: str, paragraph: Span) -> bool:
+    """A label of the page rather than a paragraph of the story: a word or two and no
+    sentence ("Publicidad", "Advertisement", "Read more")."""
+    piece = text[paragraph.start : paragraph.end].strip()
+    return len(piece.split()) < _CHROME_WORDS and not piece.endswith((".", "!", "?"))
 
 
 _STATE_KINDS = (MentionKind.COUNTRY, MentionKind.GOVERNMENT, MentionKind.PLACE)
