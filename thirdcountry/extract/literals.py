@@ -8,6 +8,8 @@ returns sets of strings — one set per mandatory part, every match contains a s
 set; ``LiteralIndex`` finds, in one Aho-Corasick pass over a sentence, which of those
 strings occur in it, and a pattern with a set none of whose strings occur is not run. The
 test only ever skips a pattern that cannot match, so what the engine finds does not change.
+The syntax tree comes from CPython's private parser, loaded and checked by
+``sre_internals``; where it is not usable, nothing is required and every pattern runs.
 
 An alternation requires the union of one set of each alternative, for every such choice
 (while they are few). Each set is a bit, so the test for a sentence is one ``&`` per
@@ -26,8 +28,6 @@ string ``"0"``. Counts, sums and capacities need a number, and most sentences ha
 
 from __future__ import annotations
 
-import _sre
-import importlib
 import itertools
 import math
 import re
@@ -35,17 +35,17 @@ import sys
 from collections.abc import Iterable
 from functools import cache
 from operator import itemgetter
-from re._casefix import _EXTRA_CASES
 from typing import Any
 
 import ahocorasick
 
+from thirdcountry.extract import sre_internals
 from thirdcountry.extract.reverse import backwards, end_anchored
 
-# CPython's own regex parser and opcodes (private, untyped): the parser that compiled the
-# patterns, so its syntax tree says exactly what they can match.
-_parser: Any = importlib.import_module("re._parser")
-sre: Any = importlib.import_module("re._constants")
+# CPython's own regex parser and opcodes (private, untyped, loaded and checked by
+# ``sre_internals``): the parser that compiled the patterns, so its syntax tree says exactly
+# what they can match. Without them nothing is required and every pattern runs.
+sre: Any = sre_internals.constants
 
 # Shorter strings occur in almost every sentence: a pattern that needs only those is run.
 _MIN_CHARS = 3
@@ -63,8 +63,19 @@ def _fold_table() -> dict[int, int]:
     case-insensitive equality (the simple lower case, joined with the extra pairs such as
     ``ſ``/``s`` that ``re`` also treats as equal), and every decimal digit (what ``\\d``
     matches in a ``str``: ``str.isdecimal``) to ``DIGIT``."""
-    lower = _sre.unicode_tolower
-    representative = {low: min((low, *others)) for low, others in _EXTRA_CASES.items()}
+    if not sre_internals.AVAILABLE:
+        # Nothing is required of any pattern then, so folding gates nothing; it keeps each
+        # character one character long, as offsets into folded text need.
+        table: dict[int, int] = {}
+        for code in range(sys.maxunicode + 1):
+            low = chr(code).lower()
+            folded = ord(DIGIT) if chr(code).isdecimal() else ord(low) if len(low) == 1 else code
+            if folded != code:
+                table[code] = folded
+        return table
+    lower = sre_internals.unicode_tolower
+    extra = sre_internals.extra_cases
+    representative = {low: min((low, *others)) for low, others in extra.items()}
     digit = ord(DIGIT)
     return {
         code: folded
@@ -90,7 +101,9 @@ def required_literals(pattern: re.Pattern[str], *, short: bool = False) -> Requi
     """What every match of ``pattern`` contains; an empty tuple when nothing is known.
     With ``short``, strings of two characters and single signs count too ("if", "?"): too
     common for the index, but a cheap test on a piece of text."""
-    return _required(_parser.parse(pattern.pattern, pattern.flags), short)
+    if not sre_internals.AVAILABLE:
+        return ()
+    return _required(sre_internals.parser.parse(pattern.pattern, pattern.flags), short)
 
 
 def _selective(strings: frozenset[str]) -> tuple[int, int, list[str]]:

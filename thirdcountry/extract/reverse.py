@@ -7,8 +7,9 @@ moved, before "from") costs tens of microseconds for a few dozen characters. Rea
 window backwards turns the question around: the pattern written in reverse, on the reversed
 text, has to match at its very start, where ``search`` fails at once everywhere else.
 
-``backwards`` writes that pattern from the syntax tree of CPython's own parser (private,
-as in ``literals.py``): sequences in reverse order, look-aheads as look-behinds and back,
+``backwards`` writes that pattern from the syntax tree of CPython's own parser (private;
+loaded and checked by ``sre_internals``, and without it nothing is reversed): sequences
+in reverse order, look-aheads as look-behinds and back,
 ``$`` as the start of the reversed text (or just after a final newline, which ``$`` also
 accepts), ``^`` as its end. Whether *some* match exists does not depend on greedy or lazy
 repeats, so a match of one in a text is a match of the other in the reversed text; what
@@ -18,12 +19,12 @@ match nothing) is not reversed: ``backwards`` returns None and the pattern runs 
 
 from __future__ import annotations
 
-import importlib
 import re
 from typing import Any
 
-_parser: Any = importlib.import_module("re._parser")
-sre: Any = importlib.import_module("re._constants")
+from thirdcountry.extract import sre_internals
+
+sre: Any = sre_internals.constants  # (loaded and checked there; absent: nothing reversed)
 
 # Where a match of the original may end with ``$``, seen from the reversed text's start.
 _START = r"(?:\A|(?<=\A\n))"
@@ -51,8 +52,11 @@ class _Unsupported(Exception):
 
 
 def end_anchored(pattern: re.Pattern[str]) -> bool:
-    """Whether every match of ``pattern`` ends at ``$`` (each alternative's last element)."""
-    return _ends_at_end(_parser.parse(pattern.pattern, pattern.flags))
+    """Whether every match of ``pattern`` ends at ``$`` (each alternative's last element);
+    False when it cannot be told."""
+    if not sre_internals.AVAILABLE:
+        return False
+    return _ends_at_end(sre_internals.parser.parse(pattern.pattern, pattern.flags))
 
 
 def _ends_at_end(items: Any) -> bool:
@@ -71,10 +75,10 @@ def _ends_at_end(items: Any) -> bool:
 def backwards(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A pattern that matches somewhere in ``text[::-1]`` exactly when ``pattern`` matches
     somewhere in ``text`` (``search``), or None when it cannot be written."""
-    if pattern.flags & (re.MULTILINE | re.VERBOSE):
+    if pattern.flags & (re.MULTILINE | re.VERBOSE) or not sre_internals.AVAILABLE:
         return None  # the parse below would need them; the lexicon uses neither
     try:
-        source = _sequence(_parser.parse(pattern.pattern, pattern.flags))
+        source = _sequence(sre_internals.parser.parse(pattern.pattern, pattern.flags))
         return re.compile(source, pattern.flags)
     except (_Unsupported, re.error):  # re.error: a look-behind of no fixed width
         return None

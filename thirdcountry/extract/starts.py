@@ -9,8 +9,9 @@ such a pattern a look-ahead for the characters a match can start with
 matches, nor where: every match starts with one of those characters, and a look-ahead
 consumes nothing and captures nothing.
 
-The characters are read from the syntax tree of CPython's parser (private, as in
-``literals.py``): the first thing a match consumes, past anchors and look-arounds, through
+The characters are read from the syntax tree of CPython's parser (private; loaded and
+checked by ``sre_internals``, and without it no pattern is guarded): the first thing a
+match consumes, past anchors and look-arounds, through
 groups, alternatives and repeats. Where the answer is not a short list of letters, signs,
 digits or spaces (a negated class, ``\\w``, any character, a pattern that may match
 nothing), the pattern is left as it is.
@@ -18,14 +19,13 @@ nothing), the pattern is left as it is.
 
 from __future__ import annotations
 
-import importlib
 import re
 from typing import Any
 
+from thirdcountry.extract import sre_internals
 from thirdcountry.extract.reverse import char_class
 
-_parser: Any = importlib.import_module("re._parser")
-sre: Any = importlib.import_module("re._constants")
+sre: Any = sre_internals.constants  # (loaded and checked there; absent: nothing guarded)
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
 
@@ -36,10 +36,10 @@ class _Unknown(Exception):
 
 def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern``, or the same pattern behind a look-ahead for its first characters."""
-    if pattern.flags & re.VERBOSE:
+    if pattern.flags & re.VERBOSE or not sre_internals.AVAILABLE:
         return pattern  # a trailing comment would swallow the closing parenthesis
     try:
-        items, empty = _first(_parser.parse(pattern.pattern, pattern.flags))
+        items, empty = _first(sre_internals.parser.parse(pattern.pattern, pattern.flags))
         if empty or not items:
             return pattern
         first = char_class(list(dict.fromkeys(items)))  # each item once
