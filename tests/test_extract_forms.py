@@ -293,6 +293,26 @@ def test_a_count_of_part_of_the_group_is_not_the_group() -> None:
         assert counts == {120}, facts(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The nationalities in apposition to the group counted first.
+        "Six deportees, a Kenyan, a Yemeni and two Eritreans, landed in Rwanda from the United "
+        "States on Tuesday.",
+        "Seis deportados, un keniano, un yemení y dos eritreos, aterrizaron el martes en Ruanda "
+        "desde Estados Unidos.",
+        # The breakdown brought in by "among them", "además de", after other words.
+        "Nine migrants sent from the United States, among them a Cuban and three Haitians, "
+        "arrived in Ghana on Monday.",
+        "Nueve migrantes enviados desde Estados Unidos, en su mayoría haitianos además de un "
+        "cubano y dos jamaiquinos, llegaron el lunes a Ghana.",
+    ],
+)
+def test_the_numbers_of_a_groups_nationalities_are_not_its_count(text: str) -> None:
+    counts = {f[3] for f in moves(text) if f[0] == "transfer"}
+    assert counts in ({6}, {9}), facts(text)
+
+
 def test_a_bare_dollar_sign_is_the_paying_states_dollar() -> None:
     for text in (
         "Australia will pay Nauru $70 million a year under the deal to resettle deportees.",

@@ -346,7 +346,8 @@ def _demonym_use(sentence: Sentence, mention: Mention) -> str | None:
 
 _AMONG = re.compile(
     r"\b(?:among\s+(?:them|whom)|including|entre\s+(?:ell[oa]s|los\s+que|quienes)|"
-    r"incluyendo|incluid[oa]s?)\s+(?:(?:a|an|one|two|un|una|uno|dos)\s+)?$",
+    r"incluyendo|incluid[oa]s?|as\s+well\s+as|plus|además\s+de)\s+"
+    r"(?:(?:a|an|one|two|un|una|uno|dos)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -527,7 +528,57 @@ def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
             offset = people.start - sentence.start - len(head)
             add(offset + last.start(), people.end - sentence.start, last.group(0))
     found.sort(key=lambda c: c.start)
-    return _sum_pairs(sentence, found)
+    return _breakdowns(sentence, _sum_pairs(sentence, found), people_demonyms)
+
+
+# A list of nationalities that breaks a group down: "a Tanzanian, a Sudanese and two
+# Somalis", "en su mayoría nigerianos -además de un gambiano y un ghanés-". Each demonym
+# is masked as "§" before the pattern runs.
+_BREAK_LEAD = (
+    r"(?:including|among\s+them|among\s+whom|of\s+whom|such\s+as|mostly|mainly|"
+    r"as\s+well\s+as|plus|incluid[oa]s|incluyendo|entre\s+ell[oa]s|de\s+los\s+cuales|"
+    r"de\s+las\s+cuales|además\s+de|en\s+su\s+mayoría|sobre\s+todo)"
+)
+_BREAK_SEP = r"\s*(?:,|;|\band\b|\by\b|\be\b|\bor\b|\bo\b|-|—|–|\(|\))?\s*"
+
+
+def _breakdowns(
+    sentence: Sentence, counts: list[Count], people_demonyms: list[Mention]
+) -> list[Count]:
+    """ "Four deportees, a Tanzanian, a Sudanese and two Somalis, have arrived", "ocho
+    migrantes, entre ellos un mexicano y dos cubanos": the numbers of the nationalities are
+    parts of the group counted first, not the number moved."""
+    ends = {m.end for m in people_demonyms}
+    demonyms = [m for m in sentence.mentions if m.kind is MentionKind.DEMONYM]
+    if len(counts) < 2 or not ends:
+        return counts
+    number = sentence.lexicon.numbers.pattern
+    item = rf"(?:(?:a|an|one|un|una|uno|{number})\s+)?§"
+    after_lead = re.compile(
+        rf"\b{_BREAK_LEAD}\s+(?:{item}{_BREAK_SEP}|{_BREAK_LEAD}\s+)*$", re.IGNORECASE
+    )
+    apposed = re.compile(rf"^\s*[,(—–-]\s*(?:{item}{_BREAK_SEP}|{_BREAK_LEAD}\s+)*$", re.IGNORECASE)
+
+    def masked(start: int, end: int) -> str:
+        # The demonyms between ``start`` and ``end`` as "§", the rest as written.
+        pieces, position = [], start
+        for mention in demonyms:
+            if start <= mention.start and mention.end <= end:
+                pieces += [sentence.piece(position, mention.start), "§"]
+                position = mention.end
+        return "".join([*pieces, sentence.piece(position, end)])
+
+    out: list[Count] = []
+    for count in counts:
+        whole = [c for c in out if not c.partitive and not c.bounded]
+        if whole and not count.partitive and count.end in ends:
+            previous = whole[-1]
+            head = masked(max(previous.end, count.start - 150), count.start)
+            gap = masked(previous.end, count.start)
+            if after_lead.search(head) or apposed.search(gap):
+                count = Count(count.start, count.end, count.value, True, count.bounded)
+        out.append(count)
+    return out
 
 
 def _sum_pairs(sentence: Sentence, counts: list[Count]) -> list[Count]:
