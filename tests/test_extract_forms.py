@@ -244,6 +244,20 @@ def test_going_home_from_a_third_country_is_an_onward_move(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Ghana took in 12 West Africans deported from the United States last week. The group, "
+        "including 11 Liberians and one Malian, has since left for their home countries.",
+        "Ghana recibió la semana pasada a 12 africanos deportados por Estados Unidos. El grupo, "
+        "entre ellos 11 liberianos y un maliense, ya regresó a sus países.",
+    ],
+)
+def test_each_nationality_going_home_keeps_its_own_number(text: str) -> None:
+    onward = {(f[2], f[3]) for f in moves(text) if f[0] == "onward_transfer"}
+    assert onward == {("LR", 11), ("ML", 1)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Ghana took in 14 West Africans deported from the United States last week. The group, "
         "twelve Nigerians and two Liberians, will be held for a month before being returned to "
         "their home countries.",

@@ -728,13 +728,21 @@ def _home_from_third_country(
 
 
 def _demonym_count(sentence: Sentence, code: str) -> int | None:
-    """The number the sentence gives of one nationality: "13 Nigerians" → 13."""
+    """The number the sentence gives of one nationality: "13 Nigerians" → 13, and in "13
+    Nigerians and one Gambian" (one count of 14 people) the Gambian is 1."""
+    numbers = sentence.lexicon.numbers
     for mention in sentence.mentions:
         if mention.kind is MentionKind.DEMONYM and mention.code == code:
-            for count in sentence.counts:
-                if count.end == mention.end:
-                    return count.value
+            head = sentence.piece(mention.start - 25, mention.start)
+            figure = re.search(r"(?:^|\s)(" + numbers.pattern + r")\s+$", head, re.IGNORECASE)
+            if figure:
+                return as_count(numbers.parse(figure.group(1)))
+            if not mention.entry.plural and _ONE.search(head):
+                return 1
     return None
+
+
+_ONE = re.compile(r"(?:^|\s)(?:a|an|one|un|una|uno)\s+$", re.IGNORECASE)
 
 
 _BEFORE = re.compile(
