@@ -244,6 +244,39 @@ def test_going_home_from_a_third_country_is_an_onward_move(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Rwanda has repatriated a Bolivian man who was deported from the United States in "
+        "June, the ministry said on Thursday.",
+        "Uganda announced the repatriation of Ana Ruiz, a Peruvian woman deported there by the "
+        "United States in May.",
+        "Ruanda repatrió el jueves a un boliviano que había sido deportado por Estados Unidos "
+        "en junio.",
+        "Uganda anunció la repatriación de Ana Ruiz, una peruana deportada allí por Estados "
+        "Unidos en mayo.",
+    ],
+)
+def test_a_third_country_repatriating_someone_moves_them_onward(text: str) -> None:
+    onward = {(f[1], f[2], f[3]) for f in moves(text) if f[0] == "onward_transfer"}
+    assert onward in ({("RW", "BO", 1)}, {("UG", "PE", 1)}), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States repatriated 40 Hondurans on Monday, officials said.",
+        "Estados Unidos repatrió el lunes a 40 hondureños, según las autoridades.",
+        "Rwanda took in ten deportees from the United States. Rwandan officials are overseeing "
+        "the repatriation of the migrants.",
+        "Ruanda recibió a diez deportados de Estados Unidos. Las autoridades ruandesas supervisan "
+        "la repatriación de los migrantes.",
+    ],
+)
+def test_repatriation_by_the_sender_or_by_nobody_named_is_no_onward_move(text: str) -> None:
+    assert not any(f[0] == "onward_transfer" for f in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Ghana took in 12 West Africans deported from the United States last week. The group, "
         "including 11 Liberians and one Malian, has since left for their home countries.",
         "Ghana recibió la semana pasada a 12 africanos deportados por Estados Unidos. El grupo, "

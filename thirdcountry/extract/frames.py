@@ -679,11 +679,13 @@ def _home_from_third_country(
     done: set[tuple[str | None, str]],
     *,
     named: bool = False,
+    subject: str | None = None,
+    in_view: bool = True,
 ) -> None:
     """People moved to their own countries (``targets``) out of a third country: the state
-    the clause says they came from ("procedente de Honduras"), else (unless ``named``) the
-    receiving state in view that took them in. Nothing when no such state is known (an
-    ordinary return)."""
+    the clause says they came from ("procedente de Honduras"), else the ``subject`` that
+    sends them home, else (unless ``named`` or not ``in_view``) the receiving state in view
+    that took them in. Nothing when no such state is known (an ordinary return)."""
     document, sentence = context.document, context.sentence
     sender = document.sender
     not_origin = {sender, *document.gazetteer.senders, *(t.code for t in targets)}
@@ -695,8 +697,10 @@ def _home_from_third_country(
             and r.slot is not Slot.NATIONALITY
             and _FROM_STATE.search(sentence.piece(r.start - 20, r.start))
         ),
-        None,
+        subject,
     )
+    if origin is None and not in_view:
+        return
     if origin is None:
         # A named home country is reached from the third country in view only when the
         # clause says the move came after the stay there ("have since been sent home").
@@ -756,7 +760,7 @@ def _return_home(context: _ClauseContext) -> None:
     third country going home are moved onward, one claim for each of their nationalities."""
     lexicon, sentence, document = context.lexicon, context.sentence, context.document
     done: set[tuple[str | None, str]] = set()
-    for start, end, _match in context.cues(lexicon.home_return):
+    for start, end, match in context.cues(lexicon.home_return):
         if context.negated(start, end) or context.modal(start) or context.future(start):
             continue
         if sentence.search(lexicon.future, context.before(start, 80)) or sentence.search(
@@ -765,10 +769,48 @@ def _return_home(context: _ClauseContext) -> None:
             continue  # "will be held there before being returned to their countries"
         if _BEFORE.search(context.before(start, 25)):
             continue  # "held for up to 60 days before being sent to their countries"
-        codes = list(dict.fromkeys(sentence.nationalities)) or sorted(document.recent_nationalities)
+        codes = list(dict.fromkeys(sentence.nationalities))
+        bare = bool(_REPATRIATION.match(match.group(0)))
+        if not bare and not codes:
+            codes = sorted(document.recent_nationalities)
+        if bare and not codes:
+            # "repatrió a un mexicano": the one person sent home, named by the demonym after
+            # the verb (a singular demonym alone is not read as people). "Overseeing the
+            # repatriation of the migrants" names nobody: no move told, only a process.
+            codes = [
+                m.code
+                for m in sentence.mentions
+                if m.kind is MentionKind.DEMONYM and m.code and end <= m.start <= end + 20
+            ][:1]
         targets = [Ref(start, end, code, How.DEMONYM) for code in codes]
+        # "repatriated" alone: the state that sends them home is its subject (or one they
+        # came from); the sending state repatriating people is an ordinary return.
+        subject = _repatriating_state(context, start, set(codes)) if bare else None
         if targets:
-            _home_from_third_country(context, start, targets, done)
+            _home_from_third_country(
+                context, start, targets, done, subject=subject, in_view=not bare
+            )
+
+
+# "repatriated", "la repatriación de" with no home named after it.
+_REPATRIATION = re.compile(r"(?:la\s+)?repatri\w*(?:\s+de|\s+of)?$", re.IGNORECASE)
+
+
+def _repatriating_state(context: _ClauseContext, position: int, homes: set[str]) -> str | None:
+    """The state named last before ``position`` in the clause, unless it sends people in
+    the first place (the document's sender, a usual sender) or is their home."""
+    document = context.document
+    before = [
+        r
+        for r in context.sentence.refs_in(context.clause.start, position)
+        if r.slot is not Slot.NATIONALITY and r.code not in homes
+    ]
+    if not before:
+        return None
+    code = before[-1].code
+    if code == document.sender or code in document.gazetteer.senders:
+        return None
+    return code
 
 
 def _gapped_moves(

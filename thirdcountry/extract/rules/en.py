@@ -698,7 +698,9 @@ LEXICON = Lexicon(
         r"(?:back\s+)?(?:home\b|(?:to|for)\s+(?:their|his|her)\s+(?:own\s+)?(?:home\s+)?"
         r"(?:countries|country|homelands?|nations?)\b)|"
         r"\b(?:chose|opted|agreed|decided)\s+to\s+return\s+(?:home\b|to\s+(?:their|his|her)\s+"
-        r"(?:own\s+)?(?:home\s+)?(?:countries|country|homelands?)\b)"
+        r"(?:own\s+)?(?:home\s+)?(?:countries|country|homelands?)\b)|"
+        # Repatriating is sending home, said or not: "South Sudan has repatriated a Mexican".
+        r"\brepatriat(?:ed|es|ion\s+of)\b"
     ),
     carried_from=rx(
         r"(?:flights?|plane|aircraft|jet)\s+(?:carrying|with|transporting)\s+"

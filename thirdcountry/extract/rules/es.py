@@ -660,7 +660,9 @@ LEXICON = Lexicon(
         r"\b(?:regres(?:ó|aron)|retorn(?:ó|aron)|volvi(?:ó|eron)|(?:fue|fueron)\s+repatriad[oa]s?|"
         r"partieron|viajaron|salieron)\s+(?:hacia\s+|a\s+|para\s+)?"
         r"(?:sus?\s+(?:propios?\s+)?(?:países|país|naciones|hogares)(?:\s+de\s+origen)?|"
-        r"su\s+tierra)\b"
+        r"su\s+tierra)\b|"
+        # Repatriar es enviar a casa, se diga o no: "Sudán del Sur repatrió a un mexicano".
+        r"\brepatri(?:ó|aron)\b|\bla\s+repatriación\s+de\b"
     ),
     carried_from=rx(
         r"(?:vuelos?|avi[oó]n|aeronave)\s+(?:con|que\s+llevaba|que\s+transportaba)\s+"
