@@ -244,6 +244,22 @@ def test_going_home_from_a_third_country_is_an_onward_move(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Honduras took in 130 Venezuelans deported by the United States on Monday. A group of "
+        "130 Venezuelan migrants flew on Thursday night back home on a plane from Honduras.",
+        "Honduras recibió el lunes a 130 venezolanos deportados por Estados Unidos. Un grupo de "
+        "130 migrantes venezolanos regresó la noche del jueves a su país en un avión procedente "
+        "de Honduras.",
+    ],
+)
+def test_a_day_between_going_and_home_still_tells_the_way_home(text: str) -> None:
+    found = moves(text)
+    assert ("onward_transfer", "HN", "VE", 130) in found, facts(text)
+    assert {f for f in found if f[0] == "transfer"} == {("transfer", "US", "HN", 130)}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Rwanda has repatriated a Bolivian man who was deported from the United States in "
         "June, the ministry said on Thursday.",
         "Uganda announced the repatriation of Ana Ruiz, a Peruvian woman deported there by the "

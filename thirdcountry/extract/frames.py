@@ -534,8 +534,8 @@ def _transfer(context: _ClauseContext) -> None:
         after = sentence.piece(end, min(context.clause.end, end + 60))
         # "sent to their home countries", not "flown to Eswatini after their home countries
         # refused": the home must be where the verb sends them.
-        home_match = sentence.search(lexicon.home_destination, after[:40])
-        home = home_match is not None and home_match.start() <= 12
+        home_match = sentence.search(lexicon.home_destination, after[:70])
+        home = home_match is not None and _close_after_date(sentence, end, home_match.start())
         receive = bool(sentence.search(lexicon.receive, sentence.piece(start, end)))
         explicit = _destination_group(sentence, context.explicit(onward=True), start, end, receive)
         destinations = explicit or context.receivers(focus=False)
@@ -625,6 +625,19 @@ def _transfer(context: _ClauseContext) -> None:
             )
         if destinations and not total:
             _gapped_moves(context, start, sender, destinations, done)
+
+
+def _close_after_date(sentence: Sentence, end: int, gap: int) -> bool:
+    """Whether what follows the verb at ``end`` is reached within 12 characters once a date
+    phrase in between is left out: "returned on Thursday night to their country"."""
+    if gap <= 12:
+        return True
+    covered = sum(
+        min(d.end, end + gap) - max(d.start, end)
+        for d in sentence.dates
+        if d.start < end + gap and d.end > end
+    )
+    return gap - covered <= 12
 
 
 def _period_region(context: _ClauseContext) -> str:

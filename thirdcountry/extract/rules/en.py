@@ -225,6 +225,12 @@ def demonym_forms(base: str) -> Iterator[tuple[str, bool]]:
     yield base + "s", True
 
 
+# Words of a time phrase between a verb and where it goes: "on Thursday night".
+_WHEN_GAP = (
+    r"(?:(?:on|last|this|late|early|overnight|the|same|day|night|week|weekend|morning|"
+    r"evening|afternoon|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+){0,4}?"
+)
+
 LEXICON = Lexicon(
     stopwords=frozenset(
         re.findall(
@@ -695,7 +701,10 @@ LEXICON = Lexicon(
     ),
     home_return=rx(
         r"\b(?:left|returned|went|flown|flew|sent|repatriated|deported|travell?ed|headed)\s+"
-        r"(?:back\s+)?(?:home\b|(?:to|for)\s+(?:their|his|her)\s+(?:own\s+)?(?:home\s+)?"
+        # The day may come between the verb and the home: "returned on Thursday night to
+        # their country", "flew last week back home".
+        + _WHEN_GAP
+        + r"(?:back\s+)?(?:home\b|(?:to|for)\s+(?:their|his|her)\s+(?:own\s+)?(?:home\s+)?"
         r"(?:countries|country|homelands?|nations?)\b)|"
         r"\b(?:chose|opted|agreed|decided)\s+to\s+return\s+(?:home\b|to\s+(?:their|his|her)\s+"
         r"(?:own\s+)?(?:home\s+)?(?:countries|country|homelands?)\b)|"

@@ -241,6 +241,12 @@ def demonym_forms(base: str) -> Iterator[tuple[str, bool]]:
         yield base + "es", True
 
 
+# Words of a time phrase between a verb and where it goes: "la noche de este jueves".
+_WHEN_GAP = (
+    r"(?:(?:este|esta|el|la|los|las|ayer|hoy|anoche|noche|mañana|tarde|madrugada|de|del|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|pasad[oa]|mismo|\d{1,2})\s+){0,6}?"
+)
+
 LEXICON = Lexicon(
     stopwords=frozenset(
         re.findall(
@@ -658,9 +664,11 @@ LEXICON = Lexicon(
     ),
     home_return=rx(
         r"\b(?:regres(?:ó|aron)|retorn(?:ó|aron)|volvi(?:ó|eron)|(?:fue|fueron)\s+repatriad[oa]s?|"
-        r"partieron|viajaron|salieron)\s+(?:hacia\s+|a\s+|para\s+)?"
-        r"(?:sus?\s+(?:propios?\s+)?(?:países|país|naciones|hogares)(?:\s+de\s+origen)?|"
-        r"su\s+tierra)\b|"
+        r"partieron|viajaron|salieron)\s+" + _WHEN_GAP + r"(?:hacia\s+|a\s+|para\s+)?"
+        # The day may come between the verb and the home: "retornó la noche de este jueves a
+        # su país", "regresaron el viernes a casa".
+        r"(?:sus?\s+(?:propios?\s+|respectivos?\s+)?(?:países|país|naciones|hogares)"
+        r"(?:\s+de\s+origen)?|su\s+tierra|(?<=a\s)casa)\b|"
         # Repatriar es enviar a casa, se diga o no: "Sudán del Sur repatrió a un mexicano".
         r"\brepatri(?:ó|aron)\b|\bla\s+repatriación\s+de\b"
     ),
