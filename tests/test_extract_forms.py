@@ -244,6 +244,24 @@ def test_going_home_from_a_third_country_is_an_onward_move(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Panama received 120 deportees from the United States last week. On Wednesday, 60 "
+        "migrants were moved to a shelter in the Darien province.",
+        "Panamá recibió la semana pasada a 120 deportados de Estados Unidos. El miércoles, 60 "
+        "migrantes fueron trasladados a un albergue en la provincia de Darién.",
+        "Panama took in 120 deportees from the United States, with 60 of them later moved to a "
+        "camp in the Darien province.",
+        "Panamá recibió a 120 deportados de Estados Unidos, y 60 fueron trasladados luego a un "
+        "campamento en la provincia de Darién.",
+    ],
+)
+def test_a_move_to_a_shelter_in_the_receiving_country_is_no_new_transfer(text: str) -> None:
+    found = {f for f in moves(text) if f[0] == "transfer"}
+    assert found == {("transfer", "US", "PA", 120)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Honduras took in 130 Venezuelans deported by the United States on Monday. A group of "
         "130 Venezuelan migrants flew on Thursday night back home on a plane from Honduras.",
         "Honduras recibió el lunes a 130 venezolanos deportados por Estados Unidos. Un grupo de "

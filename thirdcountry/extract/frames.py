@@ -581,7 +581,7 @@ def _transfer(context: _ClauseContext) -> None:
                 # People taken to their own country: from a third country, a move onward.
                 _home_from_third_country(context, start, [destination], done, named=True)
                 continue
-            if _internal_move(context, destination.code):
+            if _internal_move(context, destination.code, start, end):
                 continue
             if (sender, destination.code) in done:
                 continue
@@ -964,10 +964,14 @@ def _moves_on(context: _ClauseContext, sender: str | None) -> bool:
     )
 
 
-def _internal_move(context: _ClauseContext, destination: str) -> bool:
-    """A move inside the country that received people: by bus, or from one of its places."""
-    if destination in context.document.established and context.sentence.search(
-        context.lexicon.internal_move, context.text
+def _internal_move(context: _ClauseContext, destination: str, start: int, end: int) -> bool:
+    """A move inside the country that received people: by bus, to a shelter or a camp, or
+    from one of its places. The words must go with the verb at ``start``–``end``: "received
+    299 migrants, with 100 of them transferred to a camp" still tells the move in."""
+    sentence = context.sentence
+    if destination in context.document.established and sentence.search(
+        context.lexicon.internal_move,
+        sentence.piece(max(context.clause.start, start - 40), min(context.clause.end, end + 60)),
     ):
         return True
     for mention in context.sentence.mentions:

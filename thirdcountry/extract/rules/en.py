@@ -567,7 +567,12 @@ LEXICON = Lexicon(
     pronoun_object=rx(
         r"^\s*(?:them|the\s+(?:\w+\s+)?(?:men|women|deportees|group|migrants|detainees))\b"
     ),
-    internal_move=rx(r"\bby\s+bus\b|\bbus(?:s)?ed\b|\bon\s+buses\b"),
+    internal_move=rx(
+        r"\bby\s+bus\b|\bbus(?:s)?ed\b|\bon\s+buses\b|"
+        # Moved on to a shelter or a camp in the country that took them in.
+        r"\b(?:transferred|moved|relocated|taken)\s+to\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:shelter|camp|migrant\s+station)\b"
+    ),
     per_person=rx(r"\beach\s+of\s+(?:the|them)\b|\bper\s+(?:person|head|migrant)\b|\bin\s+cash\b"),
     participle_tail=rx(r"\s+(?:by|from|of)\b"),
     onward=rx(

@@ -552,7 +552,12 @@ LEXICON = Lexicon(
         r"\b(?:los|las)\s+$|^\s*a\s+(?:los|las)\s+(?:\w+\s+)?(?:hombres|mujeres|migrantes|"
         r"deportados|detenidos)\b"
     ),
-    internal_move=rx(r"\ben\s+(?:autob[uú]s|bus|buses|autobuses)\b"),
+    internal_move=rx(
+        r"\ben\s+(?:autob[uú]s|bus|buses|autobuses)\b|"
+        # Moved on to a shelter or a camp in the country that took them in.
+        r"\b(?:trasladad[oa]s?|reubicad[oa]s?|llevad[oa]s?)\s+(?:a|al|hacia)\s+(?:un\s+|una\s+|la\s+)?"
+        r"(?:albergue|campamento|refugio|estación\s+(?:temporal|migratoria))\b"
+    ),
     per_person=rx(r"\bcada\s+uno\b|\bpor\s+(?:persona|cabeza|migrante)\b|\ben\s+efectivo\b"),
     participle_tail=rx(r"\s+(?:por|de|desde)\b"),
     onward=rx(
