@@ -244,6 +244,21 @@ def test_going_home_from_a_third_country_is_an_onward_move(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Last year the United States wrongly deported him to his native Honduras, where he "
+        "was jailed.",
+        "El año pasado Estados Unidos lo deportó por error a su natal Honduras, donde fue "
+        "encarcelado.",
+        "The United States deported the woman to her native country, Honduras, in May.",
+        "Estados Unidos deportó en mayo a la mujer a su país natal, Honduras.",
+    ],
+)
+def test_a_deportation_to_ones_native_country_is_no_transfer(text: str) -> None:
+    assert not moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Panama received 120 deportees from the United States last week. On Wednesday, 60 "
         "migrants were moved to a shelter in the Darien province.",
         "Panamá recibió la semana pasada a 120 deportados de Estados Unidos. El miércoles, 60 "

@@ -358,7 +358,9 @@ LEXICON = Lexicon(
     own_nationals=rx(
         r"(?<!not\s)(?<!are\s)\b(?:its|their|his|her)\s+own\s+(?:citizens|nationals|people|country|countries)|"
         r"\bown\s+nationals\b|\breadmission\b|\bfellow\s+citizens\b|\btheir\s+compatriots\b|"
-        r"\bnationals\s+returned\s+to\s+their\s+own"
+        r"\bnationals\s+returned\s+to\s+their\s+own|"
+        # "deported to his native El Salvador", "their native country": their own country.
+        r"\b(?:his|her|their)\s+native\s+(?=[A-Z]|country\b|countries\b|land\b)"
     ),
     home_destination=rx(
         r"\b(?:their|his|her)\s+(?:own\s+)?(?:home\s+)?(?:countries|country|nations?|homelands?)"

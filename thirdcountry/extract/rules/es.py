@@ -368,7 +368,9 @@ LEXICON = Lexicon(
     hypothetical=rx(r"\b(?:si|imagin\w+|supongamos|en\s+teoría|hipot\w+)\b|[¿?]"),
     own_nationals=rx(
         r"(?<!no\sson\s)\b(?:sus\s+(?:propios\s+)?(?:ciudadanos|nacionales|connacionales)|connacionales|"
-        r"readmisión)"
+        r"readmisión)|"
+        # "deportado a su natal El Salvador", "a su país natal": the person's own country.
+        r"\bsu\s+(?:país\s+|tierra\s+)?natal\b"
     ),
     home_destination=rx(
         r"\b(?:sus\s+(?:propios\s+)?(?:países|naciones)(?:\s+de\s+(?:origen|procedencia))?|"
