@@ -244,6 +244,20 @@ def test_going_home_from_a_third_country_is_an_onward_move(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "The Kenyan was flown from the United States to Uganda on Monday alongside 21 other "
+        "deportees.",
+        "El keniano fue enviado el lunes desde Estados Unidos a Uganda junto a otros 21 "
+        "deportados.",
+    ],
+)
+def test_one_person_and_n_others_are_n_plus_one(text: str) -> None:
+    counts = {f[3] for f in moves(text) if f[0] == "transfer"}
+    assert counts == {22}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Last year the United States wrongly deported him to his native Honduras, where he "
         "was jailed.",
         "El año pasado Estados Unidos lo deportó por error a su natal Honduras, donde fue "

@@ -469,6 +469,14 @@ _INCLUDING = re.compile(
 )
 
 
+# "alongside 39 other foreign nationals", "junto a otros 39 migrantes" ("#" marks the number).
+_WITH_OTHERS = re.compile(
+    r"\b(?:alongside|along\s+with|together\s+with)\s+#\s+others?\b|"
+    r"\bjunto\s+(?:a|con)\s+(?:otros|otras)\s+#",
+    re.IGNORECASE,
+)
+
+
 _AGE = re.compile(r"[-\s]?(?:years?[-\s]old|yr[-\s]old|años\b)", re.IGNORECASE)
 _NOT_OF = re.compile(r"(?:\bnon[-\s]?|\bno\s+)$", re.IGNORECASE)
 
@@ -493,6 +501,10 @@ def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
         # "135 migrants, including 65 minors": part of the group counted before.
         partitive = partitive or bool(_INCLUDING.search(head))
         value = as_count(lexicon.numbers.parse(raw))
+        if value is not None and _WITH_OTHERS.search(
+            head + "#" + sentence.text[start + len(raw) : start + len(raw) + 8]
+        ):
+            value += 1  # "alongside 39 other migrants": the one told of and the 39
         if value is not None and not any(c.start <= sentence.start + start < c.end for c in found):
             found.append(
                 Count(sentence.start + start, sentence.start + end, value, partitive, bounded)
