@@ -244,6 +244,21 @@ def test_going_home_from_a_third_country_is_an_onward_move(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Rwanda took in seven deportees from the United States. A week later, the Trump "
+        "administration deported 30 Cubans to Eswatini.",
+        "Ruanda recibió a siete deportados de Estados Unidos. Una semana después, el gobierno "
+        "de Trump deportó a 30 cubanos a Esuatini.",
+    ],
+)
+def test_a_later_move_by_the_usual_sender_is_no_onward_move(text: str) -> None:
+    found = moves(text)
+    assert ("transfer", "US", "SZ", 30) in found, facts(text)
+    assert not any(f[0] == "onward_transfer" for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The Kenyan was flown from the United States to Uganda on Monday alongside 21 other "
         "deportees.",
         "El keniano fue enviado el lunes desde Estados Unidos a Uganda junto a otros 21 "

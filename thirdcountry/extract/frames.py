@@ -1009,11 +1009,24 @@ def _onward_origin(context: _ClauseContext, position: int, target: Ref) -> str |
             continue  # listed with the destination ("Panama, Costa Rica and Honduras")
         if ref.code in document.established and ref.start < position:
             return ref.code
-    if sentence.search(context.lexicon.onward, context.text):
+    if sentence.search(context.lexicon.onward, context.text) and not _sender_moves(context):
         code = document.focus_receiver({sender, destination})
         if code in document.established:
             return code
     return None
+
+
+def _sender_moves(context: _ClauseContext) -> bool:
+    """The usual sender is the clause's actor ("A week later, the Trump administration
+    deported 238 Venezuelans to …", "deportados por Washington, 103 de los cuales se niegan
+    a ser repatriados"): a word such as "later" does not make its move an onward one."""
+    sender = context.document.sender
+    if sender is None:
+        return False
+    return any(
+        r.code == sender and r.slot is Slot.SENDER
+        for r in context.sentence.refs_in(context.clause.start, context.clause.end)
+    )
 
 
 def _third_country_transfer(context: _ClauseContext, destination: str, group: set[str]) -> bool:
