@@ -244,6 +244,20 @@ def test_going_home_from_a_third_country_is_an_onward_move(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Uganda took in 12 deportees from the United States. The group includes Kenyans and "
+        "Eritreans, while three Somalis decided to return to their home country.",
+        "Uganda recibió a 12 deportados de Estados Unidos. El grupo incluye a kenianos y "
+        "eritreos, mientras que tres somalíes regresaron a su país.",
+    ],
+)
+def test_only_the_people_of_the_clause_going_home_move_onward(text: str) -> None:
+    onward = {(f[1], f[2], f[3]) for f in moves(text) if f[0] == "onward_transfer"}
+    assert onward == {("UG", "SO", 3)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Rwanda took in seven deportees from the United States. A week later, the Trump "
         "administration deported 30 Cubans to Eswatini.",
         "Ruanda recibió a siete deportados de Estados Unidos. Una semana después, el gobierno "

@@ -782,7 +782,7 @@ def _return_home(context: _ClauseContext) -> None:
             continue  # "will be held there before being returned to their countries"
         if _BEFORE.search(context.before(start, 25)):
             continue  # "held for up to 60 days before being sent to their countries"
-        codes = list(dict.fromkeys(sentence.nationalities))
+        codes = _clause_nationalities(context) or list(dict.fromkeys(sentence.nationalities))
         bare = bool(_REPATRIATION.match(match.group(0)))
         if not bare and not codes:
             codes = sorted(document.recent_nationalities)
@@ -803,6 +803,25 @@ def _return_home(context: _ClauseContext) -> None:
             _home_from_third_country(
                 context, start, targets, done, subject=subject, in_view=not bare
             )
+
+
+def _clause_nationalities(context: _ClauseContext) -> list[str]:
+    """The nationalities of the people named in the clause itself: in "Among the deported
+    are Ghanaians and Senegalese, while two Moroccans chose to return home" only the
+    Moroccans go home."""
+    sentence, clause = context.sentence, context.clause
+    named = [
+        (r.start, r.code)
+        for r in sentence.refs_in(clause.start, clause.end)
+        if r.slot is Slot.NATIONALITY
+    ] + [
+        (m.start, m.code)
+        for m in sentence.mentions
+        if m.kind is MentionKind.DEMONYM
+        and m.code in sentence.nationalities
+        and clause.start <= m.start < clause.end
+    ]
+    return list(dict.fromkeys(code for _, code in sorted(named) if code))
 
 
 # "repatriated", "la repatriación de" with no home named after it.
