@@ -244,6 +244,18 @@ def test_going_home_from_a_third_country_is_an_onward_move(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Officials said the other deportees were most likely flown by the United States to Rwanda.",
+        "Según las autoridades, los demás deportados probablemente fueron enviados por Estados "
+        "Unidos a Ruanda.",
+    ],
+)
+def test_a_guessed_move_is_no_transfer(text: str) -> None:
+    assert not any(f[0] == "transfer" for f in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Uganda took in 12 deportees from the United States. The group includes Kenyans and "
         "Eritreans, while three Somalis decided to return to their home country.",
         "Uganda recibió a 12 deportados de Estados Unidos. El grupo incluye a kenianos y "

@@ -350,7 +350,10 @@ LEXICON = Lexicon(
         r"planning\s+to|intends?\s+to|considering|consider|proposed|proposes|propose|weighing|"
         r"expected\s+to|likely\s+to|seeks?\s+to|sought\s+to|wants?\s+to|hopes?\s+to|"
         r"explor\w+|reportedly|as\s+early\s+as|prepar\w+|mulling|whether|"
-        r"scheduled\s+to|due\s+to\s+be|set\s+to\s+be)\b"
+        r"scheduled\s+to|due\s+to\s+be|set\s+to\s+be|"
+        # A guess is no report: "were likely sent to Togo", "probably flown to Ghana".
+        r"(?:were|was|have|has|had)\s+(?:most\s+)?(?:likely|probably)|"
+        r"(?:most\s+)?(?:likely|probably)\s+(?:been\s+)?(?=\w+ed\b))\b"
     ),
     hypothetical=rx(
         r"\b(?:if|unless|imagine|suppose|what\s+if|in\s+principle|in\s+theory|hypothetical\w*)\b|\?"

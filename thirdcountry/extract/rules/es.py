@@ -363,7 +363,9 @@ LEXICON = Lexicon(
         r"\b(?:podría|podrían|podrá|podrán|puede|pueden|posible|posiblemente|eventual\w*|"
         r"planea\w*|prevé|previsto|pretende\w*|estudia|estudian|evalúa|evalúan|considera\w*|"
         r"propuest\w*|propone\w*|busca\w*|quiere\w*|se\s+habla\s+de|se\s+esperaba|"
-        r"estaba\s+previsto|programad[oa]s?\s+para)\b"
+        r"estaba\s+previsto|programad[oa]s?\s+para|"
+        # Una conjetura no es una noticia: "probablemente fueron enviados a Togo".
+        r"probablemente)\b"
     ),
     hypothetical=rx(r"\b(?:si|imagin\w+|supongamos|en\s+teoría|hipot\w+)\b|[¿?]"),
     own_nationals=rx(
