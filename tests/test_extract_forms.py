@@ -244,6 +244,19 @@ def test_going_home_from_a_third_country_is_an_onward_move(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "The United States deported three men who are citizens of Cuba and Laos to the "
+        "country, Uganda.",
+        "Estados Unidos deportó a tres hombres que son ciudadanos de Cuba y Laos al país Uganda.",
+    ],
+)
+def test_a_word_for_the_country_before_its_name_refers_to_nothing_earlier(text: str) -> None:
+    found = moves(text)
+    assert found == {("transfer", "US", "UG", 3)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Officials said the other deportees were most likely flown by the United States to Rwanda.",
         "Según las autoridades, los demás deportados probablemente fueron enviados por Estados "
         "Unidos a Ruanda.",

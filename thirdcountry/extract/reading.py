@@ -352,6 +352,10 @@ _AMONG = re.compile(
 )
 
 
+_STATE_NAMES = (MentionKind.COUNTRY, MentionKind.GOVERNMENT)
+_APPOSED = re.compile(r"\s*(?:of|de|del|,)?\s*", re.IGNORECASE)
+
+
 def _add_anaphora(
     sentence: Sentence,
     gazetteer: Gazetteer,
@@ -369,6 +373,12 @@ def _add_anaphora(
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if not free(start, end):
             continue
+        if any(
+            m.kind in _STATE_NAMES and _APPOSED.fullmatch(sentence.piece(end, m.start))
+            for m in sentence.mentions
+            if end <= m.start <= end + 5
+        ):
+            continue  # "al reino Eswatini", "the Balkan nation of Kosovo": the name follows
         region = None
         groups = match.groupdict()
         adjective = groups.get("adj") or groups.get("adj2")
