@@ -529,3 +529,29 @@ def test_reaching_a_deal_is_no_arrival() -> None:
         "Uganda has reached an agreement with the United States to receive deported migrants.",
     ):
         assert not moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estados Unidos ha llegado este miércoles a un acuerdo con Uganda para el traslado de "
+        "solicitantes de asilo de otros países a territorio ugandés.",
+        "The United States on Wednesday reached an agreement with Uganda for the transfer of "
+        "asylum seekers from other countries to Ugandan territory.",
+    ],
+)
+def test_reaching_a_deal_on_a_given_day_is_no_arrival(text: str) -> None:
+    assert not moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un primer grupo de seis migrantes deportados llegó a Uganda desde Estados Unidos como "
+        "parte de un acuerdo.",
+        "A first group of six deported migrants arrived in Uganda from the United States as "
+        "part of an agreement.",
+    ],
+)
+def test_an_arrival_under_a_deal_is_still_an_arrival(text: str) -> None:
+    assert ("transfer", "US", "UG", 6) in moves(text), facts(text)

@@ -525,9 +525,7 @@ def _transfer(context: _ClauseContext) -> None:
     for start, end, match in context.cues(lexicon.transfer):
         if context.negated(start, end) or context.modal(start) or context.future(start):
             continue
-        if _REACHED_DEAL.search(match.group(0)) and _DEAL_NEAR.search(
-            sentence.piece(start - 20, end + 25)
-        ):
+        if _REACHED_DEAL.search(match.group(0)) and _reached_deal(sentence, start, end):
             continue  # "ha llegado a un acuerdo", "el acuerdo al que llegó": no arrival
         if _describes_people(context, start, end) or context.party_not_a_state(start):
             continue
@@ -884,6 +882,18 @@ def _gapped_moves(
             penalty=0.15,
             value=Status.IMPLEMENTED.value,
         )
+
+
+def _reached_deal(sentence: Sentence, start: int, end: int) -> bool:
+    """ "Llegar a un acuerdo" is to reach a deal: the deal word just before the verb, or
+    after it with no state between ("ha llegado este viernes a un acuerdo", but "llegó a
+    Ruanda como parte de un acuerdo" is an arrival)."""
+    if _DEAL_NEAR.search(sentence.piece(start - 20, end)):
+        return True
+    deal = _DEAL_NEAR.search(sentence.piece(end, end + 45))
+    if deal is None:
+        return False
+    return not sentence.refs_in(end, end + deal.start())
 
 
 _REACHED_DEAL = re.compile(r"\blleg", re.IGNORECASE)
