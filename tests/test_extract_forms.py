@@ -555,3 +555,17 @@ def test_reaching_a_deal_on_a_given_day_is_no_arrival(text: str) -> None:
 )
 def test_an_arrival_under_a_deal_is_still_an_arrival(text: str) -> None:
     assert ("transfer", "US", "UG", 6) in moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five of the nine men deported to Uganda from the United States in May remain in "
+        "detention.",
+        "Cinco de los nueve hombres deportados a Uganda desde Estados Unidos en mayo siguen "
+        "detenidos.",
+    ],
+)
+def test_a_part_of_a_group_moved_counts_the_whole_group(text: str) -> None:
+    counts = {f[3] for f in moves(text) if f[0] == "transfer"}
+    assert counts == {9}, facts(text)

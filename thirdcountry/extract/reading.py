@@ -522,6 +522,22 @@ def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
 
     for match in _each(sentence, lexicon.of_them):
         add(match.start(), match.end(), match.group("n"), partitive=True)
+        # "Seven of the eight men", "once de los catorce deportados": the whole group is
+        # counted too, after the part.
+        whole = re.search(
+            r"\b(?:of\s+the|de\s+l[oa]s)\s+(" + lexicon.numbers.pattern + r")\b",
+            match.group(0),
+            re.IGNORECASE,
+        )
+        value = as_count(lexicon.numbers.parse(whole.group(1))) if whole else None
+        if whole and value is not None:
+            found.append(
+                Count(
+                    sentence.start + match.start() + whole.start(1),
+                    sentence.start + match.end(),
+                    value,
+                )
+            )
     for match in _each(sentence, lexicon.bare_count):
         raw = next((g for g in match.groups() if g), None)
         if raw:
