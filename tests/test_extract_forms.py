@@ -569,3 +569,17 @@ def test_an_arrival_under_a_deal_is_still_an_arrival(text: str) -> None:
 def test_a_part_of_a_group_moved_counts_the_whole_group(text: str) -> None:
     counts = {f[3] for f in moves(text) if f[0] == "transfer"}
     assert counts == {9}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least five men deported from the United States to Rwanda have been moved on to "
+        "Burundi, their lawyers said.",
+        "Al menos cinco hombres deportados desde Estados Unidos a Ruanda han sido trasladados a "
+        "Burundi, dijeron sus abogados.",
+    ],
+)
+def test_people_sent_to_a_third_country_and_moved_on_from_it(text: str) -> None:
+    found = moves(text)
+    assert {("transfer", "US", "RW", 5), ("onward_transfer", "RW", "BI", 5)} <= found, facts(text)

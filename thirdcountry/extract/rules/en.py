@@ -378,8 +378,11 @@ LEXICON = Lexicon(
         r"takes|receives|hosts|becomes|to)\b"
     ),
     future=rx(
-        r"\b(?:will|would|shall|to|going\s+to|could|might|may|can|must)\s+(?:not\s+)?"
+        r"\b(?:will|would|shall|going\s+to|could|might|may|can|must)\s+(?:not\s+)?"
         r"(?:\w+\s+){0,2}?(?:be\s+|have\s+been\s+)?$|"
+        # "to" before a name is a destination, not an infinitive: "deported from the US to
+        # Ghana have been transferred to Togo".
+        r"\bto\s+(?:not\s+)?(?:(?-i:[a-z])\w*\s+){0,2}?(?:be\s+|have\s+been\s+)?$|"
         # A bare "be" before the participle is never a move that happened: "prefers that
         # they be the ones transferred".
         r"\bbe\s+(?:the\s+(?:ones|first|last)\s+)?$"
