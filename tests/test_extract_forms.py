@@ -583,3 +583,17 @@ def test_a_part_of_a_group_moved_counts_the_whole_group(text: str) -> None:
 def test_people_sent_to_a_third_country_and_moved_on_from_it(text: str) -> None:
     found = moves(text)
     assert {("transfer", "US", "RW", 5), ("onward_transfer", "RW", "BI", 5)} <= found, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rwanda took in seven deportees from the United States in June. Since the repatriation "
+        "of a Bolivian national last month, another man has received his papers.",
+        "Ruanda recibió a siete deportados de Estados Unidos en junio. Tras la repatriación de "
+        "un ciudadano boliviano el mes pasado, otro hombre ya recibió sus papeles.",
+    ],
+)
+def test_a_repatriation_told_without_its_actor_is_from_the_state_in_view(text: str) -> None:
+    onward = {(f[1], f[2], f[3]) for f in moves(text) if f[0] == "onward_transfer"}
+    assert onward == {("RW", "BO", 1)}, facts(text)

@@ -757,7 +757,8 @@ def _demonym_count(sentence: Sentence, code: str) -> int | None:
     return None
 
 
-_ONE = re.compile(r"(?:^|\s)(?:a|an|one|un|una|uno)\s+$", re.IGNORECASE)
+# Before a singular demonym: "a Gambian", "un ciudadano jamaiquino", "una mujer peruana".
+_ONE = re.compile(r"(?:^|\s)(?:a|an|one|un|una|uno)\s+(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
 
 
 _BEFORE = re.compile(
@@ -797,9 +798,19 @@ def _return_home(context: _ClauseContext) -> None:
         # "repatriated" alone: the state that sends them home is its subject (or one they
         # came from); the sending state repatriating people is an ordinary return.
         subject = _repatriating_state(context, start, set(codes)) if bare else None
+        # "Tras la repatriación de un ciudadano jamaiquino": nobody named sends him, and he
+        # is named right after; the state in view that took him in is the one.
+        unsaid = (
+            bare
+            and not _states_before(context, start, set(codes))
+            and any(
+                m.kind is MentionKind.DEMONYM and m.code in codes and end <= m.start <= end + 30
+                for m in sentence.mentions
+            )
+        )
         if targets:
             _home_from_third_country(
-                context, start, targets, done, subject=subject, in_view=not bare
+                context, start, targets, done, subject=subject, in_view=not bare or unsaid
             )
 
 
@@ -826,15 +837,20 @@ def _clause_nationalities(context: _ClauseContext) -> list[str]:
 _REPATRIATION = re.compile(r"(?:la\s+)?repatri\w*(?:\s+de|\s+of)?$", re.IGNORECASE)
 
 
-def _repatriating_state(context: _ClauseContext, position: int, homes: set[str]) -> str | None:
-    """The state named last before ``position`` in the clause, unless it sends people in
-    the first place (the document's sender, a usual sender) or is their home."""
-    document = context.document
-    before = [
+def _states_before(context: _ClauseContext, position: int, homes: set[str]) -> list[Ref]:
+    """The states the clause names before ``position``, other than the people's homes."""
+    return [
         r
         for r in context.sentence.refs_in(context.clause.start, position)
         if r.slot is not Slot.NATIONALITY and r.code not in homes
     ]
+
+
+def _repatriating_state(context: _ClauseContext, position: int, homes: set[str]) -> str | None:
+    """The state named last before ``position`` in the clause, unless it sends people in
+    the first place (the document's sender, a usual sender) or is their home."""
+    document = context.document
+    before = _states_before(context, position, homes)
     if not before:
         return None
     code = before[-1].code
