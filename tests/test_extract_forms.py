@@ -597,3 +597,27 @@ def test_people_sent_to_a_third_country_and_moved_on_from_it(text: str) -> None:
 def test_a_repatriation_told_without_its_actor_is_from_the_state_in_view(text: str) -> None:
     onward = {(f[1], f[2], f[3]) for f in moves(text) if f[0] == "onward_transfer"}
     assert onward == {("RW", "BO", 1)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uganda has begun receiving migrants deported from the United States who are not "
+        "originally from Uganda, officials said.",
+        "Uganda ha empezado a recibir a migrantes deportados desde Estados Unidos que no son "
+        "originarios de Uganda, dijeron las autoridades.",
+    ],
+)
+def test_a_state_that_has_started_taking_people_in_has_received_them(text: str) -> None:
+    assert ("transfer", "US", "UG", None) in moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uganda will start receiving migrants deported from the United States next month.",
+        "Uganda empezará a recibir a migrantes deportados desde Estados Unidos el mes próximo.",
+    ],
+)
+def test_a_state_that_will_start_taking_people_in_has_received_nobody(text: str) -> None:
+    assert not any(f[0] == "transfer" for f in facts(text)), facts(text)

@@ -443,6 +443,10 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
             slot = Slot.SENDER if known else Slot.NATIONALITY
         elif sentence.occurs(lexicon.nationality_before, *before):
             slot = Slot.NATIONALITY
+            if not_from(sentence.piece(*before)):
+                # "who are not originally from Kosovo", "que no son originarios de Kosovo":
+                # anyone but its nationals, so the state is no nationality of theirs.
+                slot = Slot.GEO
             # "300 prisoners from Denmark", "migrantes de Estados Unidos": people coming from
             # a state known to send people are sent by it, unless the text says they are its
             # citizens ("nationals of", "ciudadanos de").
@@ -462,6 +466,14 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
             ):
                 ref.slot = Slot.SENDER
         sentence.groups.append(refs)
+
+
+_NOT_FROM = re.compile(
+    r"\b(?:not|no|ni)\s+(?:(?:son|es|eran|era|are|is|were|was)\s+)?(?:originally\s+|"
+    r"originari[oa]s\s+|oriund[oa]s\s+|nativ[oa]s\s+|natives?\s+|citizens?\s+|"
+    r"ciudadan[oa]s\s+|nationals?\s+)?(?:from|of|de|del)\s+(?:the\s+|el\s+|la\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _CITIZENS = re.compile(
@@ -489,6 +501,12 @@ _WITH_OTHERS = re.compile(
 
 _AGE = re.compile(r"[-\s]?(?:years?[-\s]old|yr[-\s]old|años\b)", re.IGNORECASE)
 _NOT_OF = re.compile(r"(?:\bnon[-\s]?|\bno\s+)$", re.IGNORECASE)
+
+
+def not_from(before: str) -> bool:
+    """Whether the text before a state denies that people come from it: "who are not
+    originally from", "que no son originarios de"."""
+    return bool(_NOT_FROM.search(before))
 
 
 def excludes_nationality(before: str) -> bool:

@@ -225,6 +225,14 @@ def demonym_forms(base: str) -> Iterator[tuple[str, bool]]:
     yield base + "s", True
 
 
+# "Kosovo has started accepting migrants deported from the United States": people are
+# being taken in.
+_STARTED_RECEIVING = (
+    r"\b(?:has|have|had)\s+(?:started|begun)\s+(?:accepting|receiving|taking\s+in|"
+    r"to\s+(?:accept|receive|take\s+in))\b|"
+    r"\b(?:started|began)\s+(?:accepting|receiving|taking\s+in)\b"
+)
+
 # Words of a time phrase between a verb and where it goes: "on Thursday night".
 _WHEN_GAP = (
     r"(?:(?:on|last|this|late|early|overnight|the|same|day|night|week|weekend|morning|"
@@ -541,7 +549,10 @@ LEXICON = Lexicon(
         ),
     },
     transfer=rx(
-        r"\b(?:" + _SEND_PAST + r")\b(?!\s+(?:by|from)\s+(?:immigration\s+)?judges)"
+        _STARTED_RECEIVING
+        + r"|\b(?:"
+        + _SEND_PAST
+        + r")\b(?!\s+(?:by|from)\s+(?:immigration\s+)?judges)"
         r"(?!\s+(?:" + PEOPLE + r")\b)|"
         r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|carried)\b|"
         # Headlines tell the day's news in the present: "deportees arrive in South Sudan",
@@ -562,7 +573,7 @@ LEXICON = Lexicon(
     ),
     receive=rx(
         r"\b(?:received|receives|took\s+in|takes\s+in|welcomed|welcomes|accepted|"
-        r"has\s+taken\s+in)\b"
+        r"has\s+taken\s+in)\b|" + _STARTED_RECEIVING
     ),
     deal_reference=rx(
         r"\b(?:that|the|this|its)\s+(?:plan|deal|agreement|scheme|arrangement|accord|pact|policy|"

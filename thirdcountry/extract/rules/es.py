@@ -241,6 +241,12 @@ def demonym_forms(base: str) -> Iterator[tuple[str, bool]]:
         yield base + "es", True
 
 
+# "Kosovo ha comenzado a aceptar a migrantes deportados": people are being taken in.
+_STARTED_RECEIVING = (
+    r"\b(?:ha|han|había|habían)\s+(?:comenzado|empezado)\s+a\s+(?:recibir|aceptar|acoger)\b|"
+    r"\b(?:comenzó|empezó|comenzaron|empezaron)\s+a\s+(?:recibir|aceptar|acoger)\b"
+)
+
 # Words of a time phrase between a verb and where it goes: "la noche de este jueves".
 _WHEN_GAP = (
     r"(?:(?:este|esta|el|la|los|las|ayer|hoy|anoche|noche|mañana|tarde|madrugada|de|del|"
@@ -534,14 +540,14 @@ LEXICON = Lexicon(
             r"\breexpuls\w+"
         ),
     },
-    transfer=rx(r"\b(?:" + _SEND_PAST + r")\b"),
+    transfer=rx(r"\b(?:" + _SEND_PAST + r")\b|" + _STARTED_RECEIVING),
     arrival=rx(
         r"\b(?:llegaron|lleg[oó]|aterriz[oó]|aterrizaron|arrib[oó]|arribaron|llegad[oa]s|"
         r"recibi[oó]|recibieron|acogi[oó]|recibe|reciben|llega|llegan|aterriza|aterrizan)\b"
     ),
     receive=rx(
         r"\b(?:recibi[oó]|recibieron|acogi[oó]|acogieron|ha\s+recibido|han\s+recibido|"
-        r"recibe|reciben)\b"
+        r"recibe|reciben)\b|" + _STARTED_RECEIVING
     ),
     deal_reference=rx(
         r"\b(?:ese|el|este|dicho|aquel)\s+(?:plan|acuerdo|pacto|convenio|programa|arreglo|"
