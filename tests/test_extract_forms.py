@@ -621,3 +621,16 @@ def test_a_state_that_has_started_taking_people_in_has_received_them(text: str) 
 )
 def test_a_state_that_will_start_taking_people_in_has_received_nobody(text: str) -> None:
     assert not any(f[0] == "transfer" for f in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty migrants deported by the United States to Panama were taken to a camp near the "
+        "border. The camp is guarded by Panamanian security forces.",
+        "Cuarenta migrantes deportados por Estados Unidos a Panamá fueron llevados a un "
+        "campamento. El campamento está custodiado por los cuerpos de seguridad panameños.",
+    ],
+)
+def test_a_states_security_bodies_are_not_the_people_moved(text: str) -> None:
+    assert ("transfer", "US", "PA", 40) in moves(text), facts(text)

@@ -167,6 +167,10 @@ _GOVERNMENT_NOUNS = words(
     "suelo",
     "aerolínea",
     "estado",
+    # "los estamentos de seguridad panameños", "las fuerzas panameñas": the state's bodies.
+    "seguridad",
+    "fuerzas",
+    "agentes",
 )
 _PARTICIPLE = (
     r"(?:deportad|expulsad|enviad|trasladad|devuelt|llevad|repatriad|retornad|abandonad|"
