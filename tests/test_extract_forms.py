@@ -634,3 +634,19 @@ def test_a_state_that_will_start_taking_people_in_has_received_nobody(text: str)
 )
 def test_a_states_security_bodies_are_not_the_people_moved(text: str) -> None:
     assert ("transfer", "US", "PA", 40) in moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eight men who were expelled from the United States in May were flown on Tuesday to "
+        "Uganda.",
+        "Ocho hombres que fueron expulsados de Estados Unidos en mayo fueron entregados el "
+        "martes a Uganda.",
+    ],
+)
+def test_a_move_is_dated_by_the_day_told_between_its_verb_and_where_it_went(text: str) -> None:
+    (transfer,) = [
+        c for c in extract_claims(text, published=PUBLISHED) if c.kind.value == "transfer"
+    ]
+    assert str(transfer.when) == "2025-08-19", transfer

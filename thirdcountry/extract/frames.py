@@ -607,7 +607,7 @@ def _transfer(context: _ClauseContext) -> None:
                     count=count,
                     nationalities=tuple(sentence.nationalities),
                     facility=facility,
-                    **_dated(context.date(start, told=False)),
+                    **_dated(_move_date(context, start, destination)),
                 )
             if facility and _is_prison(sentence, destination.code):
                 context.candidate(
@@ -623,6 +623,24 @@ def _transfer(context: _ClauseContext) -> None:
             )
         if destinations and not total:
             _gapped_moves(context, start, sender, destinations, done)
+
+
+def _move_date(context: _ClauseContext, start: int, destination: Ref) -> PartialDate | None:
+    """When a move happened: a date told between its verb and where it went ("fueron
+    entregados este viernes a Sudán del Sur", the nearest to the destination when the verb
+    is an earlier one: "expulsados en mayo … entregados este viernes a …"), else the date
+    nearest to the verb."""
+    sentence = context.sentence
+    between = [
+        d
+        for d in sentence.dates
+        if start <= d.start
+        and d.end <= destination.start
+        and not sentence.search(context.lexicon.speech, sentence.piece(d.start - 30, d.start))
+    ]
+    if between:
+        return max(between, key=lambda d: d.end).when
+    return context.date(start, told=False)
 
 
 def _close_after_date(sentence: Sentence, end: int, gap: int) -> bool:
