@@ -244,6 +244,170 @@ def test_going_home_from_a_third_country_is_an_onward_move(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "The United States deported three men who are citizens of Cuba and Laos to the "
+        "country, Uganda.",
+        "Estados Unidos deportó a tres hombres que son ciudadanos de Cuba y Laos al país Uganda.",
+    ],
+)
+def test_a_word_for_the_country_before_its_name_refers_to_nothing_earlier(text: str) -> None:
+    found = moves(text)
+    assert found == {("transfer", "US", "UG", 3)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the other deportees were most likely flown by the United States to Rwanda.",
+        "Según las autoridades, los demás deportados probablemente fueron enviados por Estados "
+        "Unidos a Ruanda.",
+    ],
+)
+def test_a_guessed_move_is_no_transfer(text: str) -> None:
+    assert not any(f[0] == "transfer" for f in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uganda took in 12 deportees from the United States. The group includes Kenyans and "
+        "Eritreans, while three Somalis decided to return to their home country.",
+        "Uganda recibió a 12 deportados de Estados Unidos. El grupo incluye a kenianos y "
+        "eritreos, mientras que tres somalíes regresaron a su país.",
+    ],
+)
+def test_only_the_people_of_the_clause_going_home_move_onward(text: str) -> None:
+    onward = {(f[1], f[2], f[3]) for f in moves(text) if f[0] == "onward_transfer"}
+    assert onward == {("UG", "SO", 3)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rwanda took in seven deportees from the United States. A week later, the Trump "
+        "administration deported 30 Cubans to Eswatini.",
+        "Ruanda recibió a siete deportados de Estados Unidos. Una semana después, el gobierno "
+        "de Trump deportó a 30 cubanos a Esuatini.",
+    ],
+)
+def test_a_later_move_by_the_usual_sender_is_no_onward_move(text: str) -> None:
+    found = moves(text)
+    assert ("transfer", "US", "SZ", 30) in found, facts(text)
+    assert not any(f[0] == "onward_transfer" for f in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan was flown from the United States to Uganda on Monday alongside 21 other "
+        "deportees.",
+        "El keniano fue enviado el lunes desde Estados Unidos a Uganda junto a otros 21 "
+        "deportados.",
+    ],
+)
+def test_one_person_and_n_others_are_n_plus_one(text: str) -> None:
+    counts = {f[3] for f in moves(text) if f[0] == "transfer"}
+    assert counts == {22}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year the United States wrongly deported him to his native Honduras, where he "
+        "was jailed.",
+        "El año pasado Estados Unidos lo deportó por error a su natal Honduras, donde fue "
+        "encarcelado.",
+        "The United States deported the woman to her native country, Honduras, in May.",
+        "Estados Unidos deportó en mayo a la mujer a su país natal, Honduras.",
+    ],
+)
+def test_a_deportation_to_ones_native_country_is_no_transfer(text: str) -> None:
+    assert not moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Panama received 120 deportees from the United States last week. On Wednesday, 60 "
+        "migrants were moved to a shelter in the Darien province.",
+        "Panamá recibió la semana pasada a 120 deportados de Estados Unidos. El miércoles, 60 "
+        "migrantes fueron trasladados a un albergue en la provincia de Darién.",
+        "Panama took in 120 deportees from the United States, with 60 of them later moved to a "
+        "camp in the Darien province.",
+        "Panamá recibió a 120 deportados de Estados Unidos, y 60 fueron trasladados luego a un "
+        "campamento en la provincia de Darién.",
+    ],
+)
+def test_a_move_to_a_shelter_in_the_receiving_country_is_no_new_transfer(text: str) -> None:
+    found = {f for f in moves(text) if f[0] == "transfer"}
+    assert found == {("transfer", "US", "PA", 120)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honduras took in 130 Venezuelans deported by the United States on Monday. A group of "
+        "130 Venezuelan migrants flew on Thursday night back home on a plane from Honduras.",
+        "Honduras recibió el lunes a 130 venezolanos deportados por Estados Unidos. Un grupo de "
+        "130 migrantes venezolanos regresó la noche del jueves a su país en un avión procedente "
+        "de Honduras.",
+    ],
+)
+def test_a_day_between_going_and_home_still_tells_the_way_home(text: str) -> None:
+    found = moves(text)
+    assert ("onward_transfer", "HN", "VE", 130) in found, facts(text)
+    assert {f for f in found if f[0] == "transfer"} == {("transfer", "US", "HN", 130)}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rwanda has repatriated a Bolivian man who was deported from the United States in "
+        "June, the ministry said on Thursday.",
+        "Uganda announced the repatriation of Ana Ruiz, a Peruvian woman deported there by the "
+        "United States in May.",
+        "Ruanda repatrió el jueves a un boliviano que había sido deportado por Estados Unidos "
+        "en junio.",
+        "Uganda anunció la repatriación de Ana Ruiz, una peruana deportada allí por Estados "
+        "Unidos en mayo.",
+    ],
+)
+def test_a_third_country_repatriating_someone_moves_them_onward(text: str) -> None:
+    onward = {(f[1], f[2], f[3]) for f in moves(text) if f[0] == "onward_transfer"}
+    assert onward in ({("RW", "BO", 1)}, {("UG", "PE", 1)}), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States repatriated 40 Hondurans on Monday, officials said.",
+        "Estados Unidos repatrió el lunes a 40 hondureños, según las autoridades.",
+        "Rwanda took in ten deportees from the United States. Rwandan officials are overseeing "
+        "the repatriation of the migrants.",
+        "Ruanda recibió a diez deportados de Estados Unidos. Las autoridades ruandesas supervisan "
+        "la repatriación de los migrantes.",
+    ],
+)
+def test_repatriation_by_the_sender_or_by_nobody_named_is_no_onward_move(text: str) -> None:
+    assert not any(f[0] == "onward_transfer" for f in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana took in 12 West Africans deported from the United States last week. The group, "
+        "including 11 Liberians and one Malian, has since left for their home countries.",
+        "Ghana recibió la semana pasada a 12 africanos deportados por Estados Unidos. El grupo, "
+        "entre ellos 11 liberianos y un maliense, ya regresó a sus países.",
+    ],
+)
+def test_each_nationality_going_home_keeps_its_own_number(text: str) -> None:
+    onward = {(f[2], f[3]) for f in moves(text) if f[0] == "onward_transfer"}
+    assert onward == {("LR", 11), ("ML", 1)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Ghana took in 14 West Africans deported from the United States last week. The group, "
         "twelve Nigerians and two Liberians, will be held for a month before being returned to "
         "their home countries.",
@@ -291,6 +455,26 @@ def test_a_count_of_part_of_the_group_is_not_the_group() -> None:
     ):
         counts = {f[3] for f in moves(text)}
         assert counts == {120}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The nationalities in apposition to the group counted first.
+        "Six deportees, a Kenyan, a Yemeni and two Eritreans, landed in Rwanda from the United "
+        "States on Tuesday.",
+        "Seis deportados, un keniano, un yemení y dos eritreos, aterrizaron el martes en Ruanda "
+        "desde Estados Unidos.",
+        # The breakdown brought in by "among them", "además de", after other words.
+        "Nine migrants sent from the United States, among them a Cuban and three Haitians, "
+        "arrived in Ghana on Monday.",
+        "Nueve migrantes enviados desde Estados Unidos, en su mayoría haitianos además de un "
+        "cubano y dos jamaiquinos, llegaron el lunes a Ghana.",
+    ],
+)
+def test_the_numbers_of_a_groups_nationalities_are_not_its_count(text: str) -> None:
+    counts = {f[3] for f in moves(text) if f[0] == "transfer"}
+    assert counts in ({6}, {9}), facts(text)
 
 
 def test_a_bare_dollar_sign_is_the_paying_states_dollar() -> None:
@@ -345,3 +529,124 @@ def test_reaching_a_deal_is_no_arrival() -> None:
         "Uganda has reached an agreement with the United States to receive deported migrants.",
     ):
         assert not moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estados Unidos ha llegado este miércoles a un acuerdo con Uganda para el traslado de "
+        "solicitantes de asilo de otros países a territorio ugandés.",
+        "The United States on Wednesday reached an agreement with Uganda for the transfer of "
+        "asylum seekers from other countries to Ugandan territory.",
+    ],
+)
+def test_reaching_a_deal_on_a_given_day_is_no_arrival(text: str) -> None:
+    assert not moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un primer grupo de seis migrantes deportados llegó a Uganda desde Estados Unidos como "
+        "parte de un acuerdo.",
+        "A first group of six deported migrants arrived in Uganda from the United States as "
+        "part of an agreement.",
+    ],
+)
+def test_an_arrival_under_a_deal_is_still_an_arrival(text: str) -> None:
+    assert ("transfer", "US", "UG", 6) in moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five of the nine men deported to Uganda from the United States in May remain in "
+        "detention.",
+        "Cinco de los nueve hombres deportados a Uganda desde Estados Unidos en mayo siguen "
+        "detenidos.",
+    ],
+)
+def test_a_part_of_a_group_moved_counts_the_whole_group(text: str) -> None:
+    counts = {f[3] for f in moves(text) if f[0] == "transfer"}
+    assert counts == {9}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least five men deported from the United States to Rwanda have been moved on to "
+        "Burundi, their lawyers said.",
+        "Al menos cinco hombres deportados desde Estados Unidos a Ruanda han sido trasladados a "
+        "Burundi, dijeron sus abogados.",
+    ],
+)
+def test_people_sent_to_a_third_country_and_moved_on_from_it(text: str) -> None:
+    found = moves(text)
+    assert {("transfer", "US", "RW", 5), ("onward_transfer", "RW", "BI", 5)} <= found, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rwanda took in seven deportees from the United States in June. Since the repatriation "
+        "of a Bolivian national last month, another man has received his papers.",
+        "Ruanda recibió a siete deportados de Estados Unidos en junio. Tras la repatriación de "
+        "un ciudadano boliviano el mes pasado, otro hombre ya recibió sus papeles.",
+    ],
+)
+def test_a_repatriation_told_without_its_actor_is_from_the_state_in_view(text: str) -> None:
+    onward = {(f[1], f[2], f[3]) for f in moves(text) if f[0] == "onward_transfer"}
+    assert onward == {("RW", "BO", 1)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uganda has begun receiving migrants deported from the United States who are not "
+        "originally from Uganda, officials said.",
+        "Uganda ha empezado a recibir a migrantes deportados desde Estados Unidos que no son "
+        "originarios de Uganda, dijeron las autoridades.",
+    ],
+)
+def test_a_state_that_has_started_taking_people_in_has_received_them(text: str) -> None:
+    assert ("transfer", "US", "UG", None) in moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uganda will start receiving migrants deported from the United States next month.",
+        "Uganda empezará a recibir a migrantes deportados desde Estados Unidos el mes próximo.",
+    ],
+)
+def test_a_state_that_will_start_taking_people_in_has_received_nobody(text: str) -> None:
+    assert not any(f[0] == "transfer" for f in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty migrants deported by the United States to Panama were taken to a camp near the "
+        "border. The camp is guarded by Panamanian security forces.",
+        "Cuarenta migrantes deportados por Estados Unidos a Panamá fueron llevados a un "
+        "campamento. El campamento está custodiado por los cuerpos de seguridad panameños.",
+    ],
+)
+def test_a_states_security_bodies_are_not_the_people_moved(text: str) -> None:
+    assert ("transfer", "US", "PA", 40) in moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eight men who were expelled from the United States in May were flown on Tuesday to "
+        "Uganda.",
+        "Ocho hombres que fueron expulsados de Estados Unidos en mayo fueron entregados el "
+        "martes a Uganda.",
+    ],
+)
+def test_a_move_is_dated_by_the_day_told_between_its_verb_and_where_it_went(text: str) -> None:
+    (transfer,) = [
+        c for c in extract_claims(text, published=PUBLISHED) if c.kind.value == "transfer"
+    ]
+    assert str(transfer.when) == "2025-08-19", transfer

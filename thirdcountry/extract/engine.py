@@ -30,6 +30,7 @@ from thirdcountry.extract.reading import (
     Slot,
     Windows,
     excludes_nationality,
+    not_from,
     read_sentence,
 )
 from thirdcountry.extract.rules import LanguageRules, registered
@@ -273,7 +274,9 @@ def _document_sender(
                 lexicon.sender_after, *after, at_start=True
             ):
                 scores[code] += 3
-            elif test(lexicon.nationality_before, *before):
+            elif test(lexicon.nationality_before, *before) and not not_from(
+                document.text[before[0] : before[1]]
+            ):
                 document.nationalities.add(code)
             elif mention.kind is MentionKind.GOVERNMENT and code in senders:
                 scores[code] += 2

@@ -525,17 +525,15 @@ def _transfer(context: _ClauseContext) -> None:
     for start, end, match in context.cues(lexicon.transfer):
         if context.negated(start, end) or context.modal(start) or context.future(start):
             continue
-        if _REACHED_DEAL.search(match.group(0)) and _DEAL_NEAR.search(
-            sentence.piece(start - 20, end + 25)
-        ):
+        if _REACHED_DEAL.search(match.group(0)) and _reached_deal(sentence, start, end):
             continue  # "ha llegado a un acuerdo", "el acuerdo al que llegó": no arrival
         if _describes_people(context, start, end) or context.party_not_a_state(start):
             continue
         after = sentence.piece(end, min(context.clause.end, end + 60))
         # "sent to their home countries", not "flown to Eswatini after their home countries
         # refused": the home must be where the verb sends them.
-        home_match = sentence.search(lexicon.home_destination, after[:40])
-        home = home_match is not None and home_match.start() <= 12
+        home_match = sentence.search(lexicon.home_destination, after[:70])
+        home = home_match is not None and _close_after_date(sentence, end, home_match.start())
         receive = bool(sentence.search(lexicon.receive, sentence.piece(start, end)))
         explicit = _destination_group(sentence, context.explicit(onward=True), start, end, receive)
         destinations = explicit or context.receivers(focus=False)
@@ -581,7 +579,7 @@ def _transfer(context: _ClauseContext) -> None:
                 # People taken to their own country: from a third country, a move onward.
                 _home_from_third_country(context, start, [destination], done, named=True)
                 continue
-            if _internal_move(context, destination.code):
+            if _internal_move(context, destination.code, start, end):
                 continue
             if (sender, destination.code) in done:
                 continue
@@ -609,7 +607,7 @@ def _transfer(context: _ClauseContext) -> None:
                     count=count,
                     nationalities=tuple(sentence.nationalities),
                     facility=facility,
-                    **_dated(context.date(start, told=False)),
+                    **_dated(_move_date(context, start, destination)),
                 )
             if facility and _is_prison(sentence, destination.code):
                 context.candidate(
@@ -625,6 +623,37 @@ def _transfer(context: _ClauseContext) -> None:
             )
         if destinations and not total:
             _gapped_moves(context, start, sender, destinations, done)
+
+
+def _move_date(context: _ClauseContext, start: int, destination: Ref) -> PartialDate | None:
+    """When a move happened: a date told between its verb and where it went ("fueron
+    entregados este viernes a Sudán del Sur", the nearest to the destination when the verb
+    is an earlier one: "expulsados en mayo … entregados este viernes a …"), else the date
+    nearest to the verb."""
+    sentence = context.sentence
+    between = [
+        d
+        for d in sentence.dates
+        if start <= d.start
+        and d.end <= destination.start
+        and not sentence.search(context.lexicon.speech, sentence.piece(d.start - 30, d.start))
+    ]
+    if between:
+        return max(between, key=lambda d: d.end).when
+    return context.date(start, told=False)
+
+
+def _close_after_date(sentence: Sentence, end: int, gap: int) -> bool:
+    """Whether what follows the verb at ``end`` is reached within 12 characters once a date
+    phrase in between is left out: "returned on Thursday night to their country"."""
+    if gap <= 12:
+        return True
+    covered = sum(
+        min(d.end, end + gap) - max(d.start, end)
+        for d in sentence.dates
+        if d.start < end + gap and d.end > end
+    )
+    return gap - covered <= 12
 
 
 def _period_region(context: _ClauseContext) -> str:
@@ -679,11 +708,13 @@ def _home_from_third_country(
     done: set[tuple[str | None, str]],
     *,
     named: bool = False,
+    subject: str | None = None,
+    in_view: bool = True,
 ) -> None:
     """People moved to their own countries (``targets``) out of a third country: the state
-    the clause says they came from ("procedente de Honduras"), else (unless ``named``) the
-    receiving state in view that took them in. Nothing when no such state is known (an
-    ordinary return)."""
+    the clause says they came from ("procedente de Honduras"), else the ``subject`` that
+    sends them home, else (unless ``named`` or not ``in_view``) the receiving state in view
+    that took them in. Nothing when no such state is known (an ordinary return)."""
     document, sentence = context.document, context.sentence
     sender = document.sender
     not_origin = {sender, *document.gazetteer.senders, *(t.code for t in targets)}
@@ -695,8 +726,10 @@ def _home_from_third_country(
             and r.slot is not Slot.NATIONALITY
             and _FROM_STATE.search(sentence.piece(r.start - 20, r.start))
         ),
-        None,
+        subject,
     )
+    if origin is None and not in_view:
+        return
     if origin is None:
         # A named home country is reached from the third country in view only when the
         # clause says the move came after the stay there ("have since been sent home").
@@ -728,13 +761,22 @@ def _home_from_third_country(
 
 
 def _demonym_count(sentence: Sentence, code: str) -> int | None:
-    """The number the sentence gives of one nationality: "13 Nigerians" → 13."""
+    """The number the sentence gives of one nationality: "13 Nigerians" → 13, and in "13
+    Nigerians and one Gambian" (one count of 14 people) the Gambian is 1."""
+    numbers = sentence.lexicon.numbers
     for mention in sentence.mentions:
         if mention.kind is MentionKind.DEMONYM and mention.code == code:
-            for count in sentence.counts:
-                if count.end == mention.end:
-                    return count.value
+            head = sentence.piece(mention.start - 25, mention.start)
+            figure = re.search(r"(?:^|\s)(" + numbers.pattern + r")\s+$", head, re.IGNORECASE)
+            if figure:
+                return as_count(numbers.parse(figure.group(1)))
+            if not mention.entry.plural and _ONE.search(head):
+                return 1
     return None
+
+
+# Before a singular demonym: "a Gambian", "un ciudadano jamaiquino", "una mujer peruana".
+_ONE = re.compile(r"(?:^|\s)(?:a|an|one|un|una|uno)\s+(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
 
 
 _BEFORE = re.compile(
@@ -748,7 +790,7 @@ def _return_home(context: _ClauseContext) -> None:
     third country going home are moved onward, one claim for each of their nationalities."""
     lexicon, sentence, document = context.lexicon, context.sentence, context.document
     done: set[tuple[str | None, str]] = set()
-    for start, end, _match in context.cues(lexicon.home_return):
+    for start, end, match in context.cues(lexicon.home_return):
         if context.negated(start, end) or context.modal(start) or context.future(start):
             continue
         if sentence.search(lexicon.future, context.before(start, 80)) or sentence.search(
@@ -757,10 +799,82 @@ def _return_home(context: _ClauseContext) -> None:
             continue  # "will be held there before being returned to their countries"
         if _BEFORE.search(context.before(start, 25)):
             continue  # "held for up to 60 days before being sent to their countries"
-        codes = list(dict.fromkeys(sentence.nationalities)) or sorted(document.recent_nationalities)
+        codes = _clause_nationalities(context) or list(dict.fromkeys(sentence.nationalities))
+        bare = bool(_REPATRIATION.match(match.group(0)))
+        if not bare and not codes:
+            codes = sorted(document.recent_nationalities)
+        if bare and not codes:
+            # "repatrió a un mexicano": the one person sent home, named by the demonym after
+            # the verb (a singular demonym alone is not read as people). "Overseeing the
+            # repatriation of the migrants" names nobody: no move told, only a process.
+            codes = [
+                m.code
+                for m in sentence.mentions
+                if m.kind is MentionKind.DEMONYM and m.code and end <= m.start <= end + 20
+            ][:1]
         targets = [Ref(start, end, code, How.DEMONYM) for code in codes]
+        # "repatriated" alone: the state that sends them home is its subject (or one they
+        # came from); the sending state repatriating people is an ordinary return.
+        subject = _repatriating_state(context, start, set(codes)) if bare else None
+        # "Tras la repatriación de un ciudadano jamaiquino": nobody named sends him, and he
+        # is named right after; the state in view that took him in is the one.
+        unsaid = (
+            bare
+            and not _states_before(context, start, set(codes))
+            and any(
+                m.kind is MentionKind.DEMONYM and m.code in codes and end <= m.start <= end + 30
+                for m in sentence.mentions
+            )
+        )
         if targets:
-            _home_from_third_country(context, start, targets, done)
+            _home_from_third_country(
+                context, start, targets, done, subject=subject, in_view=not bare or unsaid
+            )
+
+
+def _clause_nationalities(context: _ClauseContext) -> list[str]:
+    """The nationalities of the people named in the clause itself: in "Among the deported
+    are Ghanaians and Senegalese, while two Moroccans chose to return home" only the
+    Moroccans go home."""
+    sentence, clause = context.sentence, context.clause
+    named = [
+        (r.start, r.code)
+        for r in sentence.refs_in(clause.start, clause.end)
+        if r.slot is Slot.NATIONALITY
+    ] + [
+        (m.start, m.code)
+        for m in sentence.mentions
+        if m.kind is MentionKind.DEMONYM
+        and m.code in sentence.nationalities
+        and clause.start <= m.start < clause.end
+    ]
+    return list(dict.fromkeys(code for _, code in sorted(named) if code))
+
+
+# "repatriated", "la repatriación de" with no home named after it.
+_REPATRIATION = re.compile(r"(?:la\s+)?repatri\w*(?:\s+de|\s+of)?$", re.IGNORECASE)
+
+
+def _states_before(context: _ClauseContext, position: int, homes: set[str]) -> list[Ref]:
+    """The states the clause names before ``position``, other than the people's homes."""
+    return [
+        r
+        for r in context.sentence.refs_in(context.clause.start, position)
+        if r.slot is not Slot.NATIONALITY and r.code not in homes
+    ]
+
+
+def _repatriating_state(context: _ClauseContext, position: int, homes: set[str]) -> str | None:
+    """The state named last before ``position`` in the clause, unless it sends people in
+    the first place (the document's sender, a usual sender) or is their home."""
+    document = context.document
+    before = _states_before(context, position, homes)
+    if not before:
+        return None
+    code = before[-1].code
+    if code == document.sender or code in document.gazetteer.senders:
+        return None
+    return code
 
 
 def _gapped_moves(
@@ -802,6 +916,18 @@ def _gapped_moves(
             penalty=0.15,
             value=Status.IMPLEMENTED.value,
         )
+
+
+def _reached_deal(sentence: Sentence, start: int, end: int) -> bool:
+    """ "Llegar a un acuerdo" is to reach a deal: the deal word just before the verb, or
+    after it with no state between ("ha llegado este viernes a un acuerdo", but "llegó a
+    Ruanda como parte de un acuerdo" is an arrival)."""
+    if _DEAL_NEAR.search(sentence.piece(start - 20, end)):
+        return True
+    deal = _DEAL_NEAR.search(sentence.piece(end, end + 45))
+    if deal is None:
+        return False
+    return not sentence.refs_in(end, end + deal.start())
 
 
 _REACHED_DEAL = re.compile(r"\blleg", re.IGNORECASE)
@@ -901,10 +1027,14 @@ def _moves_on(context: _ClauseContext, sender: str | None) -> bool:
     )
 
 
-def _internal_move(context: _ClauseContext, destination: str) -> bool:
-    """A move inside the country that received people: by bus, or from one of its places."""
-    if destination in context.document.established and context.sentence.search(
-        context.lexicon.internal_move, context.text
+def _internal_move(context: _ClauseContext, destination: str, start: int, end: int) -> bool:
+    """A move inside the country that received people: by bus, to a shelter or a camp, or
+    from one of its places. The words must go with the verb at ``start``–``end``: "received
+    299 migrants, with 100 of them transferred to a camp" still tells the move in."""
+    sentence = context.sentence
+    if destination in context.document.established and sentence.search(
+        context.lexicon.internal_move,
+        sentence.piece(max(context.clause.start, start - 40), min(context.clause.end, end + 60)),
     ):
         return True
     for mention in context.sentence.mentions:
@@ -942,11 +1072,24 @@ def _onward_origin(context: _ClauseContext, position: int, target: Ref) -> str |
             continue  # listed with the destination ("Panama, Costa Rica and Honduras")
         if ref.code in document.established and ref.start < position:
             return ref.code
-    if sentence.search(context.lexicon.onward, context.text):
+    if sentence.search(context.lexicon.onward, context.text) and not _sender_moves(context):
         code = document.focus_receiver({sender, destination})
         if code in document.established:
             return code
     return None
+
+
+def _sender_moves(context: _ClauseContext) -> bool:
+    """The usual sender is the clause's actor ("A week later, the Trump administration
+    deported 238 Venezuelans to …", "deportados por Washington, 103 de los cuales se niegan
+    a ser repatriados"): a word such as "later" does not make its move an onward one."""
+    sender = context.document.sender
+    if sender is None:
+        return False
+    return any(
+        r.code == sender and r.slot is Slot.SENDER
+        for r in context.sentence.refs_in(context.clause.start, context.clause.end)
+    )
 
 
 def _third_country_transfer(context: _ClauseContext, destination: str, group: set[str]) -> bool:

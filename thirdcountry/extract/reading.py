@@ -346,9 +346,14 @@ def _demonym_use(sentence: Sentence, mention: Mention) -> str | None:
 
 _AMONG = re.compile(
     r"\b(?:among\s+(?:them|whom)|including|entre\s+(?:ell[oa]s|los\s+que|quienes)|"
-    r"incluyendo|incluid[oa]s?)\s+(?:(?:a|an|one|two|un|una|uno|dos)\s+)?$",
+    r"incluyendo|incluid[oa]s?|as\s+well\s+as|plus|además\s+de)\s+"
+    r"(?:(?:a|an|one|two|un|una|uno|dos)\s+)?$",
     re.IGNORECASE,
 )
+
+
+_STATE_NAMES = (MentionKind.COUNTRY, MentionKind.GOVERNMENT)
+_APPOSED = re.compile(r"\s*(?:of|de|del|,)?\s*", re.IGNORECASE)
 
 
 def _add_anaphora(
@@ -368,6 +373,12 @@ def _add_anaphora(
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if not free(start, end):
             continue
+        if any(
+            m.kind in _STATE_NAMES and _APPOSED.fullmatch(sentence.piece(end, m.start))
+            for m in sentence.mentions
+            if end <= m.start <= end + 5
+        ):
+            continue  # "al reino Eswatini", "the Balkan nation of Kosovo": the name follows
         region = None
         groups = match.groupdict()
         adjective = groups.get("adj") or groups.get("adj2")
@@ -432,6 +443,10 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
             slot = Slot.SENDER if known else Slot.NATIONALITY
         elif sentence.occurs(lexicon.nationality_before, *before):
             slot = Slot.NATIONALITY
+            if not_from(sentence.piece(*before)):
+                # "who are not originally from Kosovo", "que no son originarios de Kosovo":
+                # anyone but its nationals, so the state is no nationality of theirs.
+                slot = Slot.GEO
             # "300 prisoners from Denmark", "migrantes de Estados Unidos": people coming from
             # a state known to send people are sent by it, unless the text says they are its
             # citizens ("nationals of", "ciudadanos de").
@@ -453,6 +468,14 @@ def _group_and_slot(sentence: Sentence, sender: str | None, senders: Sequence[st
         sentence.groups.append(refs)
 
 
+_NOT_FROM = re.compile(
+    r"\b(?:not|no|ni)\s+(?:(?:son|es|eran|era|are|is|were|was)\s+)?(?:originally\s+|"
+    r"originari[oa]s\s+|oriund[oa]s\s+|nativ[oa]s\s+|natives?\s+|citizens?\s+|"
+    r"ciudadan[oa]s\s+|nationals?\s+)?(?:from|of|de|del)\s+(?:the\s+|el\s+|la\s+)?$",
+    re.IGNORECASE,
+)
+
+
 _CITIZENS = re.compile(
     r"\b(?:nationals?|citizens?|natives?|born|nationality|ciudadan[oa]s?|nacionales|"
     r"nativ[oa]s|nacid[oa]s|nacionalidad|oriund[oa]s|naturales)\b\W+(?:\w+\W+){0,2}$",
@@ -468,8 +491,22 @@ _INCLUDING = re.compile(
 )
 
 
+# "alongside 39 other foreign nationals", "junto a otros 39 migrantes" ("#" marks the number).
+_WITH_OTHERS = re.compile(
+    r"\b(?:alongside|along\s+with|together\s+with)\s+#\s+others?\b|"
+    r"\bjunto\s+(?:a|con)\s+(?:otros|otras)\s+#",
+    re.IGNORECASE,
+)
+
+
 _AGE = re.compile(r"[-\s]?(?:years?[-\s]old|yr[-\s]old|años\b)", re.IGNORECASE)
 _NOT_OF = re.compile(r"(?:\bnon[-\s]?|\bno\s+)$", re.IGNORECASE)
+
+
+def not_from(before: str) -> bool:
+    """Whether the text before a state denies that people come from it: "who are not
+    originally from", "que no son originarios de"."""
+    return bool(_NOT_FROM.search(before))
 
 
 def excludes_nationality(before: str) -> bool:
@@ -492,6 +529,10 @@ def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
         # "135 migrants, including 65 minors": part of the group counted before.
         partitive = partitive or bool(_INCLUDING.search(head))
         value = as_count(lexicon.numbers.parse(raw))
+        if value is not None and _WITH_OTHERS.search(
+            head + "#" + sentence.text[start + len(raw) : start + len(raw) + 8]
+        ):
+            value += 1  # "alongside 39 other migrants": the one told of and the 39
         if value is not None and not any(c.start <= sentence.start + start < c.end for c in found):
             found.append(
                 Count(sentence.start + start, sentence.start + end, value, partitive, bounded)
@@ -499,6 +540,22 @@ def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
 
     for match in _each(sentence, lexicon.of_them):
         add(match.start(), match.end(), match.group("n"), partitive=True)
+        # "Seven of the eight men", "once de los catorce deportados": the whole group is
+        # counted too, after the part.
+        whole = re.search(
+            r"\b(?:of\s+the|de\s+l[oa]s)\s+(" + lexicon.numbers.pattern + r")\b",
+            match.group(0),
+            re.IGNORECASE,
+        )
+        value = as_count(lexicon.numbers.parse(whole.group(1))) if whole else None
+        if whole and value is not None:
+            found.append(
+                Count(
+                    sentence.start + match.start() + whole.start(1),
+                    sentence.start + match.end(),
+                    value,
+                )
+            )
     for match in _each(sentence, lexicon.bare_count):
         raw = next((g for g in match.groups() if g), None)
         if raw:
@@ -527,7 +584,57 @@ def _counts(sentence: Sentence, people_demonyms: list[Mention]) -> list[Count]:
             offset = people.start - sentence.start - len(head)
             add(offset + last.start(), people.end - sentence.start, last.group(0))
     found.sort(key=lambda c: c.start)
-    return _sum_pairs(sentence, found)
+    return _breakdowns(sentence, _sum_pairs(sentence, found), people_demonyms)
+
+
+# A list of nationalities that breaks a group down: "a Tanzanian, a Sudanese and two
+# Somalis", "en su mayoría nigerianos -además de un gambiano y un ghanés-". Each demonym
+# is masked as "§" before the pattern runs.
+_BREAK_LEAD = (
+    r"(?:including|among\s+them|among\s+whom|of\s+whom|such\s+as|mostly|mainly|"
+    r"as\s+well\s+as|plus|incluid[oa]s|incluyendo|entre\s+ell[oa]s|de\s+los\s+cuales|"
+    r"de\s+las\s+cuales|además\s+de|en\s+su\s+mayoría|sobre\s+todo)"
+)
+_BREAK_SEP = r"\s*(?:,|;|\band\b|\by\b|\be\b|\bor\b|\bo\b|-|—|–|\(|\))?\s*"
+
+
+def _breakdowns(
+    sentence: Sentence, counts: list[Count], people_demonyms: list[Mention]
+) -> list[Count]:
+    """ "Four deportees, a Tanzanian, a Sudanese and two Somalis, have arrived", "ocho
+    migrantes, entre ellos un mexicano y dos cubanos": the numbers of the nationalities are
+    parts of the group counted first, not the number moved."""
+    ends = {m.end for m in people_demonyms}
+    demonyms = [m for m in sentence.mentions if m.kind is MentionKind.DEMONYM]
+    if len(counts) < 2 or not ends:
+        return counts
+    number = sentence.lexicon.numbers.pattern
+    item = rf"(?:(?:a|an|one|un|una|uno|{number})\s+)?§"
+    after_lead = re.compile(
+        rf"\b{_BREAK_LEAD}\s+(?:{item}{_BREAK_SEP}|{_BREAK_LEAD}\s+)*$", re.IGNORECASE
+    )
+    apposed = re.compile(rf"^\s*[,(—–-]\s*(?:{item}{_BREAK_SEP}|{_BREAK_LEAD}\s+)*$", re.IGNORECASE)
+
+    def masked(start: int, end: int) -> str:
+        # The demonyms between ``start`` and ``end`` as "§", the rest as written.
+        pieces, position = [], start
+        for mention in demonyms:
+            if start <= mention.start and mention.end <= end:
+                pieces += [sentence.piece(position, mention.start), "§"]
+                position = mention.end
+        return "".join([*pieces, sentence.piece(position, end)])
+
+    out: list[Count] = []
+    for count in counts:
+        whole = [c for c in out if not c.partitive and not c.bounded]
+        if whole and not count.partitive and count.end in ends:
+            previous = whole[-1]
+            head = masked(max(previous.end, count.start - 150), count.start)
+            gap = masked(previous.end, count.start)
+            if after_lead.search(head) or apposed.search(gap):
+                count = Count(count.start, count.end, count.value, True, count.bounded)
+        out.append(count)
+    return out
 
 
 def _sum_pairs(sentence: Sentence, counts: list[Count]) -> list[Count]:

@@ -225,6 +225,20 @@ def demonym_forms(base: str) -> Iterator[tuple[str, bool]]:
     yield base + "s", True
 
 
+# "Kosovo has started accepting migrants deported from the United States": people are
+# being taken in.
+_STARTED_RECEIVING = (
+    r"\b(?:has|have|had)\s+(?:started|begun)\s+(?:accepting|receiving|taking\s+in|"
+    r"to\s+(?:accept|receive|take\s+in))\b|"
+    r"\b(?:started|began)\s+(?:accepting|receiving|taking\s+in)\b"
+)
+
+# Words of a time phrase between a verb and where it goes: "on Thursday night".
+_WHEN_GAP = (
+    r"(?:(?:on|last|this|late|early|overnight|the|same|day|night|week|weekend|morning|"
+    r"evening|afternoon|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+){0,4}?"
+)
+
 LEXICON = Lexicon(
     stopwords=frozenset(
         re.findall(
@@ -344,7 +358,10 @@ LEXICON = Lexicon(
         r"planning\s+to|intends?\s+to|considering|consider|proposed|proposes|propose|weighing|"
         r"expected\s+to|likely\s+to|seeks?\s+to|sought\s+to|wants?\s+to|hopes?\s+to|"
         r"explor\w+|reportedly|as\s+early\s+as|prepar\w+|mulling|whether|"
-        r"scheduled\s+to|due\s+to\s+be|set\s+to\s+be)\b"
+        r"scheduled\s+to|due\s+to\s+be|set\s+to\s+be|"
+        # A guess is no report: "were likely sent to Togo", "probably flown to Ghana".
+        r"(?:were|was|have|has|had)\s+(?:most\s+)?(?:likely|probably)|"
+        r"(?:most\s+)?(?:likely|probably)\s+(?:been\s+)?(?=\w+ed\b))\b"
     ),
     hypothetical=rx(
         r"\b(?:if|unless|imagine|suppose|what\s+if|in\s+principle|in\s+theory|hypothetical\w*)\b|\?"
@@ -352,7 +369,9 @@ LEXICON = Lexicon(
     own_nationals=rx(
         r"(?<!not\s)(?<!are\s)\b(?:its|their|his|her)\s+own\s+(?:citizens|nationals|people|country|countries)|"
         r"\bown\s+nationals\b|\breadmission\b|\bfellow\s+citizens\b|\btheir\s+compatriots\b|"
-        r"\bnationals\s+returned\s+to\s+their\s+own"
+        r"\bnationals\s+returned\s+to\s+their\s+own|"
+        # "deported to his native El Salvador", "their native country": their own country.
+        r"\b(?:his|her|their)\s+native\s+(?=[A-Z]|country\b|countries\b|land\b)"
     ),
     home_destination=rx(
         r"\b(?:their|his|her)\s+(?:own\s+)?(?:home\s+)?(?:countries|country|nations?|homelands?)"
@@ -367,8 +386,11 @@ LEXICON = Lexicon(
         r"takes|receives|hosts|becomes|to)\b"
     ),
     future=rx(
-        r"\b(?:will|would|shall|to|going\s+to|could|might|may|can|must)\s+(?:not\s+)?"
+        r"\b(?:will|would|shall|going\s+to|could|might|may|can|must)\s+(?:not\s+)?"
         r"(?:\w+\s+){0,2}?(?:be\s+|have\s+been\s+)?$|"
+        # "to" before a name is a destination, not an infinitive: "deported from the US to
+        # Ghana have been transferred to Togo".
+        r"\bto\s+(?:not\s+)?(?:(?-i:[a-z])\w*\s+){0,2}?(?:be\s+|have\s+been\s+)?$|"
         # A bare "be" before the participle is never a move that happened: "prefers that
         # they be the ones transferred".
         r"\bbe\s+(?:the\s+(?:ones|first|last)\s+)?$"
@@ -527,7 +549,10 @@ LEXICON = Lexicon(
         ),
     },
     transfer=rx(
-        r"\b(?:" + _SEND_PAST + r")\b(?!\s+(?:by|from)\s+(?:immigration\s+)?judges)"
+        _STARTED_RECEIVING
+        + r"|\b(?:"
+        + _SEND_PAST
+        + r")\b(?!\s+(?:by|from)\s+(?:immigration\s+)?judges)"
         r"(?!\s+(?:" + PEOPLE + r")\b)|"
         r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|carried)\b|"
         # Headlines tell the day's news in the present: "deportees arrive in South Sudan",
@@ -548,7 +573,7 @@ LEXICON = Lexicon(
     ),
     receive=rx(
         r"\b(?:received|receives|took\s+in|takes\s+in|welcomed|welcomes|accepted|"
-        r"has\s+taken\s+in)\b"
+        r"has\s+taken\s+in)\b|" + _STARTED_RECEIVING
     ),
     deal_reference=rx(
         r"\b(?:that|the|this|its)\s+(?:plan|deal|agreement|scheme|arrangement|accord|pact|policy|"
@@ -561,7 +586,12 @@ LEXICON = Lexicon(
     pronoun_object=rx(
         r"^\s*(?:them|the\s+(?:\w+\s+)?(?:men|women|deportees|group|migrants|detainees))\b"
     ),
-    internal_move=rx(r"\bby\s+bus\b|\bbus(?:s)?ed\b|\bon\s+buses\b"),
+    internal_move=rx(
+        r"\bby\s+bus\b|\bbus(?:s)?ed\b|\bon\s+buses\b|"
+        # Moved on to a shelter or a camp in the country that took them in.
+        r"\b(?:transferred|moved|relocated|taken)\s+to\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:shelter|camp|migrant\s+station)\b"
+    ),
     per_person=rx(r"\beach\s+of\s+(?:the|them)\b|\bper\s+(?:person|head|migrant)\b|\bin\s+cash\b"),
     participle_tail=rx(r"\s+(?:by|from|of)\b"),
     onward=rx(
@@ -695,10 +725,15 @@ LEXICON = Lexicon(
     ),
     home_return=rx(
         r"\b(?:left|returned|went|flown|flew|sent|repatriated|deported|travell?ed|headed)\s+"
-        r"(?:back\s+)?(?:home\b|(?:to|for)\s+(?:their|his|her)\s+(?:own\s+)?(?:home\s+)?"
+        # The day may come between the verb and the home: "returned on Thursday night to
+        # their country", "flew last week back home".
+        + _WHEN_GAP
+        + r"(?:back\s+)?(?:home\b|(?:to|for)\s+(?:their|his|her)\s+(?:own\s+)?(?:home\s+)?"
         r"(?:countries|country|homelands?|nations?)\b)|"
         r"\b(?:chose|opted|agreed|decided)\s+to\s+return\s+(?:home\b|to\s+(?:their|his|her)\s+"
-        r"(?:own\s+)?(?:home\s+)?(?:countries|country|homelands?)\b)"
+        r"(?:own\s+)?(?:home\s+)?(?:countries|country|homelands?)\b)|"
+        # Repatriating is sending home, said or not: "South Sudan has repatriated a Mexican".
+        r"\brepatriat(?:ed|es|ion\s+of)\b"
     ),
     carried_from=rx(
         r"(?:flights?|plane|aircraft|jet)\s+(?:carrying|with|transporting)\s+"

@@ -167,6 +167,10 @@ _GOVERNMENT_NOUNS = words(
     "suelo",
     "aerolínea",
     "estado",
+    # "los estamentos de seguridad panameños", "las fuerzas panameñas": the state's bodies.
+    "seguridad",
+    "fuerzas",
+    "agentes",
 )
 _PARTICIPLE = (
     r"(?:deportad|expulsad|enviad|trasladad|devuelt|llevad|repatriad|retornad|abandonad|"
@@ -240,6 +244,18 @@ def demonym_forms(base: str) -> Iterator[tuple[str, bool]]:
     else:
         yield base + "es", True
 
+
+# "Kosovo ha comenzado a aceptar a migrantes deportados": people are being taken in.
+_STARTED_RECEIVING = (
+    r"\b(?:ha|han|había|habían)\s+(?:comenzado|empezado)\s+a\s+(?:recibir|aceptar|acoger)\b|"
+    r"\b(?:comenzó|empezó|comenzaron|empezaron)\s+a\s+(?:recibir|aceptar|acoger)\b"
+)
+
+# Words of a time phrase between a verb and where it goes: "la noche de este jueves".
+_WHEN_GAP = (
+    r"(?:(?:este|esta|el|la|los|las|ayer|hoy|anoche|noche|mañana|tarde|madrugada|de|del|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|pasad[oa]|mismo|\d{1,2})\s+){0,6}?"
+)
 
 LEXICON = Lexicon(
     stopwords=frozenset(
@@ -357,12 +373,16 @@ LEXICON = Lexicon(
         r"\b(?:podría|podrían|podrá|podrán|puede|pueden|posible|posiblemente|eventual\w*|"
         r"planea\w*|prevé|previsto|pretende\w*|estudia|estudian|evalúa|evalúan|considera\w*|"
         r"propuest\w*|propone\w*|busca\w*|quiere\w*|se\s+habla\s+de|se\s+esperaba|"
-        r"estaba\s+previsto|programad[oa]s?\s+para)\b"
+        r"estaba\s+previsto|programad[oa]s?\s+para|"
+        # Una conjetura no es una noticia: "probablemente fueron enviados a Togo".
+        r"probablemente)\b"
     ),
     hypothetical=rx(r"\b(?:si|imagin\w+|supongamos|en\s+teoría|hipot\w+)\b|[¿?]"),
     own_nationals=rx(
         r"(?<!no\sson\s)\b(?:sus\s+(?:propios\s+)?(?:ciudadanos|nacionales|connacionales)|connacionales|"
-        r"readmisión)"
+        r"readmisión)|"
+        # "deportado a su natal El Salvador", "a su país natal": the person's own country.
+        r"\bsu\s+(?:país\s+|tierra\s+)?natal\b"
     ),
     home_destination=rx(
         r"\b(?:sus\s+(?:propios\s+)?(?:países|naciones)(?:\s+de\s+(?:origen|procedencia))?|"
@@ -524,14 +544,14 @@ LEXICON = Lexicon(
             r"\breexpuls\w+"
         ),
     },
-    transfer=rx(r"\b(?:" + _SEND_PAST + r")\b"),
+    transfer=rx(r"\b(?:" + _SEND_PAST + r")\b|" + _STARTED_RECEIVING),
     arrival=rx(
         r"\b(?:llegaron|lleg[oó]|aterriz[oó]|aterrizaron|arrib[oó]|arribaron|llegad[oa]s|"
         r"recibi[oó]|recibieron|acogi[oó]|recibe|reciben|llega|llegan|aterriza|aterrizan)\b"
     ),
     receive=rx(
         r"\b(?:recibi[oó]|recibieron|acogi[oó]|acogieron|ha\s+recibido|han\s+recibido|"
-        r"recibe|reciben)\b"
+        r"recibe|reciben)\b|" + _STARTED_RECEIVING
     ),
     deal_reference=rx(
         r"\b(?:ese|el|este|dicho|aquel)\s+(?:plan|acuerdo|pacto|convenio|programa|arreglo|"
@@ -546,7 +566,12 @@ LEXICON = Lexicon(
         r"\b(?:los|las)\s+$|^\s*a\s+(?:los|las)\s+(?:\w+\s+)?(?:hombres|mujeres|migrantes|"
         r"deportados|detenidos)\b"
     ),
-    internal_move=rx(r"\ben\s+(?:autob[uú]s|bus|buses|autobuses)\b"),
+    internal_move=rx(
+        r"\ben\s+(?:autob[uú]s|bus|buses|autobuses)\b|"
+        # Moved on to a shelter or a camp in the country that took them in.
+        r"\b(?:trasladad[oa]s?|reubicad[oa]s?|llevad[oa]s?)\s+(?:a|al|hacia)\s+(?:un\s+|una\s+|la\s+)?"
+        r"(?:albergue|campamento|refugio|estación\s+(?:temporal|migratoria))\b"
+    ),
     per_person=rx(r"\bcada\s+uno\b|\bpor\s+(?:persona|cabeza|migrante)\b|\ben\s+efectivo\b"),
     participle_tail=rx(r"\s+(?:por|de|desde)\b"),
     onward=rx(
@@ -658,9 +683,13 @@ LEXICON = Lexicon(
     ),
     home_return=rx(
         r"\b(?:regres(?:ó|aron)|retorn(?:ó|aron)|volvi(?:ó|eron)|(?:fue|fueron)\s+repatriad[oa]s?|"
-        r"partieron|viajaron|salieron)\s+(?:hacia\s+|a\s+|para\s+)?"
-        r"(?:sus?\s+(?:propios?\s+)?(?:países|país|naciones|hogares)(?:\s+de\s+origen)?|"
-        r"su\s+tierra)\b"
+        r"partieron|viajaron|salieron)\s+" + _WHEN_GAP + r"(?:hacia\s+|a\s+|para\s+)?"
+        # The day may come between the verb and the home: "retornó la noche de este jueves a
+        # su país", "regresaron el viernes a casa".
+        r"(?:sus?\s+(?:propios?\s+|respectivos?\s+)?(?:países|país|naciones|hogares)"
+        r"(?:\s+de\s+origen)?|su\s+tierra|(?<=a\s)casa)\b|"
+        # Repatriar es enviar a casa, se diga o no: "Sudán del Sur repatrió a un mexicano".
+        r"\brepatri(?:ó|aron)\b|\bla\s+repatriación\s+de\b"
     ),
     carried_from=rx(
         r"(?:vuelos?|avi[oó]n|aeronave)\s+(?:con|que\s+llevaba|que\s+transportaba)\s+"
