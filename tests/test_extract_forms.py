@@ -345,3 +345,49 @@ def test_reaching_a_deal_is_no_arrival() -> None:
         "Uganda has reached an agreement with the United States to receive deported migrants.",
     ):
         assert not moves(text), facts(text)
+
+
+def statuses(text: str, value: str) -> set[str]:
+    return {
+        c.receiver or ""
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "arrangement_status" and c.value == value
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "receivers"),
+    [
+        ("The United States wants more partners for deportations. Five countries have accepted "
+         "the request so far: Honduras, Panama, Kosovo, Rwanda and now Uganda.",
+         {"HN", "PA", "XK", "RW", "UG"}),
+        ("Estados Unidos busca más socios para sus deportaciones. Cinco países han aceptado "
+         "recibir a sus deportados: Honduras, Panamá, Kosovo, Ruanda y ahora Uganda.",
+         {"HN", "PA", "XK", "RW", "UG"}),
+    ],
+)  # fmt: skip
+def test_states_listed_after_a_colon_are_the_ones_agreeing(text: str, receivers: set[str]) -> None:
+    assert receivers <= statuses(text, "agreed"), facts(text)
+
+
+def test_a_clause_after_a_colon_is_not_a_list() -> None:
+    for text in (
+        "Five countries have accepted the request: Honduras says it will host them in a camp "
+        "near Panama.",
+        "Cinco países han aceptado recibir deportados: Honduras dice que los alojará en un "
+        "campamento cerca de Panamá.",
+    ):
+        assert "PA" not in statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington has reportedly reached agreements with Ghana and Honduras to accept deportees.",
+        "Washington habría alcanzado acuerdos con Ghana y Honduras para recibir deportados, "
+        "según la prensa.",
+    ],
+)
+def test_a_reported_agreement_is_an_agreement(text: str) -> None:
+    assert {"GH", "HN"} <= statuses(text, "agreed"), facts(text)
+    assert not statuses(text, "negotiating"), facts(text)

@@ -22,7 +22,16 @@ from thirdcountry.extract.gazetteer import Mention, MentionKind
 from thirdcountry.extract.lexicon import Lexicon
 from thirdcountry.extract.literals import LiteralIndex
 from thirdcountry.extract.numbers import as_count, parse_digits
-from thirdcountry.extract.reading import Clause, Count, How, Ref, Sentence, Slot, antecedent
+from thirdcountry.extract.reading import (
+    Clause,
+    Count,
+    How,
+    Ref,
+    Sentence,
+    Slot,
+    antecedent,
+    listed_after,
+)
 from thirdcountry.extract.totals import period_in, qualifier
 
 _NEAR = 45  # characters before a cue searched for negation and modality
@@ -105,6 +114,7 @@ class _ClauseContext:
         self.text = sentence.piece(clause.start, clause.end)
         self.about_migration = about_migration
         self.inherited = antecedent(sentence, clause)
+        self.listed = listed_after(sentence, clause)
 
     @property
     def lexicon(self) -> Lexicon:
@@ -159,6 +169,9 @@ class _ClauseContext:
         facility's state, else (with ``focus``) the state in focus."""
         excluded = self.excluded()
         found = self.explicit() + [r for r in self.inherited if r.code not in excluded]
+        if not found:
+            # "… have accepted the offer: Costa Rica, Panama and Rwanda".
+            found = [r for r in self.listed if r.code not in excluded]
         if not found and sentence:
             whole = [
                 r for r in self.sentence.refs if r.slot is Slot.RECEIVER and r.code not in excluded

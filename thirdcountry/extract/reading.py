@@ -582,6 +582,31 @@ def antecedent(sentence: Sentence, clause: Clause) -> list[Ref]:
     return [r for r in before if r.group == last_group]
 
 
+def listed_after(sentence: Sentence, clause: Clause) -> list[Ref]:
+    """The states a clause ending in a colon announces: "eight countries have accepted the
+    offer: Costa Rica, Panama and Rwanda". The next clause must hold one list of receivers
+    and nothing else: a list is the object of the clause before it, a clause with words of
+    its own is not."""
+    tail = sentence.piece(clause.end, clause.end + 3)
+    if not tail.startswith(":"):
+        return []
+    following = [c for c in sentence.clauses if c.start >= clause.end]
+    if not following:
+        return []
+    after = following[0]
+    listed = [r for r in sentence.refs if after.start <= r.start < after.end]
+    receivers = [r for r in listed if r.slot is Slot.RECEIVER]
+    if len(receivers) < 2 or len(listed) != len(receivers):
+        return []
+    # Only a list: a few joining words between the names ("and now South Sudan"), not a
+    # clause with its own verb and object.
+    edges = [after.start, *[e for r in receivers for e in (r.start, r.end)], after.end]
+    gaps = [sentence.piece(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    if any(len(gap.split()) > 2 for gap in gaps):
+        return []
+    return receivers
+
+
 __all__ = [
     "Clause",
     "Count",
@@ -593,5 +618,6 @@ __all__ = [
     "Slot",
     "Windows",
     "antecedent",
+    "listed_after",
     "read_sentence",
 ]

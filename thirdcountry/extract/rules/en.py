@@ -343,7 +343,7 @@ LEXICON = Lexicon(
         r"\b(?:could|might|may|should|possibly|potentially|perhaps|plans?\s+to|planned\s+to|"
         r"planning\s+to|intends?\s+to|considering|consider|proposed|proposes|propose|weighing|"
         r"expected\s+to|likely\s+to|seeks?\s+to|sought\s+to|wants?\s+to|hopes?\s+to|"
-        r"explor\w+|reportedly|as\s+early\s+as|prepar\w+|mulling|whether|"
+        r"explor\w+|as\s+early\s+as|prepar\w+|mulling|whether|"
         r"scheduled\s+to|due\s+to\s+be|set\s+to\s+be)\b"
     ),
     hypothetical=rx(

@@ -422,8 +422,10 @@ LEXICON = Lexicon(
             r"\b(?:cerr(?:ó|aron)|sell(?:ó|aron)|firm(?:ó|aron))\s+un\s+(?:trato|acuerdo|pacto)\b|"
             r"\b(?:tiene|tienen)\s+(?:ya\s+)?un\s+(?:acuerdo|pacto|convenio)\s+para\b|"
             r"\bacced(?:e|en|ió|ieron)\s+a\s+" + _ACCEPT + r"|"
-            r"\b(?:ha|han|había|habían)\s+(?:firmado|sellado|suscrito)\s+(?:\w+\s+){0,3}?"
-            r"(?:acuerdos?|unos|STCA|pactos?|convenios?)\b"
+            # The reporting conditional ("habría firmado") tells a reported deal, as
+            # "reportedly signed" does, not a hypothetical one.
+            r"\b(?:ha|han|había|habían|habría|habrían)\s+(?:firmado|sellado|suscrito|alcanzado|"
+            r"cerrado)\s+(?:\w+\s+){0,3}?(?:acuerdos?|unos|STCA|pactos?|convenios?)\b"
         ),
         Status.IMPLEMENTED: rx(
             r"\b(?:ya\s+)?(?:ha|han|había|habían)\s+(?:ya\s+)?(?:recibido|acogido|aceptado)\b"
