@@ -391,3 +391,23 @@ def test_a_clause_after_a_colon_is_not_a_list() -> None:
 def test_a_reported_agreement_is_an_agreement(text: str) -> None:
     assert {"GH", "HN"} <= statuses(text, "agreed"), facts(text)
     assert not statuses(text, "negotiating"), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "receivers"),
+    [
+        ("Deportations grew all year. By June, four countries were accepting third-country "
+         "deportations from the United States: Panama, Kosovo, Rwanda and Honduras.",
+         {"PA", "XK", "RW", "HN"}),
+        ("Las deportaciones crecieron todo el año. En junio, cuatro países aceptaban "
+         "deportaciones de terceros desde Estados Unidos: Panamá, Kosovo, Ruanda y Honduras.",
+         {"PA", "XK", "RW", "HN"}),
+        ("Según la prensa, Ghana y Uganda han aceptado ser destinos de deportados de otras "
+         "nacionalidades enviados por Estados Unidos.", {"GH", "UG"}),
+    ],
+)  # fmt: skip
+def test_a_standing_acceptance_of_others_deportees_is_an_agreement(
+    text: str, receivers: set[str]
+) -> None:
+    assert receivers <= statuses(text, "agreed"), facts(text)
+    assert not statuses(text, "implemented") & receivers, facts(text)

@@ -394,6 +394,10 @@ LEXICON = Lexicon(
             r"\b(?:agreement|deal|accord|pact|memorandum|arrangement)\s+(?:\w+\s+)?"
             r"(?:was\s+|were\s+|had\s+been\s+)?signed\b|"
             r"\bunder\s+(?:[\w'’-]+\s+){0,3}?(?:agreement|deal|accord|arrangement|memorandum)\b|"
+            # "nine countries were accepting third-country deportations": a standing
+            # acceptance of other states' people.
+            r"\baccept(?:s|ed|ing)\s+(?:the\s+)?third[- ]country\s+(?:deportations|"
+            r"deportees|removals)\b|"
             r"\b(?:accepted|accepts|agreed\s+to)\s+(?:the\s+|a\s+|their\s+|Washington['’]s\s+)?"
             r"(?:proposal|request|offer|deal|plan)\b|\b(?:has|have)\s+accepted\s+to\b|"
             r"\b(?:will|would|is\s+to|are\s+to|has\s+agreed\s+to|have\s+agreed\s+to|"

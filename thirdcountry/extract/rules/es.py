@@ -411,9 +411,11 @@ LEXICON = Lexicon(
             r"\b(?:anunció|anuncia)\s+un\s+acuerdo\b|"
             r"\b(?:acuerdo|pacto|convenio|memorando)\s+(?:[\w-]+\s+){0,2}?(?:se\s+)?"
             r"(?:firm(?:ó|aron)|firmado|suscrito|firmaron)\b|"
-            r"\b(?:han|ha)\s+aceptado\s+"
-            + _ACCEPT
-            + r"|\bal\s+amparo\s+del?\s+(?:acuerdo|pacto|convenio)\b|"
+            r"\b(?:han|ha)\s+aceptado\s+(?:ser|servir|convertirse|funcionar|" + _ACCEPT + r")|"
+            # "nueve países aceptaban deportaciones de terceros": a standing acceptance.
+            r"\bacept(?:a|an|aba|aban|ó|aron)\s+(?:las\s+|los\s+|a\s+(?:los\s+)?)?"
+            r"(?:deportaciones|expulsiones|deportados)\s+de\s+(?:terceros|otr[oa]s)\b"
+            r"|\bal\s+amparo\s+del?\s+(?:acuerdo|pacto|convenio)\b|"
             r"\bbajo\s+(?:el|este)\s+(?:acuerdo|pacto|convenio)\b|"
             # "bajo un acuerdo de deportación con", "como parte de un acuerdo para recibir",
             # "cerró un trato con", "ya tiene un acuerdo para", "accede a acoger".
@@ -429,7 +431,8 @@ LEXICON = Lexicon(
         ),
         Status.IMPLEMENTED: rx(
             r"\b(?:ya\s+)?(?:ha|han|había|habían)\s+(?:ya\s+)?(?:recibido|acogido|aceptado)\b"
-            r"(?!\s+(?:recibir|aceptar|acoger|la\s+propuesta|la\s+petición))|"
+            r"(?!\s+(?:recibir|aceptar|acoger|la\s+propuesta|la\s+petición|ser|servir|"
+            r"convertirse|funcionar))|"
             r"\b(?:comenzó|empezó|comenzaron|empezaron|(?:ha|han)\s+(?:comenzado|empezado))\s+a\s+"
             r"(?:recibir|aceptar|acoger)\b|"
             r"\bya\s+(?:recibe|acoge|acepta|reciben)\b|\bfuncionaron\s+como\b|"
