@@ -411,3 +411,30 @@ def test_a_standing_acceptance_of_others_deportees_is_an_agreement(
 ) -> None:
     assert receivers <= statuses(text, "agreed"), facts(text)
     assert not statuses(text, "implemented") & receivers, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government of Chad denied on Monday having signed any deal with the United States "
+        "to receive deported migrants.",
+        "El Gobierno de Chad negó el lunes haber firmado un acuerdo con Estados Unidos para "
+        "recibir a migrantes deportados.",
+    ],
+)
+def test_a_receiver_denying_a_deal_to_take_people_refuses_it(text: str) -> None:
+    assert "TD" in statuses(text, "refused"), facts(text)
+    assert ("denial", "US", "TD", None) in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An official in Chad denied media reports that his country had agreed to receive "
+        "people deported from the United States.",
+        "Un funcionario de Chad negó las informaciones de que su país hubiera aceptado recibir "
+        "a personas deportadas desde Estados Unidos.",
+    ],
+)
+def test_denying_a_report_of_a_deal_is_no_refusal(text: str) -> None:
+    assert not statuses(text, "refused"), facts(text)

@@ -490,6 +490,7 @@ _PREPOSITION = re.compile(
 def _denial(context: _ClauseContext) -> None:
     lexicon, sentence = context.lexicon, context.sentence
     positions: list[int] = []
+    denied_deals: set[int] = set()  # cues that deny a deal, not a report of one
     for start, end, _match in context.cues(lexicon.denial):
         if _PEOPLE_REFUSE.match(sentence.piece(end, end + 12)) or _ORIGIN_STATES.search(
             context.before(start, 50)
@@ -498,6 +499,8 @@ def _denial(context: _ClauseContext) -> None:
         around = sentence.piece(start - 25, start) + " " + sentence.piece(end, end + 160)
         if lexicon.denial_object.search(around):
             positions.append(start)
+            if not _REPORTS.search(sentence.piece(start, end + 40)):
+                denied_deals.add(start)
     positions += [start for start, _end, _m in context.cues(lexicon.negated_deal)]
     if not positions:
         return
@@ -525,8 +528,38 @@ def _denial(context: _ClauseContext) -> None:
                 denier = Denier.SENDER
     receivers = [r for r in subjects if r.code != sender] or context.receivers(focus=True)
     when = context.date(position)
+    # A receiving state denying the deal itself to take people in also says it takes none:
+    # "Libya denied having reached an agreement to receive deportees", "niega acuerdos para
+    # recibir migrantes". That is a refusal as well as a denial. Denying what others said
+    # ("denied media reports that it had agreed", "there is no agreement") is a denial only.
+    refuses = (
+        denier is Denier.RECEIVER
+        and position in denied_deals
+        and bool(_TAKE_IN.search(sentence.piece(position, position + 160)))
+    )
     for receiver in receivers[:3]:
         context.candidate(ClaimKind.DENIAL, sender, receiver, value=denier.value, **_dated(when))
+        if refuses:
+            context.candidate(
+                ClaimKind.ARRANGEMENT_STATUS,
+                sender,
+                receiver,
+                penalty=0.1,
+                value=Status.REFUSED.value,
+                **_dated(when),
+            )
+
+
+_REPORTS = re.compile(
+    r"\b(?:reports?|claims?|accounts?|rumou?rs?|informes?|informaciones|versiones|rumores|"
+    r"reportes?|noticias)\b",
+    re.IGNORECASE,
+)
+_TAKE_IN = re.compile(
+    r"\b(?:to\s+(?:receive|accept|take\s+in|host)|para\s+(?:recibir|acoger|aceptar|albergar)|"
+    r"recepción|de\s+(?:recibir|acoger|aceptar))\b",
+    re.IGNORECASE,
+)
 
 
 # --- transfers ---------------------------------------------------------------------------------
