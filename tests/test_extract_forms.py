@@ -438,3 +438,31 @@ def test_a_receiver_denying_a_deal_to_take_people_refuses_it(text: str) -> None:
 )
 def test_denying_a_report_of_a_deal_is_no_refusal(text: str) -> None:
     assert not statuses(text, "refused"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain's highest court ruled on Thursday that the government's plan to fly asylum "
+        "seekers to Rwanda was unlawful.",
+        "El Tribunal Supremo del Reino Unido dictaminó el jueves que el plan del Gobierno de "
+        "enviar a los solicitantes de asilo a Ruanda era ilegal.",
+        "La justicia británica declaró ilegal la deportación de solicitantes de asilo a Ruanda.",
+        "A British court declared the Rwanda deportation flights unlawful.",
+    ],
+)
+def test_a_court_ruling_the_plan_unlawful_suspends_it(text: str) -> None:
+    assert "RW" in statuses(text, "suspended"), facts(text)
+    assert not statuses(text, "requested"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court ruled that the detention of the asylum seekers held in Albania was unlawful.",
+        "Un tribunal determinó que la detención de los solicitantes de asilo en Albania era "
+        "ilegal.",
+    ],
+)
+def test_a_detention_ruled_unlawful_is_no_suspended_deal(text: str) -> None:
+    assert not statuses(text, "suspended"), facts(text)

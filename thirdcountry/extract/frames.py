@@ -383,6 +383,9 @@ def _status(context: _ClauseContext) -> None:
     for start, end, match in context.cues(lexicon.first_receiver):
         if not context.negated(start, end):
             found.append((Status.IMPLEMENTED, start, match.group(0)))
+    for start, end, match in context.cues(lexicon.ruled_unlawful):
+        if not context.negated(start, end) and not any(f[0] is Status.SUSPENDED for f in found):
+            found.append((Status.SUSPENDED, start, match.group(0)))
     if context.about_migration and not any(value in _BACKWARD for value, _s, _c in found):
         # "the UK's Rwanda scheme", "the Rwanda agreement": a deal named after its receiver
         # (agreed, unless the clause ends or suspends it: "scrapped the Rwanda scheme").
@@ -1186,7 +1189,12 @@ _FRAMES: tuple[
 ] = (
     (
         _status,
-        lambda lexicon: (*lexicon.status.values(), lexicon.first_receiver, _DEAL_WORD),
+        lambda lexicon: (
+            *lexicon.status.values(),
+            lexicon.first_receiver,
+            lexicon.ruled_unlawful,
+            _DEAL_WORD,
+        ),
         True,
     ),
     (_denial, lambda lexicon: (lexicon.denial, lexicon.negated_deal), True),

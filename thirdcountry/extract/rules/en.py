@@ -166,6 +166,10 @@ _GOVERNMENT_NOUNS = words(
     "interior ministry",
     "immigration minister",
     "justice minister",
+    # A state's courts act for it: "a British court ruled …".
+    "court",
+    "courts",
+    "judges",
 )
 _SEND = (
     "~deport(?:ed|s|ing)?",
@@ -463,6 +467,15 @@ LEXICON = Lexicon(
     },
     first_receiver=rx(
         r"\b(?:first|latest|second|third)\s+(?:country|nation)\s+to\s+(?:accept|receive|take)\b"
+    ),
+    ruled_unlawful=rx(
+        r"\b(?:ruled|rules|declared|declares|found|finds|deemed|judged)\s+"
+        r"(?:on\s+\w+\s+|in\s+\w+\s+|unanimously\s+)?(?:that\s+)?"
+        r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:plan|policy|scheme|deal|agreement|sending|"
+        r"deporting|removing|deportations?|removals?|flights?)\b(?:[\w\s'’,-]{0,60}?)\s"
+        r"(?:is|was|were|are|would\s+be|to\s+be)\s+[\"“'‘]?(?:unlawful|illegal)\b|"
+        r"\b(?:declared|ruled|deemed)\s+(?:\w+\s+){0,5}?(?:plan|policy|scheme|deal|"
+        r"agreement|deportations?|flights?)\s+(?:unlawful|illegal)\b"
     ),
     denial=rx(
         r"\b(?:denied|denies|deny|denying|dismissed|rejected\s+(?:the\s+)?reports?|"

@@ -167,6 +167,11 @@ _GOVERNMENT_NOUNS = words(
     "suelo",
     "aerolínea",
     "estado",
+    # A state's courts act for it: "la justicia británica declaró ilegal …".
+    "justicia",
+    "tribunal",
+    "tribunales",
+    "jueces",
 )
 _PARTICIPLE = (
     r"(?:deportad|expulsad|enviad|trasladad|devuelt|llevad|repatriad|retornad|abandonad|"
@@ -471,6 +476,19 @@ LEXICON = Lexicon(
     first_receiver=rx(
         r"\b(?:primer|último|segundo)\s+país\s+(?:\w+\s+){0,2}?en\s+(?:recibir|aceptar|acoger|"
         r"firmar)\b"
+    ),
+    ruled_unlawful=rx(
+        r"\b(?:dictamin(?:ó|a|aron|ado)|determin(?:ó|a|aron)|declar(?:ó|a|aron|ado)|"
+        r"resolvi(?:ó|eron)|consider(?:ó|a|aron)|fall(?:ó|a))\s+"
+        r"(?:(?:este|el|ayer|hoy)\s+(?:\w+\s+){0,3}?)?(?:que\s+)?(?:el\s+|la\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:plan|política|acuerdo|programa|deportar|enviar|expulsar|"
+        r"trasladar|deportaci(?:ón|ones)|expulsi(?:ón|ones)|traslados?|vuelos?)\b"
+        r"(?:[\w\s,-]{0,120}?)\s(?:es|era|son|eran|sería|serían|resulta|resultaba)\s+"
+        r"[«\"“']?ilegal(?:es)?\b|"
+        r"\bdeclar(?:ó|a|aron)\s+ilegal(?:es)?\s+(?:el\s+|la\s+|los\s+|las\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:plan|política|acuerdo|programa|deportaci(?:ón|ones)|expulsi(?:ón|ones)|traslados?|"
+        r"vuelos?)\b|"
+        r"\bilegalidad\s+del?\s+(?:[\w-]+\s+){0,2}?(?:plan|política|acuerdo|programa)\b"
     ),
     denial=rx(
         r"\b(?:neg(?:ó|aron|ado|ando)|desminti(?:ó|eron)|desmiente|desmienten|niega|niegan|"
