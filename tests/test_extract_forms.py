@@ -466,3 +466,41 @@ def test_a_court_ruling_the_plan_unlawful_suspends_it(text: str) -> None:
 )
 def test_a_detention_ruled_unlawful_is_no_suspended_deal(text: str) -> None:
     assert not statuses(text, "suspended"), facts(text)
+
+
+def roles(text: str) -> set[tuple[str, str]]:
+    return {
+        (c.receiver or "", c.value or "")
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "role"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new deal makes Honduras a safe third country for deportations, with the United "
+        "States paying for the migrants to be eventually returned to their home countries.",
+        "Honduras firmó un acuerdo para ser un tercer país seguro para los deportados de Estados "
+        "Unidos, que serán luego devueltos a sus países de origen con fondos estadounidenses.",
+        "Honduras aceptó recibir a deportados de otras nacionalidades desde Estados Unidos para "
+        "luego trasladarlos a sus naciones de origen.",
+    ],
+)
+def test_a_stay_that_ends_in_a_return_home(text: str) -> None:
+    found = roles(text)
+    assert ("HN", "temporary_stay_then_return") in found, facts(text)
+    assert ("HN", "protection_or_resettlement") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honduras signed a deal with the United States to take in asylum seekers who cannot be "
+        "returned to their home countries.",
+        "The deal lets people deported to Honduras from the United States claim asylum there "
+        "rather than being sent back to their home countries.",
+    ],
+)
+def test_no_return_home_is_no_stay_then_return(text: str) -> None:
+    assert ("HN", "temporary_stay_then_return") not in roles(text), facts(text)

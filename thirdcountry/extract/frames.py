@@ -1031,9 +1031,25 @@ def _third_country_transfer(context: _ClauseContext, destination: str, group: se
 
 def _roles(context: _ClauseContext) -> None:
     facility_states = [_facility_ref(m) for m in context.sentence.facilities if m.code]
-    for role, pattern in context.lexicon.roles.items():
-        for start, end, _match in context.cues(pattern):
+    roles = context.lexicon.roles
+    # "A safe third country, with the migrants then returned to their home countries": the
+    # label says protection, the sentence says the stay ends in a return; the return wins.
+    sentence = context.sentence
+    returns = sentence.may_match(roles[Role.TEMPORARY_STAY_THEN_RETURN]) and any(
+        not context.lexicon.negation.search(
+            sentence.piece(sentence.start + m.start() - 40, sentence.start + m.end())
+        )
+        for m in roles[Role.TEMPORARY_STAY_THEN_RETURN].finditer(sentence.text)
+    )
+    for role, pattern in roles.items():
+        for start, end, match in context.cues(pattern):
             if context.negated(start, end):
+                continue
+            if (
+                role is Role.PROTECTION_OR_RESETTLEMENT
+                and returns
+                and _SAFE_LABEL.search(match.group(0))
+            ):
                 continue
             sender = context.sender()
             if role is Role.DETENTION and _held_at_home(context, start, end, sender):
@@ -1047,6 +1063,7 @@ def _roles(context: _ClauseContext) -> None:
                 context.candidate(ClaimKind.ROLE, sender, receiver, value=role.value)
 
 
+_SAFE_LABEL = re.compile(r"\bsafe|\bseguro\b|\bSTCA", re.IGNORECASE)
 _IN_PLACE = re.compile(
     r"\b(?:in|at|en)\s+(?:the\s+|a\s+|an\s+|el\s+|la\s+|una?\s+)?(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,

@@ -516,7 +516,15 @@ LEXICON = Lexicon(
             r"\bbefore\s+being\s+(?:sent|returned|repatriated|deported|removed)(?:\s+back)?"
             r"(?:\s+to\s+their)?\b|"
             r"\buntil\s+(?:they\s+(?:are|can\s+be)\s+)?(?:returned|repatriated)\b|"
-            r"\bbridge\b\W{0,3}\s+for\s+their\s+return|\bon\s+the\s+way\s+home\b"
+            r"\bbridge\b\W{0,3}\s+for\s+their\s+return|\bon\s+the\s+way\s+home\b|"
+            # "the deportees would then be returned to their home countries": the stay ends
+            # in a return (from the sender, it is "returned … from", onward removal).
+            # Not "cannot be returned", "rather than being returned": no return there.
+            r"(?<!cannot\s)(?<!than\s)\b(?:be|been|being)\s+(?:then\s+|eventually\s+|later\s+|"
+            r"subsequently\s+|"
+            r"ultimately\s+)?(?:returned|repatriated|sent\s+back|flown\s+back)\s+"
+            r"(?:\w+\s+){0,2}?to\s+their\s+(?:own\s+)?(?:home\s+)?(?:countries|country|nations?|"
+            r"homelands?)\b(?!\s+(?:of\s+origin\s+)?from\b)"
         ),
         Role.PROTECTION_OR_RESETTLEMENT: rx(
             # A safe third country takes asylum seekers so that they seek protection there.

@@ -523,7 +523,14 @@ LEXICON = Lexicon(
             r"\bpara\s+luego\s+enviarlos\s+a\s+sus\s+países\b|\bmientras\s+(?:\w+\s+){0,4}?"
             r"(?:facilitan|gestionan|tramitan)\s+su\s+(?:regreso|retorno)\b|"
             r"\bcosto\s+de\s+su\s+retorno\b|\bluego\s+(?:\w+\s+){0,2}?(?:trasladad|enviad|devuelt|"
-            r"repatriad)\w*\s+a\s+sus\s+países\b"
+            r"repatriad)\w*\s+a\s+sus\s+países\b|"
+            # "serán posteriormente retornados a sus países de origen", "para luego
+            # trasladarlos a sus naciones de origen", "para su repatriación".
+            r"\b(?:serán|serían|sean|fueran)\s+(?:\w+\s+)?(?:retornad|devuelt|repatriad|trasladad|"
+            r"enviad)[oa]s\s+(?:\w+\s+){0,2}?a\s+sus\s+(?:respectivos\s+)?(?:países|naciones)\b|"
+            r"\bpara\s+(?:luego\s+|después\s+|posteriormente\s+)?(?:trasladarlos|enviarlos|"
+            r"devolverlos|retornarlos|repatriarlos)\s+a\s+sus\s+(?:respectivos\s+)?"
+            r"(?:países|naciones)\b|\bpara\s+su\s+(?:posterior\s+)?repatriación\b"
         ),
         Role.PROTECTION_OR_RESETTLEMENT: rx(
             # Un tercer país seguro recibe a solicitantes de asilo para que pidan protección allí.
