@@ -504,3 +504,27 @@ def test_a_stay_that_ends_in_a_return_home(text: str) -> None:
 )
 def test_no_return_home_is_no_stay_then_return(text: str) -> None:
     assert ("HN", "temporary_stay_then_return") not in roles(text), facts(text)
+
+
+def instruments(text: str) -> set[tuple[str, str]]:
+    return {
+        (c.receiver or "", c.value or "")
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "instrument"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honduras has signed an agreement with Washington to serve as a 'safe third country' for "
+        "people seeking asylum in the United States.",
+        "The United States last week signed a “safe third country” asylum agreement with Honduras.",
+        "Honduras firmó con Estados Unidos un convenio, conocido como de «tercer país seguro», "
+        "para acoger a solicitantes de asilo.",
+        "Honduras suscribió un acuerdo con Estados Unidos para convertirse en un tercer país "
+        "seguro para los solicitantes de asilo.",
+    ],
+)
+def test_a_deal_that_makes_a_state_a_safe_third_country(text: str) -> None:
+    assert ("HN", "safe_third_country_agreement") in instruments(text), facts(text)

@@ -662,8 +662,13 @@ LEXICON = Lexicon(
     scales={"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9},
     instruments={
         Instrument.SAFE_THIRD_COUNTRY_AGREEMENT: rx(
-            r"\bsafe\W{0,2}\s*third\W{0,2}\s*country\W{0,2}\s+(?:agreement|deal|pact|accord|"
-            r"memorandum)|\bSTCA\b|\bto\s+be\s+safe\s+third\s+countries\b"
+            r"\bsafe\W{0,2}\s*third\W{0,2}\s*country\W{0,2}\s+(?:[\w-]+\s+)?(?:agreement|deal|"
+            r"pact|accord|memorandum)|\bSTCA\b|\bto\s+be\s+safe\s+third\s+countries\b|"
+            # The deal makes the state one: "an agreement … to act as a 'safe third country'",
+            # "the agreement declares Guatemala a “safe third country”".
+            r"\b(?:agreement|deal|accord|pact)\b[^.;]{0,120}?\b(?:act|serve|be|as|declares?|"
+            r"designat\w+|makes?|named)\s+(?:\w+\s+){0,2}?(?:a|an)\s+\W{0,2}safe\W{0,2}\s*"
+            r"third\W{0,2}\s*country\b"
         ),
         Instrument.ASYLUM_COOPERATION_AGREEMENT: rx(
             r"\basylum\s+cooperati(?:ve|on)\s+agreements?\b|\bACAs?\b"

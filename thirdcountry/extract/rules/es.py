@@ -639,7 +639,11 @@ LEXICON = Lexicon(
     instruments={
         Instrument.SAFE_THIRD_COUNTRY_AGREEMENT: rx(
             r"\b(?:acuerdo|pacto|convenio|memorando)\s+(?:\w+\s+){0,2}?de\s+(?:\"|“|«)?tercer\s+"
-            r"país\s+seguro\b|\bpacto\s+de\s+este\s+tipo\b"
+            r"país\s+seguro\b|\bpacto\s+de\s+este\s+tipo\b|"
+            # El acuerdo hace del Estado uno: "este convenio, conocido como de «tercer país
+            # seguro»", "un acuerdo para convertirse en un tercer país seguro".
+            r"\b(?:acuerdo|pacto|convenio)\b[^.;]{0,120}?\b(?:como|en\s+un|ser\s+un|de)\s+"
+            r"(?:de\s+)?[\"“«']?tercer\s+país\s+seguro\b"
         ),
         Instrument.ASYLUM_COOPERATION_AGREEMENT: rx(
             r"\bacuerdo\s+de\s+cooperación\s+(?:en\s+materia\s+)?de\s+asilo\b|\bACA\b"
