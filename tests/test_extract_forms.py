@@ -528,3 +528,37 @@ def instruments(text: str) -> set[tuple[str, str]]:
 )
 def test_a_deal_that_makes_a_state_a_safe_third_country(text: str) -> None:
     assert ("HN", "safe_third_country_agreement") in instruments(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "receivers"),
+    [
+        ("Deportations are part of a series of deals that the Trump administration has signed "
+         "with several countries, including Ghana, Rwanda and Uganda.", {"GH", "RW", "UG"}),
+        ("Las deportaciones forman parte de una serie de acuerdos que la administración de Trump "
+         "ha firmado con varios países como Ghana, Ruanda y Uganda.", {"GH", "RW", "UG"}),
+        ("The new US deportation deal follows the signing of a “safe third country” asylum "
+         "agreement with Paraguay last month.", {"PY"}),
+        ("Los ministros se dieron la mano tras firmar un memorando de entendimiento sobre "
+         "deportados entre Estados Unidos y Paraguay.", {"PY"}),
+        ("US officials compared the deportation deal to a previous agreement with Paraguay.",
+         {"PY"}),
+        ("Las autoridades de Estados Unidos compararon el acuerdo de deportación con un "
+         "acuerdo previo con Paraguay.", {"PY"}),
+    ],
+)  # fmt: skip
+def test_agreements_signed_told_around_the_deal_word(text: str, receivers: set[str]) -> None:
+    assert receivers <= statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Dutch government is considering sending rejected asylum seekers to Uganda.",
+        "El Gobierno neerlandés está considerando la posibilidad de enviar a Uganda a los "
+        "solicitantes de asilo rechazados.",
+    ],
+)
+def test_considering_a_move_is_no_agreement(text: str) -> None:
+    assert "UG" in statuses(text, "negotiating") | statuses(text, "requested"), facts(text)
+    assert not statuses(text, "agreed"), facts(text)

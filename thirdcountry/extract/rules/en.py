@@ -423,7 +423,18 @@ LEXICON = Lexicon(
             r"\b(?:as\s+part\s+of|under\s+the\s+terms\s+of)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?"
             r"(?:deal|agreement|accord|arrangement)\b|"
             r"\b(?:struck|signed|reached|sealed)\s+(?:\w+\s+){0,2}?(?:deals?|agreements?|accords?|"
-            r"STCAs?)\s+with\b"
+            r"STCAs?)\s+with\b|"
+            # "the deals that the administration has signed with …", "after signing a
+            # memorandum", "the signing of an asylum agreement with Paraguay", "a previous
+            # agreement with Paraguay".
+            r"\b(?:agreements?|deals?|accords?|pacts?)\s+(?:that|which)\s+(?:[\w.’'-]+\s+){0,6}?"
+            r"(?:has|have|had)\s+(?:signed|reached|struck|sealed|concluded)\b|"
+            r"\b(?:after|since|following)\s+signing\s+(?:[\w\"“”'’$.,-]+\s+){0,4}?(?:agreements?|"
+            r"deal|accord|pact|memorandum|mou)\b|"
+            r"\bthe\s+signing\s+of\s+(?:[\w\"“”'’$.,-]+\s+){0,5}?(?:agreements?|deal|accord|pact|"
+            r"memorandum|mou)\b|"
+            r"\b(?:previous|earlier|existing|prior|similar|separate)\s+(?:[\w-]+\s+)?(?:agreements?|"
+            r"deals?|accords?|pacts?)\s+with\b"
         ),
         Status.IMPLEMENTED: rx(
             r"\b(?:has|have|had)\s+(?:already\s+)?(?:received|accepted|taken\s+in|hosted)\s+"

@@ -432,7 +432,17 @@ LEXICON = Lexicon(
             # The reporting conditional ("habría firmado") tells a reported deal, as
             # "reportedly signed" does, not a hypothetical one.
             r"\b(?:ha|han|había|habían|habría|habrían)\s+(?:firmado|sellado|suscrito|alcanzado|"
-            r"cerrado)\s+(?:\w+\s+){0,3}?(?:acuerdos?|unos|STCA|pactos?|convenios?)\b"
+            r"cerrado)\s+(?:\w+\s+){0,3}?(?:acuerdos?|unos|STCA|pactos?|convenios?)\b|"
+            # "los acuerdos que la administración ha firmado con …", "tras firmar un
+            # memorando", "la firma de un acuerdo con", "un acuerdo previo con Paraguay".
+            r"\b(?:acuerdos?|pactos?|convenios?)\s+que\s+(?:[\w.]+\s+){0,6}?(?:ha|han|había|"
+            r"habían)\s+(?:firmado|alcanzado|sellado|suscrito|cerrado)\b|"
+            r"\b(?:tras|después\s+de|luego\s+de|al)\s+(?:firmar|suscribir|sellar)\s+"
+            r"(?:[\w.«»\"“”]+\s+){0,4}?(?:acuerdos?|pacto|convenio|memorando|memorándum)\b|"
+            r"\bla\s+firma\s+(?:del?\s+)?(?:[\w.«»\"“”]+\s+){0,5}?(?:acuerdos?|pacto|convenio|"
+            r"memorando|memorándum)\b|"
+            r"\b(?:acuerdos?|pactos?|convenios?)\s+(?:similar(?:es)?|previos?|anterior(?:es)?|"
+            r"vigentes?|existentes?)\s+con\b"
         ),
         Status.IMPLEMENTED: rx(
             r"\b(?:ya\s+)?(?:ha|han|había|habían)\s+(?:ya\s+)?(?:recibido|acogido|aceptado)\b"
@@ -448,7 +458,11 @@ LEXICON = Lexicon(
         Status.NEGOTIATING: rx(
             r"\bnegoci(?:a|an|ando|aciones|ación|ar|ado)\b|\bconversaciones\b|"
             r"\ben\s+diálogo\b|\bdiálogos?\s+con\b|\bpláticas\b|\bexploran?\b|"
-            r"\bestudian?\s+(?:la\s+)?(?:posibilidad|propuesta)\b"
+            r"\bestudian?\s+(?:la\s+)?(?:posibilidad|propuesta)\b|"
+            # "está considerando la posibilidad de enviar", "ha considerado aceptar", as
+            # "considering" in English.
+            r"\bconsider(?:a|an|ando|ado|aba|aban)\s+(?:la\s+(?:posibilidad|opción)\s+de\s+)?"
+            r"(?:enviar|deportar|trasladar|aceptar|recibir|acoger)\b"
         ),
         Status.REQUESTED: rx(
             r"\b(?:pidió|pide|pidieron|solicitó|solicita|presion(?:ó|a|aron)|insta|instó)\s+"
