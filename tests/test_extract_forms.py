@@ -562,3 +562,38 @@ def test_agreements_signed_told_around_the_deal_word(text: str, receivers: set[s
 def test_considering_a_move_is_no_agreement(text: str) -> None:
     assert "UG" in statuses(text, "negotiating") | statuses(text, "requested"), facts(text)
     assert not statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Dutch government is now turning to Kosovo and Montenegro for return hubs for "
+        "rejected asylum seekers after Albania flatly rejected a similar proposal.",
+        "El Gobierno neerlandés busca ahora centros de retorno para solicitantes de asilo en "
+        "Kosovo y Montenegro después de que Albania rechazó una propuesta similar.",
+    ],
+)
+def test_the_state_that_refuses_is_the_subject(text: str) -> None:
+    refused = statuses(text, "refused")
+    assert "AL" in refused, facts(text)
+    assert not refused & {"XK", "ME"}, facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The deportations are compared to Britain's abandoned Rwanda scheme, since Uganda "
+         "is not the home country of the deported men.", "ended"),
+        ("Las deportaciones se comparan con el abandonado plan Ruanda del Reino Unido, ya que "
+         "Uganda no es el país de origen de los deportados.", "ended"),
+        ("The idea echoes Britain's stalled plan to send asylum seekers to Rwanda.",
+         "suspended"),
+        ("La idea recuerda el plan estancado del Reino Unido para enviar solicitantes de asilo "
+         "a Ruanda.", "suspended"),
+    ],
+)  # fmt: skip
+def test_a_deal_named_after_its_receiver_ends_or_stalls_for_that_receiver(
+    text: str, value: str
+) -> None:
+    assert statuses(text, value) == {"RW"}, facts(text)
+    assert not statuses(text, "requested"), facts(text)

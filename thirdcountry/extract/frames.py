@@ -349,8 +349,19 @@ _NAMED_PLAN = re.compile(
 )
 
 
+# What ends or stalls can be a plan to move people: "the stalled plan to send them to Rwanda",
+# "el plan estancado para enviarlos a Ruanda".
+_PLAN_TO_SEND = re.compile(
+    r"^\W*(?:(?:deportation|migration|asylum|de\s+deportación|migratorio)\s+)?(?:plan|plans|"
+    r"policy|scheme|plan|política)\s+(?:\w+\s+)?(?:to|para|de)\s+(?:send|deport|fly|transfer|"
+    r"remove|relocate|enviar|deportar|trasladar|expulsar)\b",
+    re.IGNORECASE,
+)
 # "el acuerdo Ruanda": Spanish names the deal first.
 _NAMED_DEAL_BEFORE = re.compile(r"\b(?:acuerdo|pacto|esquema|tratado|convenio)\s+$", re.IGNORECASE)
+_NAMED_PLAN_BEFORE = re.compile(
+    r"\b(?:acuerdo|pacto|esquema|tratado|convenio|plan|programa|política)\s+$", re.IGNORECASE
+)
 # What a deal named after its receiver cannot be found without (it keeps the frame live).
 _DEAL_WORD = re.compile(
     r"\b(?:deal|scheme|agreement|pact|treaty|accord|acuerdo|pacto|esquema|tratado|convenio)\b",
@@ -375,6 +386,7 @@ def _status(context: _ClauseContext) -> None:
                 context.sentence.search(lexicon.denial_object, context.sentence.text)
                 or context.sentence.search(lexicon.deal_reference, context.text)
                 or _names_a_deal(context)
+                or _PLAN_TO_SEND.search(context.sentence.piece(end, end + 40))
             ):
                 continue
             elif status is Status.REFUSED and _HOME_REFUSER.search(context.before(start, 50)):
@@ -410,11 +422,17 @@ def _status(context: _ClauseContext) -> None:
 
 def _names_a_deal(context: _ClauseContext) -> bool:
     """The clause names a deal after its receiving state ("the Rwanda plan")."""
-    return any(
-        _NAMED_PLAN.match(context.sentence.piece(ref.end, ref.end + 30))
-        or _NAMED_DEAL_BEFORE.search(context.sentence.piece(ref.start - 30, ref.start))
+    return bool(_named_deals(context))
+
+
+def _named_deals(context: _ClauseContext) -> list[Ref]:
+    """The receiving states the clause names a deal after ("the Rwanda plan")."""
+    return [
+        ref
         for ref in context.explicit()
-    )
+        if _NAMED_PLAN.match(context.sentence.piece(ref.end, ref.end + 30))
+        or _NAMED_PLAN_BEFORE.search(context.sentence.piece(ref.start - 30, ref.start))
+    ]
 
 
 # People refusing what is done to them, not a state denying a deal.
@@ -465,10 +483,34 @@ def _emit_status(context: _ClauseContext, value: Status, position: int, cue: str
         receivers = _destination_group(
             context.sentence, receivers, position, position + len(cue), False
         )
+    elif value is Status.REFUSED:
+        receivers = _refusing_subject(context, receivers, position)
+    if value in (Status.SUSPENDED, Status.ENDED):
+        # "the now abandoned Rwanda deal, as South Sudan is …": what ended is the deal
+        # named, not every state of the clause.
+        named = {r.code for r in _named_deals(context)}
+        receivers = [r for r in receivers if r.code in named] or receivers
     for receiver in _not_own_people(context, receivers):
         context.candidate(
             ClaimKind.ARRANGEMENT_STATUS, sender, receiver, value=value.value, **_dated(when)
         )
+
+
+def _refusing_subject(context: _ClauseContext, receivers: list[Ref], position: int) -> list[Ref]:
+    """The state that refuses is the subject of the verb: "turning to Kosovo after Albania
+    publicly rejected a similar proposal" is Albania's refusal, not Kosovo's."""
+    sentence = context.sentence
+    before = [r for r in receivers if r.end <= position and r.how is not How.ANAPHORA]
+    if not before:
+        return receivers
+    nearest = max(before, key=lambda r: r.end)
+    if not _SUBJECT_GAP.match(sentence.piece(nearest.end, position)):
+        return receivers
+    return [r for r in receivers if r.group == nearest.group]
+
+
+# Between a subject and its verb: an adverb or an auxiliary, no more.
+_SUBJECT_GAP = re.compile(r"^\s*(?:[\w’'-]+\s+){0,2}$")
 
 
 # --- denial --------------------------------------------------------------------------------

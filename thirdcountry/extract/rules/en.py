@@ -465,7 +465,7 @@ LEXICON = Lexicon(
             r"\brules\s+out\s+(?:hosting|accepting|taking)\b"
         ),
         Status.SUSPENDED: rx(
-            r"\b(?:suspend(?:ed|s)?|paus(?:ed|es)|halt(?:ed|s)|froze|frozen|blocked)\b"
+            r"\b(?:suspend(?:ed|s)?|paus(?:ed|es)|halt(?:ed|s)|froze|frozen|blocked|stalled)\b"
         ),
         Status.ENDED: rx(
             # A cancelled visa is a person's, not a deal's: "whose visas were cancelled".

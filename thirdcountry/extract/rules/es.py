@@ -479,11 +479,11 @@ LEXICON = Lexicon(
         ),
         Status.SUSPENDED: rx(
             r"\b(?:suspend(?:ió|ieron|ido|idas|idos|e)|paraliz(?:ó|ado)|congel(?:ó|ado)|"
-            r"bloque(?:ó|ado)|fren(?:ó|ado))\b"
+            r"bloque(?:ó|ado)|fren(?:ó|ado)|estancad[oa]|se\s+estancó)\b"
         ),
         Status.ENDED: rx(
             r"\b(?:puso\s+fin|pusieron\s+fin|cancel(?:ó|aron|ado)|termin(?:ó|aron)\s+con|"
-            r"anul(?:ó|aron|ado)|derog(?:ó|aron|ado)|abandon(?:ó|aron)|dio\s+por\s+terminado|"
+            r"anul(?:ó|aron|ado)|derog(?:ó|aron|ado)|abandon(?:ó|aron|ad[oa])|dio\s+por\s+terminado|"
             r"rompi(?:ó|eron)\s+el\s+acuerdo)\b"
         ),
     },
