@@ -597,3 +597,20 @@ def test_a_deal_named_after_its_receiver_ends_or_stalls_for_that_receiver(
 ) -> None:
     assert statuses(text, value) == {"RW"}, facts(text)
     assert not statuses(text, "requested"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cameroon received nine people deported from the United States, who told lawyers they "
+        "felt pressured to return to their countries of origin.",
+        "Camerún recibió a nueve personas deportadas desde Estados Unidos, que dijeron a sus "
+        "abogados sentirse presionadas para regresar a sus países de origen.",
+        "The group was first detained in a US facility before being deported to Cameroon on a "
+        "military plane.",
+        "El grupo estuvo detenido en un centro de Estados Unidos antes de ser deportado a Camerún "
+        "en un avión militar.",
+    ],
+)
+def test_pressure_to_go_home_or_the_move_itself_is_no_stay_then_return(text: str) -> None:
+    assert ("CM", "temporary_stay_then_return") not in roles(text), facts(text)

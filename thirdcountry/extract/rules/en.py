@@ -522,9 +522,13 @@ LEXICON = Lexicon(
             r"\b(?:host|house|hold|keep|shelter)\s+(?:\w+\s+){0,2}?temporarily\b|"
             r"\bbefore\s+they\s+(?:are|were|can\s+be)\s+(?:deported|returned|sent|removed)\b|"
             r"\b(?:held|hosted|kept|stay)\s+temporarily\b|"
+            # Not "pressured to return to their countries": a harm, not how the stay ends.
+            r"(?<!pressured\sto\s)(?<!forced\sto\s)(?<!coerced\sto\s)"
             r"\b(?:safe\s+)?return\W{0,3}\s+(?:\w+\s+){0,4}?to\s+their\s+(?:home\s+)?"
             r"(?:countries|nations)|"
+            # "detained in the US before being deported to Ghana" is the move there, not on.
             r"\bbefore\s+being\s+(?:sent|returned|repatriated|deported|removed)(?:\s+back)?"
+            r"(?!\s+to\s+(?!their\b|his\b|her\b))"
             r"(?:\s+to\s+their)?\b|"
             r"\buntil\s+(?:they\s+(?:are|can\s+be)\s+)?(?:returned|repatriated)\b|"
             r"\bbridge\b\W{0,3}\s+for\s+their\s+return|\bon\s+the\s+way\s+home\b|"
