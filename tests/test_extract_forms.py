@@ -614,3 +614,25 @@ def test_a_deal_named_after_its_receiver_ends_or_stalls_for_that_receiver(
 )
 def test_pressure_to_go_home_or_the_move_itself_is_no_stay_then_return(text: str) -> None:
     assert ("CM", "temporary_stay_then_return") not in roles(text), facts(text)
+
+
+def dated_statuses(text: str) -> set[tuple[str, str | None]]:
+    return {
+        (c.receiver or "", c.date.isoformat()[:7] if c.date else None)
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "arrangement_status"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States signed deportation agreements with Panama in March 2024 and with "
+        "Honduras and Belize in October 2024.",
+        "Estados Unidos firmó acuerdos de deportación con Panamá en marzo de 2024 y con Honduras "
+        "y Belice en octubre de 2024.",
+    ],
+)
+def test_each_state_takes_the_date_told_with_it(text: str) -> None:
+    found = dated_statuses(text)
+    assert {("PA", "2024-03"), ("HN", "2024-10"), ("BZ", "2024-10")} <= found, found

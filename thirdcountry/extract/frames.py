@@ -491,9 +491,39 @@ def _emit_status(context: _ClauseContext, value: Status, position: int, cue: str
         named = {r.code for r in _named_deals(context)}
         receivers = [r for r in receivers if r.code in named] or receivers
     for receiver in _not_own_people(context, receivers):
+        own = _own_date(context, receiver)
         context.candidate(
-            ClaimKind.ARRANGEMENT_STATUS, sender, receiver, value=value.value, **_dated(when)
+            ClaimKind.ARRANGEMENT_STATUS,
+            sender,
+            receiver,
+            value=value.value,
+            **_dated(own or when),
         )
+
+
+def _own_date(context: _ClauseContext, receiver: Ref) -> PartialDate | None:
+    """The date told right after a state when the clause dates each state apart: "signed
+    agreements with Guatemala in July 2019 and with El Salvador and Honduras in September
+    2019" (Honduras and El Salvador share theirs; a state of another group in between
+    ends the search)."""
+    sentence = context.sentence
+    inside = [d for d in sentence.dates if context.clause.start <= d.start < context.clause.end]
+    if len(inside) < 2 or receiver.how is How.ANAPHORA:
+        return None
+    for mention in sorted(inside, key=lambda d: d.start):
+        if mention.start < receiver.end or mention.start - receiver.end > 60:
+            continue
+        if sentence.search(
+            context.lexicon.speech, sentence.piece(mention.start - 30, mention.start)
+        ):
+            continue  # "…, the ministry announced Friday": when it was told
+        between = [
+            r
+            for r in sentence.refs
+            if receiver.end <= r.start < mention.start and r.group != receiver.group
+        ]
+        return None if between else mention.when
+    return None
 
 
 def _refusing_subject(context: _ClauseContext, receivers: list[Ref], position: int) -> list[Ref]:
