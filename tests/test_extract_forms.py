@@ -636,3 +636,17 @@ def dated_statuses(text: str) -> set[tuple[str, str | None]]:
 def test_each_state_takes_the_date_told_with_it(text: str) -> None:
     found = dated_statuses(text)
     assert {("PA", "2024-03"), ("HN", "2024-10"), ("BZ", "2024-10")} <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States and Ecuador are in the final stages of establishing an agreement that "
+        "would allow Washington to send asylum seekers to the country.",
+        "Estados Unidos y Ecuador están a punto de firmar un acuerdo para recibir a solicitantes "
+        "de asilo deportados.",
+    ],
+)
+def test_a_deal_still_being_finished_is_talks(text: str) -> None:
+    assert "EC" in statuses(text, "negotiating"), facts(text)
+    assert not statuses(text, "agreed"), facts(text)

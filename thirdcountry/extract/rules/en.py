@@ -348,6 +348,9 @@ LEXICON = Lexicon(
         r"planning\s+to|intends?\s+to|considering|consider|proposed|proposes|propose|weighing|"
         r"expected\s+to|likely\s+to|seeks?\s+to|sought\s+to|wants?\s+to|hopes?\s+to|"
         r"explor\w+|as\s+early\s+as|prepar\w+|mulling|whether|"
+        # A deal still being finished: "in the final stages of establishing an agreement".
+        r"final\s+stages?\s+of|close\s+to\s+(?:reaching|signing|finali[sz]ing|sealing)|"
+        r"on\s+the\s+verge\s+of|"
         r"scheduled\s+to|due\s+to\s+be|set\s+to\s+be)\b"
     ),
     hypothetical=rx(

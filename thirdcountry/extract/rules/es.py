@@ -362,7 +362,10 @@ LEXICON = Lexicon(
         r"\b(?:podría|podrían|podrá|podrán|puede|pueden|posible|posiblemente|eventual\w*|"
         r"planea\w*|prevé|previsto|pretende\w*|estudia|estudian|evalúa|evalúan|considera\w*|"
         r"propuest\w*|propone\w*|busca\w*|quiere\w*|se\s+habla\s+de|se\s+esperaba|"
-        r"estaba\s+previsto|programad[oa]s?\s+para)\b"
+        r"estaba\s+previsto|programad[oa]s?\s+para|"
+        # Un acuerdo aún por cerrar: "en la fase final de", "a punto de firmar".
+        r"(?:fase|etapa)s?\s+finale?s?\s+de|a\s+punto\s+de|ultima(?:n|ndo)?|"
+        r"cerca\s+de\s+(?:alcanzar|cerrar|firmar|sellar))\b"
     ),
     hypothetical=rx(r"\b(?:si|imagin\w+|supongamos|en\s+teoría|hipot\w+)\b|[¿?]"),
     own_nationals=rx(
