@@ -650,3 +650,16 @@ def test_each_state_takes_the_date_told_with_it(text: str) -> None:
 def test_a_deal_still_being_finished_is_talks(text: str) -> None:
     assert "EC" in statuses(text, "negotiating"), facts(text)
     assert not statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain cancelled the first flight to deport asylum seekers to Rwanda under the plan "
+        "after a last-minute court ruling.",
+        "El Reino Unido canceló el primer vuelo para deportar a solicitantes de asilo a Ruanda "
+        "bajo el plan tras un fallo judicial de última hora.",
+    ],
+)
+def test_one_flight_called_off_does_not_end_the_deal(text: str) -> None:
+    assert not statuses(text, "ended"), facts(text)

@@ -349,6 +349,12 @@ _NAMED_PLAN = re.compile(
 )
 
 
+# One flight called off: "canceled a flight that was scheduled to …", "canceló el primer vuelo".
+_ONE_FLIGHT = re.compile(
+    r"^\s+(?:the|a|its|this|el|un|su|este)\s+(?:first\s+|planned\s+|primer\s+)?"
+    r"(?:deportation\s+)?(?:flight|vuelo)\b(?!s)",
+    re.IGNORECASE,
+)
 # What ends or stalls can be a plan to move people: "the stalled plan to send them to Rwanda",
 # "el plan estancado para enviarlos a Ruanda".
 _PLAN_TO_SEND = re.compile(
@@ -382,6 +388,10 @@ def _status(context: _ClauseContext) -> None:
                     continue
                 if status in (Status.AGREED, Status.IMPLEMENTED) and context.modal(start):
                     value = Status.NEGOTIATING
+            elif status in (Status.SUSPENDED, Status.ENDED) and _ONE_FLIGHT.match(
+                context.sentence.piece(end, end + 30)
+            ):
+                continue  # "cancelled the first flight to Rwanda": the deal stands
             elif status in (Status.SUSPENDED, Status.ENDED) and not (
                 context.sentence.search(lexicon.denial_object, context.sentence.text)
                 or context.sentence.search(lexicon.deal_reference, context.text)
