@@ -663,3 +663,18 @@ def test_a_deal_still_being_finished_is_talks(text: str) -> None:
 )
 def test_one_flight_called_off_does_not_end_the_deal(text: str) -> None:
     assert not statuses(text, "ended"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States deported 90 men to Honduras on Monday, before their onward flight to "
+        "Venezuela.",
+        "Estados Unidos deportó el lunes a 90 hombres a Honduras, antes de su esperado traslado "
+        "a Venezuela.",
+    ],
+)
+def test_the_state_before_the_onward_leg_is_the_stopover(text: str) -> None:
+    found = roles(text)
+    assert ("HN", "transit_stopover") in found, facts(text)
+    assert ("VE", "transit_stopover") not in found, found

@@ -1141,10 +1141,22 @@ def _roles(context: _ClauseContext) -> None:
             else:
                 # Without any state named, a role hangs on the state in focus.
                 receivers = context.receivers(focus=not context.sentence.refs)
+            if role is Role.TRANSIT_STOPOVER and _ON_THE_WAY.match(match.group(0)):
+                # "to Honduras before being flown to Venezuela": the stop is the state
+                # before the cue; the one after it is where they went next.
+                # The clause may begin at "before": the stop is then in the one before it.
+                excluded = context.excluded()
+                before = [
+                    r
+                    for r in context.sentence.refs
+                    if r.slot is Slot.RECEIVER and r.end <= start and r.code not in excluded
+                ]
+                receivers = [r for r in before if r.group == before[-1].group] if before else []
             for receiver in receivers:
                 context.candidate(ClaimKind.ROLE, sender, receiver, value=role.value)
 
 
+_ON_THE_WAY = re.compile(r"before|antes", re.IGNORECASE)
 _SAFE_LABEL = re.compile(r"\bsafe|\bseguro\b|\bSTCA", re.IGNORECASE)
 _IN_PLACE = re.compile(
     r"\b(?:in|at|en)\s+(?:the\s+|a\s+|an\s+|el\s+|la\s+|una?\s+)?(?:[\w-]+\s+){0,3}$",

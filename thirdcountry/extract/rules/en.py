@@ -560,7 +560,11 @@ LEXICON = Lexicon(
         Role.TRANSIT_STOPOVER: rx(
             r"\bstopovers?\b|\bstop-overs?\b|\btransit\s+(?:country|point|hub|stop|centre|center)\b|"
             r"\b(?:facilitate|facilitated|facilitating)\s+the\s+transit\b|\btransshipment\b|"
-            r"\bbridge(?:\s+country)?\b|\bway\s+station\b|\blayover\b"
+            r"\bbridge(?:\s+country)?\b|\bway\s+station\b|\blayover\b|"
+            # Held in one state on the way to another: "transferred to Honduras before
+            # being flown to Caracas", "before their onward flight to".
+            r"\bbefore\s+(?:being\s+flown|being\s+put\s+on\s+(?:a|another)\s+(?:flight|plane)|"
+            r"(?:their|his|her)\s+(?:\w+\s+)?(?:flight|transfer|repatriation))\s+(?:on\s+)?to\b"
         ),
         Role.ONWARD_REMOVAL: rx(
             r"\b(?:sent\s+back|returned|repatriated|deported|expelled|removed)\s+(?:\w+\s+){0,4}?"

@@ -563,7 +563,11 @@ LEXICON = Lexicon(
             r"\bpa[ií]s(?:es)?\s+(?:\"|“|«)?puente\b|\bpuente\b|\bescalas?\s+técnicas?\b|"
             r"\bpa[ií]s(?:es)?\s+de\s+tránsito\b|\bestación\s+de\s+paso\b|"
             r"\bcentro\s+de\s+tránsito\b|\bparada\s+temporal\b|\btra(?:n)?sbordo\b|"
-            r"\bcomo\s+(?:primera\s+)?escala\b"
+            r"\bcomo\s+(?:primera\s+)?escala\b|"
+            # Retenidos en un Estado camino de otro: "a Honduras, antes de su esperado
+            # traslado a Venezuela", "antes de ser trasladados en avión a".
+            r"\bantes\s+de\s+(?:su\s+(?:\w+\s+)?(?:traslado|vuelo|repatriación)|ser\s+"
+            r"(?:trasladad|enviad|llevad)[oa]s\s+(?:en\s+avión\s+)?)\s*a\b"
         ),
         Role.ONWARD_REMOVAL: rx(
             r"\b(?:trasladad[oa]s|enviad[oa]s|expulsad[oa]s|devuelt[oa]s)\s+posteriormente\b|"
