@@ -678,3 +678,28 @@ def test_the_state_before_the_onward_leg_is_the_stopover(text: str) -> None:
     found = roles(text)
     assert ("HN", "transit_stopover") in found, facts(text)
     assert ("VE", "transit_stopover") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honduras agreed to take in migrants deported by the United States even if they come "
+        "from other countries.",
+        "Honduras accedió a recibir a migrantes deportados por Estados Unidos incluso si no son "
+        "de esa nacionalidad.",
+        "Honduras will once again accept migrants of other nationalities deported from the "
+        "United States, its president said.",
+        "Honduras volverá a recibir a migrantes de otras nacionalidades deportados desde Estados "
+        "Unidos, informó su presidente.",
+    ],
+)
+def test_a_concession_or_a_return_to_accepting_is_an_agreement(text: str) -> None:
+    assert "HN" in statuses(text, "agreed"), facts(text)
+
+
+def test_a_condition_still_makes_nothing() -> None:
+    for text in (
+        "Honduras would accept deportees from the United States if it were paid.",
+        "Honduras aceptaría deportados de Estados Unidos si recibiera dinero.",
+    ):
+        assert not statuses(text, "agreed"), facts(text)

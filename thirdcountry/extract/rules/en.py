@@ -354,7 +354,9 @@ LEXICON = Lexicon(
         r"scheduled\s+to|due\s+to\s+be|set\s+to\s+be)\b"
     ),
     hypothetical=rx(
-        r"\b(?:if|unless|imagine|suppose|what\s+if|in\s+principle|in\s+theory|hypothetical\w*)\b|\?"
+        # "even if they are not its nationals" concedes; it does not make the clause unreal.
+        r"(?<!even\s)\b(?:if|unless|imagine|suppose|what\s+if|in\s+principle|in\s+theory|"
+        r"hypothetical\w*)\b|\?"
     ),
     own_nationals=rx(
         r"(?<!not\s)(?<!are\s)\b(?:its|their|his|her)\s+own\s+(?:citizens|nationals|people|country|countries)|"
@@ -409,7 +411,7 @@ LEXICON = Lexicon(
             r"(?:proposal|request|offer|deal|plan)\b|\b(?:has|have)\s+accepted\s+to\b|"
             r"\b(?:will|would|is\s+to|are\s+to|has\s+agreed\s+to|have\s+agreed\s+to|"
             r"committed\s+to|agreement\s+to|deal\s+to|willing\s+to|willingness\s+to)\s+"
-            r"(?:\w+\s+)?(?:accept(?:ing)?|receiv(?:e|ing)|tak(?:e|ing)\s+in|host(?:ing)?|admit|"
+            r"(?:once\s+again\s+|again\s+|\w+\s+)?(?:accept(?:ing)?|receiv(?:e|ing)|tak(?:e|ing)\s+in|host(?:ing)?|admit|"
             r"resettle|hold|house|serve\s+as|act\s+as)\b|"
             r"\bhave\s+agreed\b|\bhas\s+agreed\b|\bagreed\s+(?:with|on)\b|"
             r"\b(?:countries|nations)\s+that\s+have\s+(?:agreed|accepted)\b|"

@@ -367,7 +367,11 @@ LEXICON = Lexicon(
         r"(?:fase|etapa)s?\s+finale?s?\s+de|a\s+punto\s+de|ultima(?:n|ndo)?|"
         r"cerca\s+de\s+(?:alcanzar|cerrar|firmar|sellar))\b"
     ),
-    hypothetical=rx(r"\b(?:si|imagin\w+|supongamos|en\s+teoría|hipot\w+)\b|[¿?]"),
+    # "incluso si no son de esa nacionalidad" concede; no hace irreal la cláusula.
+    hypothetical=rx(
+        r"(?<!incluso\s)(?<!aun\s)(?<!aún\s)\b(?:si|imagin\w+|supongamos|en\s+teoría|"
+        r"hipot\w+)\b|[¿?]"
+    ),
     own_nationals=rx(
         r"(?<!no\sson\s)\b(?:sus\s+(?:propios\s+)?(?:ciudadanos|nacionales|connacionales)|connacionales|"
         r"readmisión)"
@@ -408,6 +412,7 @@ LEXICON = Lexicon(
             r"\b(?:acuerdo|arreglo|pacto|convenio)\s+(?:[\w-]+\s+){0,2}?para\s+"
             r"(?:recibir|acoger|aceptar)\b|"
             r"\b(?:recibirá|acogerá|aceptará|albergará|podrá\s+recibir)\b|"
+            r"\bvolverá\s+a\s+" + _ACCEPT + r"\b|"
             r"\b(?:firm(?:ó|aron|an|a|ado)|suscrib(?:ió|ieron|en)|sell(?:ó|aron)|alcanz(?:ó|aron)|"
             r"concret(?:ó|aron)|formaliz(?:ó|aron|ado)|ratific(?:ó|aron)|aprob(?:ó|aron)|acuerdan|"
             r"establec(?:ió|ieron|ido)|cerr(?:ó|aron|ado)|"
