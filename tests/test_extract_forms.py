@@ -703,3 +703,26 @@ def test_a_condition_still_makes_nothing() -> None:
         "Honduras aceptaría deportados de Estados Unidos si recibiera dinero.",
     ):
         assert not statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So far, at least three countries – Ghana, Rwanda and Uganda – have agreed to accept "
+        "migrants deported from the United States.",
+        "Hasta ahora, al menos tres países – Ghana, Ruanda y Uganda – han aceptado recibir a "
+        "migrantes deportados desde Estados Unidos.",
+    ],
+)
+def test_states_listed_between_dashes_are_the_ones_agreeing(text: str) -> None:
+    assert {"GH", "RW", "UG"} <= statuses(text, "agreed"), facts(text)
+
+
+def test_where_people_come_from_between_dashes_is_no_party() -> None:
+    for text in (
+        "Panama holds 299 migrants deported from the United States. Of them – from India, Nepal "
+        "and Vietnam – only 171 have agreed to go back.",
+        "Panamá retiene a 299 migrantes deportados desde Estados Unidos. De ellos – de India, "
+        "Nepal y Vietnam – solo 171 han aceptado regresar.",
+    ):
+        assert not statuses(text, "agreed") & {"IN", "NP", "VN"}, facts(text)
