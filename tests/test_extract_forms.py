@@ -726,3 +726,18 @@ def test_where_people_come_from_between_dashes_is_no_party() -> None:
         "Nepal y Vietnam – solo 171 han aceptado regresar.",
     ):
         assert not statuses(text, "agreed") & {"IN", "NP", "VN"}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States deported four men who are citizens of Cuba, Laos and Yemen to the "
+        "kingdom Eswatini, where they are held in a maximum-security prison.",
+        "Estados Unidos deportó a cuatro hombres que son ciudadanos de Cuba, Laos y Yemen al "
+        "reino Eswatini, donde permanecen en una prisión de máxima seguridad.",
+    ],
+)
+def test_a_title_before_a_name_is_no_reference_back(text: str) -> None:
+    found = facts(text)
+    assert ("transfer", "US", "SZ", 4) in found, found
+    assert not {f for f in found if f[2] in ("CU", "LA", "YE")}, found

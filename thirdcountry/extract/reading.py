@@ -351,6 +351,10 @@ _AMONG = re.compile(
 )
 
 
+# Between a state's title and its name: nothing, or "of"/"de".
+_TITLE_GAP = re.compile(r"^\s*(?:(?:of|de|del)\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
 def _add_anaphora(
     sentence: Sentence,
     gazetteer: Gazetteer,
@@ -364,10 +368,13 @@ def _add_anaphora(
     def free(start: int, end: int) -> bool:
         return not any(start < b and a < end for a, b in taken)
 
+    names = [m.start for m in sentence.mentions if m.kind is not MentionKind.BLOCKED]
     for match in _each(sentence, lexicon.anaphora):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if not free(start, end):
             continue
+        if any(_TITLE_GAP.match(sentence.piece(end, n)) for n in names if n >= end):
+            continue  # "al reino Eswatini", "the kingdom of Eswatini": a title, not a reference
         region = None
         groups = match.groupdict()
         adjective = groups.get("adj") or groups.get("adj2")
