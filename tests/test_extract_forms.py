@@ -650,3 +650,399 @@ def test_a_move_is_dated_by_the_day_told_between_its_verb_and_where_it_went(text
         c for c in extract_claims(text, published=PUBLISHED) if c.kind.value == "transfer"
     ]
     assert str(transfer.when) == "2025-08-19", transfer
+
+
+def statuses(text: str, value: str) -> set[str]:
+    return {
+        c.receiver or ""
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "arrangement_status" and c.value == value
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "receivers"),
+    [
+        ("The United States wants more partners for deportations. Five countries have accepted "
+         "the request so far: Honduras, Panama, Kosovo, Rwanda and now Uganda.",
+         {"HN", "PA", "XK", "RW", "UG"}),
+        ("Estados Unidos busca más socios para sus deportaciones. Cinco países han aceptado "
+         "recibir a sus deportados: Honduras, Panamá, Kosovo, Ruanda y ahora Uganda.",
+         {"HN", "PA", "XK", "RW", "UG"}),
+    ],
+)  # fmt: skip
+def test_states_listed_after_a_colon_are_the_ones_agreeing(text: str, receivers: set[str]) -> None:
+    assert receivers <= statuses(text, "agreed"), facts(text)
+
+
+def test_a_clause_after_a_colon_is_not_a_list() -> None:
+    for text in (
+        "Five countries have accepted the request: Honduras says it will host them in a camp "
+        "near Panama.",
+        "Cinco países han aceptado recibir deportados: Honduras dice que los alojará en un "
+        "campamento cerca de Panamá.",
+    ):
+        assert "PA" not in statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington has reportedly reached agreements with Ghana and Honduras to accept deportees.",
+        "Washington habría alcanzado acuerdos con Ghana y Honduras para recibir deportados, "
+        "según la prensa.",
+    ],
+)
+def test_a_reported_agreement_is_an_agreement(text: str) -> None:
+    assert {"GH", "HN"} <= statuses(text, "agreed"), facts(text)
+    assert not statuses(text, "negotiating"), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "receivers"),
+    [
+        ("Deportations grew all year. By June, four countries were accepting third-country "
+         "deportations from the United States: Panama, Kosovo, Rwanda and Honduras.",
+         {"PA", "XK", "RW", "HN"}),
+        ("Las deportaciones crecieron todo el año. En junio, cuatro países aceptaban "
+         "deportaciones de terceros desde Estados Unidos: Panamá, Kosovo, Ruanda y Honduras.",
+         {"PA", "XK", "RW", "HN"}),
+        ("Según la prensa, Ghana y Uganda han aceptado ser destinos de deportados de otras "
+         "nacionalidades enviados por Estados Unidos.", {"GH", "UG"}),
+    ],
+)  # fmt: skip
+def test_a_standing_acceptance_of_others_deportees_is_an_agreement(
+    text: str, receivers: set[str]
+) -> None:
+    assert receivers <= statuses(text, "agreed"), facts(text)
+    assert not statuses(text, "implemented") & receivers, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government of Chad denied on Monday having signed any deal with the United States "
+        "to receive deported migrants.",
+        "El Gobierno de Chad negó el lunes haber firmado un acuerdo con Estados Unidos para "
+        "recibir a migrantes deportados.",
+    ],
+)
+def test_a_receiver_denying_a_deal_to_take_people_refuses_it(text: str) -> None:
+    assert "TD" in statuses(text, "refused"), facts(text)
+    assert ("denial", "US", "TD", None) in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An official in Chad denied media reports that his country had agreed to receive "
+        "people deported from the United States.",
+        "Un funcionario de Chad negó las informaciones de que su país hubiera aceptado recibir "
+        "a personas deportadas desde Estados Unidos.",
+    ],
+)
+def test_denying_a_report_of_a_deal_is_no_refusal(text: str) -> None:
+    assert not statuses(text, "refused"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain's highest court ruled on Thursday that the government's plan to fly asylum "
+        "seekers to Rwanda was unlawful.",
+        "El Tribunal Supremo del Reino Unido dictaminó el jueves que el plan del Gobierno de "
+        "enviar a los solicitantes de asilo a Ruanda era ilegal.",
+        "La justicia británica declaró ilegal la deportación de solicitantes de asilo a Ruanda.",
+        "A British court declared the Rwanda deportation flights unlawful.",
+    ],
+)
+def test_a_court_ruling_the_plan_unlawful_suspends_it(text: str) -> None:
+    assert "RW" in statuses(text, "suspended"), facts(text)
+    assert not statuses(text, "requested"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court ruled that the detention of the asylum seekers held in Albania was unlawful.",
+        "Un tribunal determinó que la detención de los solicitantes de asilo en Albania era "
+        "ilegal.",
+    ],
+)
+def test_a_detention_ruled_unlawful_is_no_suspended_deal(text: str) -> None:
+    assert not statuses(text, "suspended"), facts(text)
+
+
+def roles(text: str) -> set[tuple[str, str]]:
+    return {
+        (c.receiver or "", c.value or "")
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "role"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new deal makes Honduras a safe third country for deportations, with the United "
+        "States paying for the migrants to be eventually returned to their home countries.",
+        "Honduras firmó un acuerdo para ser un tercer país seguro para los deportados de Estados "
+        "Unidos, que serán luego devueltos a sus países de origen con fondos estadounidenses.",
+        "Honduras aceptó recibir a deportados de otras nacionalidades desde Estados Unidos para "
+        "luego trasladarlos a sus naciones de origen.",
+    ],
+)
+def test_a_stay_that_ends_in_a_return_home(text: str) -> None:
+    found = roles(text)
+    assert ("HN", "temporary_stay_then_return") in found, facts(text)
+    assert ("HN", "protection_or_resettlement") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honduras signed a deal with the United States to take in asylum seekers who cannot be "
+        "returned to their home countries.",
+        "The deal lets people deported to Honduras from the United States claim asylum there "
+        "rather than being sent back to their home countries.",
+    ],
+)
+def test_no_return_home_is_no_stay_then_return(text: str) -> None:
+    assert ("HN", "temporary_stay_then_return") not in roles(text), facts(text)
+
+
+def instruments(text: str) -> set[tuple[str, str]]:
+    return {
+        (c.receiver or "", c.value or "")
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "instrument"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honduras has signed an agreement with Washington to serve as a 'safe third country' for "
+        "people seeking asylum in the United States.",
+        "The United States last week signed a “safe third country” asylum agreement with Honduras.",
+        "Honduras firmó con Estados Unidos un convenio, conocido como de «tercer país seguro», "
+        "para acoger a solicitantes de asilo.",
+        "Honduras suscribió un acuerdo con Estados Unidos para convertirse en un tercer país "
+        "seguro para los solicitantes de asilo.",
+    ],
+)
+def test_a_deal_that_makes_a_state_a_safe_third_country(text: str) -> None:
+    assert ("HN", "safe_third_country_agreement") in instruments(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "receivers"),
+    [
+        ("Deportations are part of a series of deals that the Trump administration has signed "
+         "with several countries, including Ghana, Rwanda and Uganda.", {"GH", "RW", "UG"}),
+        ("Las deportaciones forman parte de una serie de acuerdos que la administración de Trump "
+         "ha firmado con varios países como Ghana, Ruanda y Uganda.", {"GH", "RW", "UG"}),
+        ("The new US deportation deal follows the signing of a “safe third country” asylum "
+         "agreement with Paraguay last month.", {"PY"}),
+        ("Los ministros se dieron la mano tras firmar un memorando de entendimiento sobre "
+         "deportados entre Estados Unidos y Paraguay.", {"PY"}),
+        ("US officials compared the deportation deal to a previous agreement with Paraguay.",
+         {"PY"}),
+        ("Las autoridades de Estados Unidos compararon el acuerdo de deportación con un "
+         "acuerdo previo con Paraguay.", {"PY"}),
+    ],
+)  # fmt: skip
+def test_agreements_signed_told_around_the_deal_word(text: str, receivers: set[str]) -> None:
+    assert receivers <= statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Dutch government is considering sending rejected asylum seekers to Uganda.",
+        "El Gobierno neerlandés está considerando la posibilidad de enviar a Uganda a los "
+        "solicitantes de asilo rechazados.",
+    ],
+)
+def test_considering_a_move_is_no_agreement(text: str) -> None:
+    assert "UG" in statuses(text, "negotiating") | statuses(text, "requested"), facts(text)
+    assert not statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Dutch government is now turning to Kosovo and Montenegro for return hubs for "
+        "rejected asylum seekers after Albania flatly rejected a similar proposal.",
+        "El Gobierno neerlandés busca ahora centros de retorno para solicitantes de asilo en "
+        "Kosovo y Montenegro después de que Albania rechazó una propuesta similar.",
+    ],
+)
+def test_the_state_that_refuses_is_the_subject(text: str) -> None:
+    refused = statuses(text, "refused")
+    assert "AL" in refused, facts(text)
+    assert not refused & {"XK", "ME"}, facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The deportations are compared to Britain's abandoned Rwanda scheme, since Uganda "
+         "is not the home country of the deported men.", "ended"),
+        ("Las deportaciones se comparan con el abandonado plan Ruanda del Reino Unido, ya que "
+         "Uganda no es el país de origen de los deportados.", "ended"),
+        ("The idea echoes Britain's stalled plan to send asylum seekers to Rwanda.",
+         "suspended"),
+        ("La idea recuerda el plan estancado del Reino Unido para enviar solicitantes de asilo "
+         "a Ruanda.", "suspended"),
+    ],
+)  # fmt: skip
+def test_a_deal_named_after_its_receiver_ends_or_stalls_for_that_receiver(
+    text: str, value: str
+) -> None:
+    assert statuses(text, value) == {"RW"}, facts(text)
+    assert not statuses(text, "requested"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cameroon received nine people deported from the United States, who told lawyers they "
+        "felt pressured to return to their countries of origin.",
+        "Camerún recibió a nueve personas deportadas desde Estados Unidos, que dijeron a sus "
+        "abogados sentirse presionadas para regresar a sus países de origen.",
+        "The group was first detained in a US facility before being deported to Cameroon on a "
+        "military plane.",
+        "El grupo estuvo detenido en un centro de Estados Unidos antes de ser deportado a Camerún "
+        "en un avión militar.",
+    ],
+)
+def test_pressure_to_go_home_or_the_move_itself_is_no_stay_then_return(text: str) -> None:
+    assert ("CM", "temporary_stay_then_return") not in roles(text), facts(text)
+
+
+def dated_statuses(text: str) -> set[tuple[str, str | None]]:
+    return {
+        (c.receiver or "", c.date.isoformat()[:7] if c.date else None)
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "arrangement_status"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States signed deportation agreements with Panama in March 2024 and with "
+        "Honduras and Belize in October 2024.",
+        "Estados Unidos firmó acuerdos de deportación con Panamá en marzo de 2024 y con Honduras "
+        "y Belice en octubre de 2024.",
+    ],
+)
+def test_each_state_takes_the_date_told_with_it(text: str) -> None:
+    found = dated_statuses(text)
+    assert {("PA", "2024-03"), ("HN", "2024-10"), ("BZ", "2024-10")} <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States and Ecuador are in the final stages of establishing an agreement that "
+        "would allow Washington to send asylum seekers to the country.",
+        "Estados Unidos y Ecuador están a punto de firmar un acuerdo para recibir a solicitantes "
+        "de asilo deportados.",
+    ],
+)
+def test_a_deal_still_being_finished_is_talks(text: str) -> None:
+    assert "EC" in statuses(text, "negotiating"), facts(text)
+    assert not statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain cancelled the first flight to deport asylum seekers to Rwanda under the plan "
+        "after a last-minute court ruling.",
+        "El Reino Unido canceló el primer vuelo para deportar a solicitantes de asilo a Ruanda "
+        "bajo el plan tras un fallo judicial de última hora.",
+    ],
+)
+def test_one_flight_called_off_does_not_end_the_deal(text: str) -> None:
+    assert not statuses(text, "ended"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States deported 90 men to Honduras on Monday, before their onward flight to "
+        "Venezuela.",
+        "Estados Unidos deportó el lunes a 90 hombres a Honduras, antes de su esperado traslado "
+        "a Venezuela.",
+    ],
+)
+def test_the_state_before_the_onward_leg_is_the_stopover(text: str) -> None:
+    found = roles(text)
+    assert ("HN", "transit_stopover") in found, facts(text)
+    assert ("VE", "transit_stopover") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honduras agreed to take in migrants deported by the United States even if they come "
+        "from other countries.",
+        "Honduras accedió a recibir a migrantes deportados por Estados Unidos incluso si no son "
+        "de esa nacionalidad.",
+        "Honduras will once again accept migrants of other nationalities deported from the "
+        "United States, its president said.",
+        "Honduras volverá a recibir a migrantes de otras nacionalidades deportados desde Estados "
+        "Unidos, informó su presidente.",
+    ],
+)
+def test_a_concession_or_a_return_to_accepting_is_an_agreement(text: str) -> None:
+    assert "HN" in statuses(text, "agreed"), facts(text)
+
+
+def test_a_condition_still_makes_nothing() -> None:
+    for text in (
+        "Honduras would accept deportees from the United States if it were paid.",
+        "Honduras aceptaría deportados de Estados Unidos si recibiera dinero.",
+    ):
+        assert not statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So far, at least three countries – Ghana, Rwanda and Uganda – have agreed to accept "
+        "migrants deported from the United States.",
+        "Hasta ahora, al menos tres países – Ghana, Ruanda y Uganda – han aceptado recibir a "
+        "migrantes deportados desde Estados Unidos.",
+    ],
+)
+def test_states_listed_between_dashes_are_the_ones_agreeing(text: str) -> None:
+    assert {"GH", "RW", "UG"} <= statuses(text, "agreed"), facts(text)
+
+
+def test_where_people_come_from_between_dashes_is_no_party() -> None:
+    for text in (
+        "Panama holds 299 migrants deported from the United States. Of them – from India, Nepal "
+        "and Vietnam – only 171 have agreed to go back.",
+        "Panamá retiene a 299 migrantes deportados desde Estados Unidos. De ellos – de India, "
+        "Nepal y Vietnam – solo 171 han aceptado regresar.",
+    ):
+        assert not statuses(text, "agreed") & {"IN", "NP", "VN"}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States deported four men who are citizens of Cuba, Laos and Yemen to the "
+        "kingdom Eswatini, where they are held in a maximum-security prison.",
+        "Estados Unidos deportó a cuatro hombres que son ciudadanos de Cuba, Laos y Yemen al "
+        "reino Eswatini, donde permanecen en una prisión de máxima seguridad.",
+    ],
+)
+def test_a_title_before_a_name_is_no_reference_back(text: str) -> None:
+    found = facts(text)
+    assert ("transfer", "US", "SZ", 4) in found, found
+    assert not {f for f in found if f[2] in ("CU", "LA", "YE")}, found

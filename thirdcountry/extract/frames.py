@@ -22,7 +22,16 @@ from thirdcountry.extract.gazetteer import Mention, MentionKind
 from thirdcountry.extract.lexicon import Lexicon
 from thirdcountry.extract.literals import LiteralIndex
 from thirdcountry.extract.numbers import as_count, parse_digits
-from thirdcountry.extract.reading import Clause, Count, How, Ref, Sentence, Slot, antecedent
+from thirdcountry.extract.reading import (
+    Clause,
+    Count,
+    How,
+    Ref,
+    Sentence,
+    Slot,
+    antecedent,
+    listed_after,
+)
 from thirdcountry.extract.totals import period_in, qualifier
 
 _NEAR = 45  # characters before a cue searched for negation and modality
@@ -105,6 +114,7 @@ class _ClauseContext:
         self.text = sentence.piece(clause.start, clause.end)
         self.about_migration = about_migration
         self.inherited = antecedent(sentence, clause)
+        self.listed = listed_after(sentence, clause)
 
     @property
     def lexicon(self) -> Lexicon:
@@ -159,6 +169,9 @@ class _ClauseContext:
         facility's state, else (with ``focus``) the state in focus."""
         excluded = self.excluded()
         found = self.explicit() + [r for r in self.inherited if r.code not in excluded]
+        if not found:
+            # "… have accepted the offer: Costa Rica, Panama and Rwanda".
+            found = [r for r in self.listed if r.code not in excluded]
         if not found and sentence:
             whole = [
                 r for r in self.sentence.refs if r.slot is Slot.RECEIVER and r.code not in excluded
@@ -336,8 +349,25 @@ _NAMED_PLAN = re.compile(
 )
 
 
+# One flight called off: "canceled a flight that was scheduled to …", "canceló el primer vuelo".
+_ONE_FLIGHT = re.compile(
+    r"^\s+(?:the|a|its|this|el|un|su|este)\s+(?:first\s+|planned\s+|primer\s+)?"
+    r"(?:deportation\s+)?(?:flight|vuelo)\b(?!s)",
+    re.IGNORECASE,
+)
+# What ends or stalls can be a plan to move people: "the stalled plan to send them to Rwanda",
+# "el plan estancado para enviarlos a Ruanda".
+_PLAN_TO_SEND = re.compile(
+    r"^\W*(?:(?:deportation|migration|asylum|de\s+deportación|migratorio)\s+)?(?:plan|plans|"
+    r"policy|scheme|plan|política)\s+(?:\w+\s+)?(?:to|para|de)\s+(?:send|deport|fly|transfer|"
+    r"remove|relocate|enviar|deportar|trasladar|expulsar)\b",
+    re.IGNORECASE,
+)
 # "el acuerdo Ruanda": Spanish names the deal first.
 _NAMED_DEAL_BEFORE = re.compile(r"\b(?:acuerdo|pacto|esquema|tratado|convenio)\s+$", re.IGNORECASE)
+_NAMED_PLAN_BEFORE = re.compile(
+    r"\b(?:acuerdo|pacto|esquema|tratado|convenio|plan|programa|política)\s+$", re.IGNORECASE
+)
 # What a deal named after its receiver cannot be found without (it keeps the frame live).
 _DEAL_WORD = re.compile(
     r"\b(?:deal|scheme|agreement|pact|treaty|accord|acuerdo|pacto|esquema|tratado|convenio)\b",
@@ -358,10 +388,15 @@ def _status(context: _ClauseContext) -> None:
                     continue
                 if status in (Status.AGREED, Status.IMPLEMENTED) and context.modal(start):
                     value = Status.NEGOTIATING
+            elif status in (Status.SUSPENDED, Status.ENDED) and _ONE_FLIGHT.match(
+                context.sentence.piece(end, end + 30)
+            ):
+                continue  # "cancelled the first flight to Rwanda": the deal stands
             elif status in (Status.SUSPENDED, Status.ENDED) and not (
                 context.sentence.search(lexicon.denial_object, context.sentence.text)
                 or context.sentence.search(lexicon.deal_reference, context.text)
                 or _names_a_deal(context)
+                or _PLAN_TO_SEND.search(context.sentence.piece(end, end + 40))
             ):
                 continue
             elif status is Status.REFUSED and _HOME_REFUSER.search(context.before(start, 50)):
@@ -370,6 +405,9 @@ def _status(context: _ClauseContext) -> None:
     for start, end, match in context.cues(lexicon.first_receiver):
         if not context.negated(start, end):
             found.append((Status.IMPLEMENTED, start, match.group(0)))
+    for start, end, match in context.cues(lexicon.ruled_unlawful):
+        if not context.negated(start, end) and not any(f[0] is Status.SUSPENDED for f in found):
+            found.append((Status.SUSPENDED, start, match.group(0)))
     if context.about_migration and not any(value in _BACKWARD for value, _s, _c in found):
         # "the UK's Rwanda scheme", "the Rwanda agreement": a deal named after its receiver
         # (agreed, unless the clause ends or suspends it: "scrapped the Rwanda scheme").
@@ -394,11 +432,17 @@ def _status(context: _ClauseContext) -> None:
 
 def _names_a_deal(context: _ClauseContext) -> bool:
     """The clause names a deal after its receiving state ("the Rwanda plan")."""
-    return any(
-        _NAMED_PLAN.match(context.sentence.piece(ref.end, ref.end + 30))
-        or _NAMED_DEAL_BEFORE.search(context.sentence.piece(ref.start - 30, ref.start))
+    return bool(_named_deals(context))
+
+
+def _named_deals(context: _ClauseContext) -> list[Ref]:
+    """The receiving states the clause names a deal after ("the Rwanda plan")."""
+    return [
+        ref
         for ref in context.explicit()
-    )
+        if _NAMED_PLAN.match(context.sentence.piece(ref.end, ref.end + 30))
+        or _NAMED_PLAN_BEFORE.search(context.sentence.piece(ref.start - 30, ref.start))
+    ]
 
 
 # People refusing what is done to them, not a state denying a deal.
@@ -449,10 +493,64 @@ def _emit_status(context: _ClauseContext, value: Status, position: int, cue: str
         receivers = _destination_group(
             context.sentence, receivers, position, position + len(cue), False
         )
+    elif value is Status.REFUSED:
+        receivers = _refusing_subject(context, receivers, position)
+    if value in (Status.SUSPENDED, Status.ENDED):
+        # "the now abandoned Rwanda deal, as South Sudan is …": what ended is the deal
+        # named, not every state of the clause.
+        named = {r.code for r in _named_deals(context)}
+        receivers = [r for r in receivers if r.code in named] or receivers
     for receiver in _not_own_people(context, receivers):
+        own = _own_date(context, receiver)
         context.candidate(
-            ClaimKind.ARRANGEMENT_STATUS, sender, receiver, value=value.value, **_dated(when)
+            ClaimKind.ARRANGEMENT_STATUS,
+            sender,
+            receiver,
+            value=value.value,
+            **_dated(own or when),
         )
+
+
+def _own_date(context: _ClauseContext, receiver: Ref) -> PartialDate | None:
+    """The date told right after a state when the clause dates each state apart: "signed
+    agreements with Guatemala in July 2019 and with El Salvador and Honduras in September
+    2019" (Honduras and El Salvador share theirs; a state of another group in between
+    ends the search)."""
+    sentence = context.sentence
+    inside = [d for d in sentence.dates if context.clause.start <= d.start < context.clause.end]
+    if len(inside) < 2 or receiver.how is How.ANAPHORA:
+        return None
+    for mention in sorted(inside, key=lambda d: d.start):
+        if mention.start < receiver.end or mention.start - receiver.end > 60:
+            continue
+        if sentence.search(
+            context.lexicon.speech, sentence.piece(mention.start - 30, mention.start)
+        ):
+            continue  # "…, the ministry announced Friday": when it was told
+        between = [
+            r
+            for r in sentence.refs
+            if receiver.end <= r.start < mention.start and r.group != receiver.group
+        ]
+        return None if between else mention.when
+    return None
+
+
+def _refusing_subject(context: _ClauseContext, receivers: list[Ref], position: int) -> list[Ref]:
+    """The state that refuses is the subject of the verb: "turning to Kosovo after Albania
+    publicly rejected a similar proposal" is Albania's refusal, not Kosovo's."""
+    sentence = context.sentence
+    before = [r for r in receivers if r.end <= position and r.how is not How.ANAPHORA]
+    if not before:
+        return receivers
+    nearest = max(before, key=lambda r: r.end)
+    if not _SUBJECT_GAP.match(sentence.piece(nearest.end, position)):
+        return receivers
+    return [r for r in receivers if r.group == nearest.group]
+
+
+# Between a subject and its verb: an adverb or an auxiliary, no more.
+_SUBJECT_GAP = re.compile(r"^\s*(?:[\w’'-]+\s+){0,2}$")
 
 
 # --- denial --------------------------------------------------------------------------------
@@ -477,6 +575,7 @@ _PREPOSITION = re.compile(
 def _denial(context: _ClauseContext) -> None:
     lexicon, sentence = context.lexicon, context.sentence
     positions: list[int] = []
+    denied_deals: set[int] = set()  # cues that deny a deal, not a report of one
     for start, end, _match in context.cues(lexicon.denial):
         if _PEOPLE_REFUSE.match(sentence.piece(end, end + 12)) or _ORIGIN_STATES.search(
             context.before(start, 50)
@@ -485,6 +584,8 @@ def _denial(context: _ClauseContext) -> None:
         around = sentence.piece(start - 25, start) + " " + sentence.piece(end, end + 160)
         if lexicon.denial_object.search(around):
             positions.append(start)
+            if not _REPORTS.search(sentence.piece(start, end + 40)):
+                denied_deals.add(start)
     positions += [start for start, _end, _m in context.cues(lexicon.negated_deal)]
     if not positions:
         return
@@ -512,8 +613,38 @@ def _denial(context: _ClauseContext) -> None:
                 denier = Denier.SENDER
     receivers = [r for r in subjects if r.code != sender] or context.receivers(focus=True)
     when = context.date(position)
+    # A receiving state denying the deal itself to take people in also says it takes none:
+    # "Libya denied having reached an agreement to receive deportees", "niega acuerdos para
+    # recibir migrantes". That is a refusal as well as a denial. Denying what others said
+    # ("denied media reports that it had agreed", "there is no agreement") is a denial only.
+    refuses = (
+        denier is Denier.RECEIVER
+        and position in denied_deals
+        and bool(_TAKE_IN.search(sentence.piece(position, position + 160)))
+    )
     for receiver in receivers[:3]:
         context.candidate(ClaimKind.DENIAL, sender, receiver, value=denier.value, **_dated(when))
+        if refuses:
+            context.candidate(
+                ClaimKind.ARRANGEMENT_STATUS,
+                sender,
+                receiver,
+                penalty=0.1,
+                value=Status.REFUSED.value,
+                **_dated(when),
+            )
+
+
+_REPORTS = re.compile(
+    r"\b(?:reports?|claims?|accounts?|rumou?rs?|informes?|informaciones|versiones|rumores|"
+    r"reportes?|noticias)\b",
+    re.IGNORECASE,
+)
+_TAKE_IN = re.compile(
+    r"\b(?:to\s+(?:receive|accept|take\s+in|host)|para\s+(?:recibir|acoger|aceptar|albergar)|"
+    r"recepción|de\s+(?:recibir|acoger|aceptar))\b",
+    re.IGNORECASE,
+)
 
 
 # --- transfers ---------------------------------------------------------------------------------
@@ -1125,9 +1256,25 @@ def _third_country_transfer(context: _ClauseContext, destination: str, group: se
 
 def _roles(context: _ClauseContext) -> None:
     facility_states = [_facility_ref(m) for m in context.sentence.facilities if m.code]
-    for role, pattern in context.lexicon.roles.items():
-        for start, end, _match in context.cues(pattern):
+    roles = context.lexicon.roles
+    # "A safe third country, with the migrants then returned to their home countries": the
+    # label says protection, the sentence says the stay ends in a return; the return wins.
+    sentence = context.sentence
+    returns = sentence.may_match(roles[Role.TEMPORARY_STAY_THEN_RETURN]) and any(
+        not context.lexicon.negation.search(
+            sentence.piece(sentence.start + m.start() - 40, sentence.start + m.end())
+        )
+        for m in roles[Role.TEMPORARY_STAY_THEN_RETURN].finditer(sentence.text)
+    )
+    for role, pattern in roles.items():
+        for start, end, match in context.cues(pattern):
             if context.negated(start, end):
+                continue
+            if (
+                role is Role.PROTECTION_OR_RESETTLEMENT
+                and returns
+                and _SAFE_LABEL.search(match.group(0))
+            ):
                 continue
             sender = context.sender()
             if role is Role.DETENTION and _held_at_home(context, start, end, sender):
@@ -1137,10 +1284,23 @@ def _roles(context: _ClauseContext) -> None:
             else:
                 # Without any state named, a role hangs on the state in focus.
                 receivers = context.receivers(focus=not context.sentence.refs)
+            if role is Role.TRANSIT_STOPOVER and _ON_THE_WAY.match(match.group(0)):
+                # "to Honduras before being flown to Venezuela": the stop is the state
+                # before the cue; the one after it is where they went next.
+                # The clause may begin at "before": the stop is then in the one before it.
+                excluded = context.excluded()
+                before = [
+                    r
+                    for r in context.sentence.refs
+                    if r.slot is Slot.RECEIVER and r.end <= start and r.code not in excluded
+                ]
+                receivers = [r for r in before if r.group == before[-1].group] if before else []
             for receiver in receivers:
                 context.candidate(ClaimKind.ROLE, sender, receiver, value=role.value)
 
 
+_ON_THE_WAY = re.compile(r"before|antes", re.IGNORECASE)
+_SAFE_LABEL = re.compile(r"\bsafe|\bseguro\b|\bSTCA", re.IGNORECASE)
 _IN_PLACE = re.compile(
     r"\b(?:in|at|en)\s+(?:the\s+|a\s+|an\s+|el\s+|la\s+|una?\s+)?(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
@@ -1283,7 +1443,12 @@ _FRAMES: tuple[
 ] = (
     (
         _status,
-        lambda lexicon: (*lexicon.status.values(), lexicon.first_receiver, _DEAL_WORD),
+        lambda lexicon: (
+            *lexicon.status.values(),
+            lexicon.first_receiver,
+            lexicon.ruled_unlawful,
+            _DEAL_WORD,
+        ),
         True,
     ),
     (_denial, lambda lexicon: (lexicon.denial, lexicon.negated_deal), True),

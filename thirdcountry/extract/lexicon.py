@@ -90,6 +90,9 @@ class Lexicon:
     migration: re.Pattern[str]  # the sentence is about moving people
     status: dict[Status, re.Pattern[str]]
     first_receiver: re.Pattern[str]  # "the first country to accept": implemented
+    # A court rules the plan or the move unlawful ("ruled that sending them to Rwanda is
+    # unlawful", "declaró ilegal la expulsión a Ruanda"): suspended, deal word or not.
+    ruled_unlawful: re.Pattern[str]
     denial: re.Pattern[str]  # "denied", "negó"
     denial_object: re.Pattern[str]  # what is denied must be a deal: "agreement", "acuerdo"
     negated_deal: re.Pattern[str]  # "had not reached any deal", "no existe ningún acuerdo"
@@ -219,6 +222,7 @@ class Lexicon:
         yield from self.concerns.values()
         yield from (
             self.first_receiver,
+            self.ruled_unlawful,
             self.denial,
             self.negated_deal,
             self.transfer,

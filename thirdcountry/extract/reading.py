@@ -689,6 +689,37 @@ def antecedent(sentence: Sentence, clause: Clause) -> list[Ref]:
     return [r for r in before if r.group == last_group]
 
 
+def listed_after(sentence: Sentence, clause: Clause) -> list[Ref]:
+    """The states a clause ending in a colon announces ("eight countries have accepted the
+    offer: Costa Rica, Panama and Rwanda"), or that a list set off by dashes just before it
+    names ("three countries – South Sudan, Rwanda and Eswatini – have agreed"). The other
+    clause must be only a list of receivers: a list is the subject or object of the clause
+    beside it, a clause with words of its own is not."""
+    following = [c for c in sentence.clauses if c.start >= clause.end]
+    if following and sentence.piece(clause.end, clause.end + 3).startswith(":"):
+        return _only_a_list(sentence, following[0])
+    preceding = [c for c in sentence.clauses if c.end <= clause.start]
+    if preceding and re.search(r"[—–]", sentence.piece(preceding[-1].end, clause.start)):
+        return _only_a_list(sentence, preceding[-1])
+    return []
+
+
+def _only_a_list(sentence: Sentence, clause: Clause) -> list[Ref]:
+    listed = [r for r in sentence.refs if clause.start <= r.start < clause.end]
+    receivers = [r for r in listed if r.slot is Slot.RECEIVER]
+    if len(receivers) < 2 or len(listed) != len(receivers):
+        return []
+    # Only a list: a few joining words between the names ("and now South Sudan"), not a
+    # clause with its own verb and object.
+    edges = [clause.start, *[e for r in receivers for e in (r.start, r.end)], clause.end]
+    gaps = [sentence.piece(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    if any(len(gap.split()) > 2 for gap in gaps):
+        return []
+    if gaps[0].strip():
+        return []  # "– from India, China … –" says where people come from, not who acts
+    return receivers
+
+
 __all__ = [
     "Clause",
     "Count",
@@ -700,5 +731,6 @@ __all__ = [
     "Slot",
     "Windows",
     "antecedent",
+    "listed_after",
     "read_sentence",
 ]

@@ -166,6 +166,10 @@ _GOVERNMENT_NOUNS = words(
     "interior ministry",
     "immigration minister",
     "justice minister",
+    # A state's courts act for it: "a British court ruled …".
+    "court",
+    "courts",
+    "judges",
 )
 _SEND = (
     "~deport(?:ed|s|ing)?",
@@ -357,14 +361,19 @@ LEXICON = Lexicon(
         r"\b(?:could|might|may|should|possibly|potentially|perhaps|plans?\s+to|planned\s+to|"
         r"planning\s+to|intends?\s+to|considering|consider|proposed|proposes|propose|weighing|"
         r"expected\s+to|likely\s+to|seeks?\s+to|sought\s+to|wants?\s+to|hopes?\s+to|"
-        r"explor\w+|reportedly|as\s+early\s+as|prepar\w+|mulling|whether|"
-        r"scheduled\s+to|due\s+to\s+be|set\s+to\s+be|"
+        r"explor\w+|as\s+early\s+as|prepar\w+|mulling|whether|"
         # A guess is no report: "were likely sent to Togo", "probably flown to Ghana".
         r"(?:were|was|have|has|had)\s+(?:most\s+)?(?:likely|probably)|"
-        r"(?:most\s+)?(?:likely|probably)\s+(?:been\s+)?(?=\w+ed\b))\b"
+        r"(?:most\s+)?(?:likely|probably)\s+(?:been\s+)?(?=\w+ed\b)|"
+        # A deal still being finished: "in the final stages of establishing an agreement".
+        r"final\s+stages?\s+of|close\s+to\s+(?:reaching|signing|finali[sz]ing|sealing)|"
+        r"on\s+the\s+verge\s+of|"
+        r"scheduled\s+to|due\s+to\s+be|set\s+to\s+be)\b"
     ),
     hypothetical=rx(
-        r"\b(?:if|unless|imagine|suppose|what\s+if|in\s+principle|in\s+theory|hypothetical\w*)\b|\?"
+        # "even if they are not its nationals" concedes; it does not make the clause unreal.
+        r"(?<!even\s)\b(?:if|unless|imagine|suppose|what\s+if|in\s+principle|in\s+theory|"
+        r"hypothetical\w*)\b|\?"
     ),
     own_nationals=rx(
         r"(?<!not\s)(?<!are\s)\b(?:its|their|his|her)\s+own\s+(?:citizens|nationals|people|country|countries)|"
@@ -416,11 +425,15 @@ LEXICON = Lexicon(
             r"\b(?:agreement|deal|accord|pact|memorandum|arrangement)\s+(?:\w+\s+)?"
             r"(?:was\s+|were\s+|had\s+been\s+)?signed\b|"
             r"\bunder\s+(?:[\w'’-]+\s+){0,3}?(?:agreement|deal|accord|arrangement|memorandum)\b|"
+            # "nine countries were accepting third-country deportations": a standing
+            # acceptance of other states' people.
+            r"\baccept(?:s|ed|ing)\s+(?:the\s+)?third[- ]country\s+(?:deportations|"
+            r"deportees|removals)\b|"
             r"\b(?:accepted|accepts|agreed\s+to)\s+(?:the\s+|a\s+|their\s+|Washington['’]s\s+)?"
             r"(?:proposal|request|offer|deal|plan)\b|\b(?:has|have)\s+accepted\s+to\b|"
             r"\b(?:will|would|is\s+to|are\s+to|has\s+agreed\s+to|have\s+agreed\s+to|"
             r"committed\s+to|agreement\s+to|deal\s+to|willing\s+to|willingness\s+to)\s+"
-            r"(?:\w+\s+)?(?:accept(?:ing)?|receiv(?:e|ing)|tak(?:e|ing)\s+in|host(?:ing)?|admit|"
+            r"(?:once\s+again\s+|again\s+|\w+\s+)?(?:accept(?:ing)?|receiv(?:e|ing)|tak(?:e|ing)\s+in|host(?:ing)?|admit|"
             r"resettle|hold|house|serve\s+as|act\s+as)\b|"
             r"\bhave\s+agreed\b|\bhas\s+agreed\b|\bagreed\s+(?:with|on)\b|"
             r"\b(?:countries|nations)\s+that\s+have\s+(?:agreed|accepted)\b|"
@@ -437,7 +450,18 @@ LEXICON = Lexicon(
             r"\b(?:as\s+part\s+of|under\s+the\s+terms\s+of)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?"
             r"(?:deal|agreement|accord|arrangement)\b|"
             r"\b(?:struck|signed|reached|sealed)\s+(?:\w+\s+){0,2}?(?:deals?|agreements?|accords?|"
-            r"STCAs?)\s+with\b"
+            r"STCAs?)\s+with\b|"
+            # "the deals that the administration has signed with …", "after signing a
+            # memorandum", "the signing of an asylum agreement with Paraguay", "a previous
+            # agreement with Paraguay".
+            r"\b(?:agreements?|deals?|accords?|pacts?)\s+(?:that|which)\s+(?:[\w.’'-]+\s+){0,6}?"
+            r"(?:has|have|had)\s+(?:signed|reached|struck|sealed|concluded)\b|"
+            r"\b(?:after|since|following)\s+signing\s+(?:[\w\"“”'’$.,-]+\s+){0,4}?(?:agreements?|"
+            r"deal|accord|pact|memorandum|mou)\b|"
+            r"\bthe\s+signing\s+of\s+(?:[\w\"“”'’$.,-]+\s+){0,5}?(?:agreements?|deal|accord|pact|"
+            r"memorandum|mou)\b|"
+            r"\b(?:previous|earlier|existing|prior|similar|separate)\s+(?:[\w-]+\s+)?(?:agreements?|"
+            r"deals?|accords?|pacts?)\s+with\b"
         ),
         Status.IMPLEMENTED: rx(
             r"\b(?:has|have|had)\s+(?:already\s+)?(?:received|accepted|taken\s+in|hosted)\s+"
@@ -468,7 +492,7 @@ LEXICON = Lexicon(
             r"\brules\s+out\s+(?:hosting|accepting|taking)\b"
         ),
         Status.SUSPENDED: rx(
-            r"\b(?:suspend(?:ed|s)?|paus(?:ed|es)|halt(?:ed|s)|froze|frozen|blocked)\b"
+            r"\b(?:suspend(?:ed|s)?|paus(?:ed|es)|halt(?:ed|s)|froze|frozen|blocked|stalled)\b"
         ),
         Status.ENDED: rx(
             # A cancelled visa is a person's, not a deal's: "whose visas were cancelled".
@@ -481,6 +505,15 @@ LEXICON = Lexicon(
     },
     first_receiver=rx(
         r"\b(?:first|latest|second|third)\s+(?:country|nation)\s+to\s+(?:accept|receive|take)\b"
+    ),
+    ruled_unlawful=rx(
+        r"\b(?:ruled|rules|declared|declares|found|finds|deemed|judged)\s+"
+        r"(?:on\s+\w+\s+|in\s+\w+\s+|unanimously\s+)?(?:that\s+)?"
+        r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:plan|policy|scheme|deal|agreement|sending|"
+        r"deporting|removing|deportations?|removals?|flights?)\b(?:[\w\s'’,-]{0,60}?)\s"
+        r"(?:is|was|were|are|would\s+be|to\s+be)\s+[\"“'‘]?(?:unlawful|illegal)\b|"
+        r"\b(?:declared|ruled|deemed)\s+(?:\w+\s+){0,5}?(?:plan|policy|scheme|deal|"
+        r"agreement|deportations?|flights?)\s+(?:unlawful|illegal)\b"
     ),
     denial=rx(
         r"\b(?:denied|denies|deny|denying|dismissed|rejected\s+(?:the\s+)?reports?|"
@@ -516,12 +549,24 @@ LEXICON = Lexicon(
             r"\b(?:host|house|hold|keep|shelter)\s+(?:\w+\s+){0,2}?temporarily\b|"
             r"\bbefore\s+they\s+(?:are|were|can\s+be)\s+(?:deported|returned|sent|removed)\b|"
             r"\b(?:held|hosted|kept|stay)\s+temporarily\b|"
+            # Not "pressured to return to their countries": a harm, not how the stay ends.
+            r"(?<!pressured\sto\s)(?<!forced\sto\s)(?<!coerced\sto\s)"
             r"\b(?:safe\s+)?return\W{0,3}\s+(?:\w+\s+){0,4}?to\s+their\s+(?:home\s+)?"
             r"(?:countries|nations)|"
+            # "detained in the US before being deported to Ghana" is the move there, not on.
             r"\bbefore\s+being\s+(?:sent|returned|repatriated|deported|removed)(?:\s+back)?"
+            r"(?!\s+to\s+(?!their\b|his\b|her\b))"
             r"(?:\s+to\s+their)?\b|"
             r"\buntil\s+(?:they\s+(?:are|can\s+be)\s+)?(?:returned|repatriated)\b|"
-            r"\bbridge\b\W{0,3}\s+for\s+their\s+return|\bon\s+the\s+way\s+home\b"
+            r"\bbridge\b\W{0,3}\s+for\s+their\s+return|\bon\s+the\s+way\s+home\b|"
+            # "the deportees would then be returned to their home countries": the stay ends
+            # in a return (from the sender, it is "returned … from", onward removal).
+            # Not "cannot be returned", "rather than being returned": no return there.
+            r"(?<!cannot\s)(?<!than\s)\b(?:be|been|being)\s+(?:then\s+|eventually\s+|later\s+|"
+            r"subsequently\s+|"
+            r"ultimately\s+)?(?:returned|repatriated|sent\s+back|flown\s+back)\s+"
+            r"(?:\w+\s+){0,2}?to\s+their\s+(?:own\s+)?(?:home\s+)?(?:countries|country|nations?|"
+            r"homelands?)\b(?!\s+(?:of\s+origin\s+)?from\b)"
         ),
         Role.PROTECTION_OR_RESETTLEMENT: rx(
             # A safe third country takes asylum seekers so that they seek protection there.
@@ -539,7 +584,11 @@ LEXICON = Lexicon(
         Role.TRANSIT_STOPOVER: rx(
             r"\bstopovers?\b|\bstop-overs?\b|\btransit\s+(?:country|point|hub|stop|centre|center)\b|"
             r"\b(?:facilitate|facilitated|facilitating)\s+the\s+transit\b|\btransshipment\b|"
-            r"\bbridge(?:\s+country)?\b|\bway\s+station\b|\blayover\b"
+            r"\bbridge(?:\s+country)?\b|\bway\s+station\b|\blayover\b|"
+            # Held in one state on the way to another: "transferred to Honduras before
+            # being flown to Caracas", "before their onward flight to".
+            r"\bbefore\s+(?:being\s+flown|being\s+put\s+on\s+(?:a|another)\s+(?:flight|plane)|"
+            r"(?:their|his|her)\s+(?:\w+\s+)?(?:flight|transfer|repatriation))\s+(?:on\s+)?to\b"
         ),
         Role.ONWARD_REMOVAL: rx(
             r"\b(?:sent\s+back|returned|repatriated|deported|expelled|removed)\s+(?:\w+\s+){0,4}?"
@@ -667,8 +716,13 @@ LEXICON = Lexicon(
     scales={"million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9},
     instruments={
         Instrument.SAFE_THIRD_COUNTRY_AGREEMENT: rx(
-            r"\bsafe\W{0,2}\s*third\W{0,2}\s*country\W{0,2}\s+(?:agreement|deal|pact|accord|"
-            r"memorandum)|\bSTCA\b|\bto\s+be\s+safe\s+third\s+countries\b"
+            r"\bsafe\W{0,2}\s*third\W{0,2}\s*country\W{0,2}\s+(?:[\w-]+\s+)?(?:agreement|deal|"
+            r"pact|accord|memorandum)|\bSTCA\b|\bto\s+be\s+safe\s+third\s+countries\b|"
+            # The deal makes the state one: "an agreement … to act as a 'safe third country'",
+            # "the agreement declares Guatemala a “safe third country”".
+            r"\b(?:agreement|deal|accord|pact)\b[^.;]{0,120}?\b(?:act|serve|be|as|declares?|"
+            r"designat\w+|makes?|named)\s+(?:\w+\s+){0,2}?(?:a|an)\s+\W{0,2}safe\W{0,2}\s*"
+            r"third\W{0,2}\s*country\b"
         ),
         Instrument.ASYLUM_COOPERATION_AGREEMENT: rx(
             r"\basylum\s+cooperati(?:ve|on)\s+agreements?\b|\bACAs?\b"

@@ -171,6 +171,11 @@ _GOVERNMENT_NOUNS = words(
     "seguridad",
     "fuerzas",
     "agentes",
+    # A state's courts act for it: "la justicia británica declaró ilegal …".
+    "justicia",
+    "tribunal",
+    "tribunales",
+    "jueces",
 )
 _PARTICIPLE = (
     r"(?:deportad|expulsad|enviad|trasladad|devuelt|llevad|repatriad|retornad|abandonad|"
@@ -375,9 +380,16 @@ LEXICON = Lexicon(
         r"propuest\w*|propone\w*|busca\w*|quiere\w*|se\s+habla\s+de|se\s+esperaba|"
         r"estaba\s+previsto|programad[oa]s?\s+para|"
         # Una conjetura no es una noticia: "probablemente fueron enviados a Togo".
-        r"probablemente)\b"
+        r"probablemente|"
+        # Un acuerdo aún por cerrar: "en la fase final de", "a punto de firmar".
+        r"(?:fase|etapa)s?\s+finale?s?\s+de|a\s+punto\s+de|ultima(?:n|ndo)?|"
+        r"cerca\s+de\s+(?:alcanzar|cerrar|firmar|sellar))\b"
     ),
-    hypothetical=rx(r"\b(?:si|imagin\w+|supongamos|en\s+teoría|hipot\w+)\b|[¿?]"),
+    # "incluso si no son de esa nacionalidad" concede; no hace irreal la cláusula.
+    hypothetical=rx(
+        r"(?<!incluso\s)(?<!aun\s)(?<!aún\s)\b(?:si|imagin\w+|supongamos|en\s+teoría|"
+        r"hipot\w+)\b|[¿?]"
+    ),
     own_nationals=rx(
         r"(?<!no\sson\s)\b(?:sus\s+(?:propios\s+)?(?:ciudadanos|nacionales|connacionales)|connacionales|"
         r"readmisión)|"
@@ -420,6 +432,7 @@ LEXICON = Lexicon(
             r"\b(?:acuerdo|arreglo|pacto|convenio)\s+(?:[\w-]+\s+){0,2}?para\s+"
             r"(?:recibir|acoger|aceptar)\b|"
             r"\b(?:recibirá|acogerá|aceptará|albergará|podrá\s+recibir)\b|"
+            r"\bvolverá\s+a\s+" + _ACCEPT + r"\b|"
             r"\b(?:firm(?:ó|aron|an|a|ado)|suscrib(?:ió|ieron|en)|sell(?:ó|aron)|alcanz(?:ó|aron)|"
             r"concret(?:ó|aron)|formaliz(?:ó|aron|ado)|ratific(?:ó|aron)|aprob(?:ó|aron)|acuerdan|"
             r"establec(?:ió|ieron|ido)|cerr(?:ó|aron|ado)|"
@@ -431,9 +444,11 @@ LEXICON = Lexicon(
             r"\b(?:anunció|anuncia)\s+un\s+acuerdo\b|"
             r"\b(?:acuerdo|pacto|convenio|memorando)\s+(?:[\w-]+\s+){0,2}?(?:se\s+)?"
             r"(?:firm(?:ó|aron)|firmado|suscrito|firmaron)\b|"
-            r"\b(?:han|ha)\s+aceptado\s+"
-            + _ACCEPT
-            + r"|\bal\s+amparo\s+del?\s+(?:acuerdo|pacto|convenio)\b|"
+            r"\b(?:han|ha)\s+aceptado\s+(?:ser|servir|convertirse|funcionar|" + _ACCEPT + r")|"
+            # "nueve países aceptaban deportaciones de terceros": a standing acceptance.
+            r"\bacept(?:a|an|aba|aban|ó|aron)\s+(?:las\s+|los\s+|a\s+(?:los\s+)?)?"
+            r"(?:deportaciones|expulsiones|deportados)\s+de\s+(?:terceros|otr[oa]s)\b"
+            r"|\bal\s+amparo\s+del?\s+(?:acuerdo|pacto|convenio)\b|"
             r"\bbajo\s+(?:el|este)\s+(?:acuerdo|pacto|convenio)\b|"
             # "bajo un acuerdo de deportación con", "como parte de un acuerdo para recibir",
             # "cerró un trato con", "ya tiene un acuerdo para", "accede a acoger".
@@ -442,12 +457,25 @@ LEXICON = Lexicon(
             r"\b(?:cerr(?:ó|aron)|sell(?:ó|aron)|firm(?:ó|aron))\s+un\s+(?:trato|acuerdo|pacto)\b|"
             r"\b(?:tiene|tienen)\s+(?:ya\s+)?un\s+(?:acuerdo|pacto|convenio)\s+para\b|"
             r"\bacced(?:e|en|ió|ieron)\s+a\s+" + _ACCEPT + r"|"
-            r"\b(?:ha|han|había|habían)\s+(?:firmado|sellado|suscrito)\s+(?:\w+\s+){0,3}?"
-            r"(?:acuerdos?|unos|STCA|pactos?|convenios?)\b"
+            # The reporting conditional ("habría firmado") tells a reported deal, as
+            # "reportedly signed" does, not a hypothetical one.
+            r"\b(?:ha|han|había|habían|habría|habrían)\s+(?:firmado|sellado|suscrito|alcanzado|"
+            r"cerrado)\s+(?:\w+\s+){0,3}?(?:acuerdos?|unos|STCA|pactos?|convenios?)\b|"
+            # "los acuerdos que la administración ha firmado con …", "tras firmar un
+            # memorando", "la firma de un acuerdo con", "un acuerdo previo con Paraguay".
+            r"\b(?:acuerdos?|pactos?|convenios?)\s+que\s+(?:[\w.]+\s+){0,6}?(?:ha|han|había|"
+            r"habían)\s+(?:firmado|alcanzado|sellado|suscrito|cerrado)\b|"
+            r"\b(?:tras|después\s+de|luego\s+de|al)\s+(?:firmar|suscribir|sellar)\s+"
+            r"(?:[\w.«»\"“”]+\s+){0,4}?(?:acuerdos?|pacto|convenio|memorando|memorándum)\b|"
+            r"\bla\s+firma\s+(?:del?\s+)?(?:[\w.«»\"“”]+\s+){0,5}?(?:acuerdos?|pacto|convenio|"
+            r"memorando|memorándum)\b|"
+            r"\b(?:acuerdos?|pactos?|convenios?)\s+(?:similar(?:es)?|previos?|anterior(?:es)?|"
+            r"vigentes?|existentes?)\s+con\b"
         ),
         Status.IMPLEMENTED: rx(
             r"\b(?:ya\s+)?(?:ha|han|había|habían)\s+(?:ya\s+)?(?:recibido|acogido|aceptado)\b"
-            r"(?!\s+(?:recibir|aceptar|acoger|la\s+propuesta|la\s+petición))|"
+            r"(?!\s+(?:recibir|aceptar|acoger|la\s+propuesta|la\s+petición|ser|servir|"
+            r"convertirse|funcionar))|"
             r"\b(?:comenzó|empezó|comenzaron|empezaron|(?:ha|han)\s+(?:comenzado|empezado))\s+a\s+"
             r"(?:recibir|aceptar|acoger)\b|"
             r"\bya\s+(?:recibe|acoge|acepta|reciben)\b|\bfuncionaron\s+como\b|"
@@ -458,7 +486,11 @@ LEXICON = Lexicon(
         Status.NEGOTIATING: rx(
             r"\bnegoci(?:a|an|ando|aciones|ación|ar|ado)\b|\bconversaciones\b|"
             r"\ben\s+diálogo\b|\bdiálogos?\s+con\b|\bpláticas\b|\bexploran?\b|"
-            r"\bestudian?\s+(?:la\s+)?(?:posibilidad|propuesta)\b"
+            r"\bestudian?\s+(?:la\s+)?(?:posibilidad|propuesta)\b|"
+            # "está considerando la posibilidad de enviar", "ha considerado aceptar", as
+            # "considering" in English.
+            r"\bconsider(?:a|an|ando|ado|aba|aban)\s+(?:la\s+(?:posibilidad|opción)\s+de\s+)?"
+            r"(?:enviar|deportar|trasladar|aceptar|recibir|acoger)\b"
         ),
         Status.REQUESTED: rx(
             r"\b(?:pidió|pide|pidieron|solicitó|solicita|presion(?:ó|a|aron)|insta|instó)\s+"
@@ -475,17 +507,30 @@ LEXICON = Lexicon(
         ),
         Status.SUSPENDED: rx(
             r"\b(?:suspend(?:ió|ieron|ido|idas|idos|e)|paraliz(?:ó|ado)|congel(?:ó|ado)|"
-            r"bloque(?:ó|ado)|fren(?:ó|ado))\b"
+            r"bloque(?:ó|ado)|fren(?:ó|ado)|estancad[oa]|se\s+estancó)\b"
         ),
         Status.ENDED: rx(
             r"\b(?:puso\s+fin|pusieron\s+fin|cancel(?:ó|aron|ado)|termin(?:ó|aron)\s+con|"
-            r"anul(?:ó|aron|ado)|derog(?:ó|aron|ado)|abandon(?:ó|aron)|dio\s+por\s+terminado|"
+            r"anul(?:ó|aron|ado)|derog(?:ó|aron|ado)|abandon(?:ó|aron|ad[oa])|dio\s+por\s+terminado|"
             r"rompi(?:ó|eron)\s+el\s+acuerdo)\b"
         ),
     },
     first_receiver=rx(
         r"\b(?:primer|último|segundo)\s+país\s+(?:\w+\s+){0,2}?en\s+(?:recibir|aceptar|acoger|"
         r"firmar)\b"
+    ),
+    ruled_unlawful=rx(
+        r"\b(?:dictamin(?:ó|a|aron|ado)|determin(?:ó|a|aron)|declar(?:ó|a|aron|ado)|"
+        r"resolvi(?:ó|eron)|consider(?:ó|a|aron)|fall(?:ó|a))\s+"
+        r"(?:(?:este|el|ayer|hoy)\s+(?:\w+\s+){0,3}?)?(?:que\s+)?(?:el\s+|la\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:plan|política|acuerdo|programa|deportar|enviar|expulsar|"
+        r"trasladar|deportaci(?:ón|ones)|expulsi(?:ón|ones)|traslados?|vuelos?)\b"
+        r"(?:[\w\s,-]{0,120}?)\s(?:es|era|son|eran|sería|serían|resulta|resultaba)\s+"
+        r"[«\"“']?ilegal(?:es)?\b|"
+        r"\bdeclar(?:ó|a|aron)\s+ilegal(?:es)?\s+(?:el\s+|la\s+|los\s+|las\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:plan|política|acuerdo|programa|deportaci(?:ón|ones)|expulsi(?:ón|ones)|traslados?|"
+        r"vuelos?)\b|"
+        r"\bilegalidad\s+del?\s+(?:[\w-]+\s+){0,2}?(?:plan|política|acuerdo|programa)\b"
     ),
     denial=rx(
         r"\b(?:neg(?:ó|aron|ado|ando)|desminti(?:ó|eron)|desmiente|desmienten|niega|niegan|"
@@ -520,7 +565,14 @@ LEXICON = Lexicon(
             r"\bpara\s+luego\s+enviarlos\s+a\s+sus\s+países\b|\bmientras\s+(?:\w+\s+){0,4}?"
             r"(?:facilitan|gestionan|tramitan)\s+su\s+(?:regreso|retorno)\b|"
             r"\bcosto\s+de\s+su\s+retorno\b|\bluego\s+(?:\w+\s+){0,2}?(?:trasladad|enviad|devuelt|"
-            r"repatriad)\w*\s+a\s+sus\s+países\b"
+            r"repatriad)\w*\s+a\s+sus\s+países\b|"
+            # "serán posteriormente retornados a sus países de origen", "para luego
+            # trasladarlos a sus naciones de origen", "para su repatriación".
+            r"\b(?:serán|serían|sean|fueran)\s+(?:\w+\s+)?(?:retornad|devuelt|repatriad|trasladad|"
+            r"enviad)[oa]s\s+(?:\w+\s+){0,2}?a\s+sus\s+(?:respectivos\s+)?(?:países|naciones)\b|"
+            r"\bpara\s+(?:luego\s+|después\s+|posteriormente\s+)?(?:trasladarlos|enviarlos|"
+            r"devolverlos|retornarlos|repatriarlos)\s+a\s+sus\s+(?:respectivos\s+)?"
+            r"(?:países|naciones)\b|\bpara\s+su\s+(?:posterior\s+)?repatriación\b"
         ),
         Role.PROTECTION_OR_RESETTLEMENT: rx(
             # Un tercer país seguro recibe a solicitantes de asilo para que pidan protección allí.
@@ -536,7 +588,11 @@ LEXICON = Lexicon(
             r"\bpa[ií]s(?:es)?\s+(?:\"|“|«)?puente\b|\bpuente\b|\bescalas?\s+técnicas?\b|"
             r"\bpa[ií]s(?:es)?\s+de\s+tránsito\b|\bestación\s+de\s+paso\b|"
             r"\bcentro\s+de\s+tránsito\b|\bparada\s+temporal\b|\btra(?:n)?sbordo\b|"
-            r"\bcomo\s+(?:primera\s+)?escala\b"
+            r"\bcomo\s+(?:primera\s+)?escala\b|"
+            # Retenidos en un Estado camino de otro: "a Honduras, antes de su esperado
+            # traslado a Venezuela", "antes de ser trasladados en avión a".
+            r"\bantes\s+de\s+(?:su\s+(?:\w+\s+)?(?:traslado|vuelo|repatriación)|ser\s+"
+            r"(?:trasladad|enviad|llevad)[oa]s\s+(?:en\s+avión\s+)?)\s*a\b"
         ),
         Role.ONWARD_REMOVAL: rx(
             r"\b(?:trasladad[oa]s|enviad[oa]s|expulsad[oa]s|devuelt[oa]s)\s+posteriormente\b|"
@@ -634,7 +690,11 @@ LEXICON = Lexicon(
     instruments={
         Instrument.SAFE_THIRD_COUNTRY_AGREEMENT: rx(
             r"\b(?:acuerdo|pacto|convenio|memorando)\s+(?:\w+\s+){0,2}?de\s+(?:\"|“|«)?tercer\s+"
-            r"país\s+seguro\b|\bpacto\s+de\s+este\s+tipo\b"
+            r"país\s+seguro\b|\bpacto\s+de\s+este\s+tipo\b|"
+            # El acuerdo hace del Estado uno: "este convenio, conocido como de «tercer país
+            # seguro»", "un acuerdo para convertirse en un tercer país seguro".
+            r"\b(?:acuerdo|pacto|convenio)\b[^.;]{0,120}?\b(?:como|en\s+un|ser\s+un|de)\s+"
+            r"(?:de\s+)?[\"“«']?tercer\s+país\s+seguro\b"
         ),
         Instrument.ASYLUM_COOPERATION_AGREEMENT: rx(
             r"\bacuerdo\s+de\s+cooperación\s+(?:en\s+materia\s+)?de\s+asilo\b|\bACA\b"
