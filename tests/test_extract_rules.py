@@ -647,3 +647,55 @@ def test_concerns_in_the_words_real_reporting_uses(text: str, language: str, con
 )
 def test_people_or_home_states_refusing_are_no_denial(text: str) -> None:
     assert not [c for c in claims(text, "es") if c.kind.value == "denial"]
+
+
+_SENT_TO_GHANA = {
+    "en": "The United States deported 14 people to Ghana in September. ",
+    "es": "Estados Unidos deportó a 14 personas a Ghana en septiembre. ",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "concern"),
+    [
+        ("Lawyers say the deportees were denied due process before the flight.", "en",
+         "due_process"),
+        ("Their lawyers say the men are being unlawfully detained at a military base.", "en",
+         "due_process"),
+        ("The detainees say their contact with the outside world has been cut to one call a "
+         "month.", "en", "incommunicado"),
+        ("Sus familias denuncian la falta de un debido proceso para los deportados.", "es",
+         "due_process"),
+        ("Los abogados afirman que los hombres están detenidos ilegalmente en una base.", "es",
+         "due_process"),
+        ("Los deportados siguen retenidos sin intérprete ni acceso a asesoría legal.", "es",
+         "due_process"),
+        ("Además, se les limitó el contacto con el exterior durante semanas.", "es",
+         "incommunicado"),
+    ],
+)  # fmt: skip
+def test_concerns_named_as_what_is_at_stake(text: str, language: str, concern: str) -> None:
+    found = claims(_SENT_TO_GHANA[language] + text, language)
+    assert ("GH", concern) in {(c.receiver, c.value) for c in found if c.kind.value == "concern"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Several of the deportees had won protection in the US because of fears of "
+         "persecution or torture at home.", "en"),
+        ("The minister said the deal would end the abuse of the country's asylum system by "
+         "migrants.", "en"),
+        ("Los jueces habían concluido que los deportados podían correr peligro y ser víctimas "
+         "de tortura en sus países.", "es"),
+        ("Las ONG dicen que los migrantes quedan expuestos al riesgo de sufrir tortura y "
+         "expulsión.", "es"),
+        ("El ministro dijo que el acuerdo pone fin al abuso del sistema de asilo por parte de "
+         "los migrantes.", "es"),
+    ],
+)  # fmt: skip
+def test_a_risk_of_torture_or_misuse_of_a_system_is_no_reported_abuse(
+    text: str, language: str
+) -> None:
+    found = claims(_SENT_TO_GHANA[language] + text, language)
+    assert "abuse" not in {c.value for c in found if c.kind.value == "concern"}

@@ -16,7 +16,14 @@ from decimal import Decimal
 from typing import Any
 
 from thirdcountry.domain.dates import PartialDate
-from thirdcountry.domain.vocabulary import ClaimKind, DatePrecision, Denier, Role, Status
+from thirdcountry.domain.vocabulary import (
+    ClaimKind,
+    Concern,
+    DatePrecision,
+    Denier,
+    Role,
+    Status,
+)
 from thirdcountry.extract.engine import Candidate, Document
 from thirdcountry.extract.gazetteer import Mention, MentionKind
 from thirdcountry.extract.lexicon import Lexicon
@@ -1191,15 +1198,48 @@ def _facilities(document: Document, sentence: Sentence) -> None:
         )
 
 
+# Torture or ill-treatment named as a risk ("fears of persecution or torture", "riesgo de
+# sufrir tortura", "podían correr peligro y ser víctimas de tortura"): a danger the people
+# would face if sent on (a refoulement concern), not abuse reported where they are.
+_RISK_BEFORE = re.compile(
+    r"\b(?:persecution\s+or|persecución\s+o|risks?\s+of|fears?\s+of|in\s+danger|riesgos?\s+de|"
+    r"temor\s+(?:a|de)|miedo\s+a|sufrir|peligro)\b",
+    re.IGNORECASE,
+)
+# "the abuse of our asylum system", "el abuso del sistema": misuse of a system, not harm done
+# to people.
+_SYSTEM_ABUSE = re.compile(
+    r"^(?:abuses?|abusos?)\s+(?:of|del?)\s+(?:the\s+|our\s+|its\s+|their\s+|this\s+|la\s+|el\s+|"
+    r"nuestro\s+|su\s+)?(?:[\w'’-]+\s+){0,3}?(?:system|process|law|rules|sistema|proceso|ley)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_reported_abuse(text: str, match: re.Match[str]) -> bool:
+    """An abuse cue that names a risk, or the misuse of a system, not harm to people."""
+    if _RISK_BEFORE.search(text[max(0, match.start() - 45) : match.start()]):
+        return True
+    return bool(_SYSTEM_ABUSE.match(text[match.start() : match.start() + 80]))
+
+
 def _concerns(document: Document, sentence: Sentence) -> None:
     lexicon = sentence.lexicon
     if not sentence.search(lexicon.concern_subject, sentence.text) and not sentence.facilities:
         return
     for concern, pattern in lexicon.concerns.items():
-        match = sentence.search(pattern, sentence.text)
-        if match is None:
+        if not sentence.search(pattern, sentence.text):
             continue
-        if lexicon.negation.search(sentence.text[max(0, match.start() - 20) : match.start()]):
+        text = sentence.text
+        match = next(
+            (
+                m
+                for m in pattern.finditer(text)
+                if not lexicon.negation.search(text[max(0, m.start() - 20) : m.start()])
+                and not (concern is Concern.ABUSE and _not_reported_abuse(text, m))
+            ),
+            None,
+        )
+        if match is None:
             continue
         # Receivers that never get a claim of their own are dropped when the document ends.
         codes = [m.code for m in sentence.facilities if m.code]

@@ -663,7 +663,8 @@ LEXICON = Lexicon(
             r"sexual\s+violence|forced\s+labou?r|solitary\s+confinement)\b"
         ),
         Concern.INCOMMUNICADO: rx(
-            r"\bincommunicado\b|\bwithout\s+access\s+to\s+(?:counsel|lawyers?|a\s+lawyer|"
+            r"\bincommunicado\b|\bcontact\s+with\s+the\s+outside\s+world\b|"
+            r"\bwithout\s+access\s+to\s+(?:counsel|lawyers?|a\s+lawyer|"
             r"their\s+lawyers)\b|\bno\s+access\s+to\s+(?:counsel|lawyers?|a\s+lawyer)\b|"
             r"\bcannot\s+speak\s+to\s+(?:a\s+)?lawyers?\b|\bnot\s+been\s+able\s+to\s+reach\s+them\b|"
             r"\bphones\s+taken\s+away\b|\bheld\s+in\s+isolation\b|\bcut\s+off\s+from\b"
@@ -684,7 +685,12 @@ LEXICON = Lexicon(
             r"\bwithout\s+charge\b|\bnever\s+told\s+where\s+they\s+were\s+going\b|"
             r"\barbitrar(?:y|ily)\s+(?:detain\w*|detention|arrest\w*)\b|"
             r"\bviolated\s+(?:his|her|a\s+court['’]s?)\s+order\b|"
-            r"\bwithout\s+(?:a\s+)?judge\s+(?:hearing|examining|reviewing)\b"
+            r"\bwithout\s+(?:a\s+)?judge\s+(?:hearing|examining|reviewing)\b|"
+            # Due process named as what is at stake: "concerns about due process", "their
+            # right to due process", "procedural fairness", "illegally detained".
+            r"\bdue\s+process\b|\bprocedural\s+fairness\b|\bnatural\s+justice\b|"
+            r"\b(?:illegally|unlawfully)\s+(?:detained|held|jailed)\b|"
+            r"\b(?:detained|held|jailed)\s+(?:illegally|unlawfully)\b|\bunlawful\s+detention\b"
         ),
         Concern.DEATH: rx(r"\b(?:died|death|deaths|killed|suicide)\b"),
     },

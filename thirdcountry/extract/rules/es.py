@@ -634,7 +634,8 @@ LEXICON = Lexicon(
         Concern.INCOMMUNICADO: rx(
             r"\bincomunicad[oa]s\b|\bsin\s+(?:poder\s+comunicarse|comunicación|acceso\s+"
             r"(?:regular\s+)?a\s+(?:sus\s+)?(?:abogados|teléfonos|familias))\b|"
-            r"\baislamiento\s+total\b|\bsin\s+poder\s+comunicarse\b"
+            r"\baislamiento\s+total\b|\bsin\s+poder\s+comunicarse\b|"
+            r"\bcontacto\s+con\s+el\s+(?:mundo\s+)?exterior\b"
         ),
         Concern.REFOULEMENT: rx(
             r"\bdevolución\b|\bno\s+devolución\b|\briesgo\s+de\s+ser\s+devuelt[oa]s\b|\bprotección\s+(?:\w+\s+){0,4}?contra\s+la\s+"
@@ -648,13 +649,23 @@ LEXICON = Lexicon(
             r"\bfalta\s+de\s+asesoría\s+legal\b|\bno\s+recibieron\s+información\b|"
             r"\binconstitucional\b|\bsin\s+que\s+un\s+juez\b|\bsin\s+(?:una\s+)?audiencia\b|"
             r"\bdetenci(?:ón|ones)\s+arbitrari[ao]s?\b|\barbitrariamente\b|"
-            r"\bsin\s+(?:formular\s+cargos|acceso\s+(?:legal|a\s+(?:un\s+)?abogad[oa]s?))\b"
+            r"\bsin\s+(?:formular\s+cargos|acceso\s+(?:legal|a\s+(?:un\s+)?abogad[oa]s?))\b|"
+            # El debido proceso como lo que está en juego ("la falta de un debido proceso"),
+            # detenidos ilegalmente, sin acceso a asesoría legal, sin que se les informara.
+            r"\bdebido\s+proceso\b|"
+            r"\b(?:detenid|retenid|recluid|encarcelad)[oa]s?\s+(?:de\s+forma\s+|de\s+manera\s+)?"
+            r"ilegal(?:mente)?\b|\bilegalmente\s+(?:detenid|retenid|recluid)[oa]s?\b|"
+            r"\bdetenci(?:ón|ones)\s+ilegal(?:es)?\b|"
+            r"\bsin\s+(?:[\wáéíóúñ]+\s+){0,3}?(?:ni\s+)?acceso\s+a\s+(?:asesoría|asistencia|"
+            r"defensa)\s+(?:legal|jurídica)\b|\bno\s+se\s+les\s+inform(?:ó|aba)\b"
         ),
         Concern.DEATH: rx(r"\b(?:muri[óe]|murieron|falleci\w+|muerte)\b"),
     },
     concern_subject=rx(
         r"\b(?:deportados|detenidos|migrantes|presos|reos|reclusos|venezolanos|extranjeros|"
-        r"personas|familias|ellos|hombres|los\s+deportados|sus\s+clientes)\b"
+        r"personas|familias|ellos|ellas|hombres|los\s+deportados|sus\s+clientes|"
+        # "se les quitaron sus documentos": the people, as "them" is in English.
+        r"se\s+les)\b"
     ),
     home_return=rx(
         r"\b(?:regres(?:ó|aron)|retorn(?:ó|aron)|volvi(?:ó|eron)|(?:fue|fueron)\s+repatriad[oa]s?|"
