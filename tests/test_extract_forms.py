@@ -345,3 +345,68 @@ def test_reaching_a_deal_is_no_arrival() -> None:
         "Uganda has reached an agreement with the United States to receive deported migrants.",
     ):
         assert not moves(text), facts(text)
+
+
+def _paid(text: str) -> set[tuple[str | None, str | None, object]]:
+    return {
+        (c.sender, c.receiver, c.amount)
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "compensation"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Something given in exchange that is no money: people set free.
+        "The United States deported 252 Venezuelans to El Salvador in March. They were flown "
+        "home in exchange for the release of ten Americans.",
+        "Estados Unidos deportó a 252 venezolanos a El Salvador en marzo. Fueron repatriados a "
+        "cambio de decenas de presos políticos.",
+        # Money handed to the people, not to a state.
+        "The United States deported 20 people to Uganda in May. The deportees were given $300 "
+        "each.",
+        "Estados Unidos deportó a 20 personas a Uganda en mayo. A los deportados se les entregaron "
+        "300 dólares para el viaje.",
+        # A payment asked for, or only possible, somewhere in the clause.
+        "The United States deported 20 people to Mexico in May. Mexico could potentially limit "
+        "the programme to some nationalities or request compensation.",
+        "Estados Unidos deportó a 20 personas a Guinea Ecuatorial en mayo. El ministro pidió a "
+        "Washington cubrir los costos de alojamiento de los deportados.",
+        # Costs and damages a court orders paid.
+        "The United States deported 20 people to Costa Rica in February. The court ordered the "
+        "state to pay damages and legal costs.",
+        "Estados Unidos deportó a 20 personas a Costa Rica en febrero. La Sala condenó al Estado "
+        "al pago de costas, daños y perjuicios.",
+    ],
+)
+def test_money_that_is_no_payment_for_taking_people(text: str) -> None:
+    assert not _paid(text), facts(text)
+
+
+def test_a_negation_in_another_phrase_leaves_the_payment() -> None:
+    for text in (
+        "Under the deal, whose details have not been made public, Washington will pay El "
+        "Salvador $6 million a year to hold the deportees.",
+        "Según el acuerdo, cuyos detalles no se han revelado, Washington pagará a El Salvador "
+        "6 millones de dólares al año por los deportados.",
+    ):
+        assert ("US", "SV", 6000000) in _paid(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("Migrants deported from the United States are being kept at the Decápolis Hotel, "
+         "officials said.", ("PA", "Decapolis Hotel")),
+        ("Los migrantes deportados desde Estados Unidos permanecen en el CATEM desde febrero, "
+         "según las autoridades.", ("CR", "CATEM")),
+    ],
+)  # fmt: skip
+def test_people_another_state_sent_held_at_a_facility(text: str, facility: tuple[str, str]) -> None:
+    found = {
+        (c.receiver, c.facility)
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "facility"
+    }
+    assert facility in found, facts(text)

@@ -1067,17 +1067,53 @@ def _about_people(context: _ClauseContext, start: int, end: int) -> bool:
     )
 
 
+# What a state gets in exchange that is no money: people ("a cambio de decenas de presos
+# políticos", "in exchange for the release of ten Americans"); "to compensate for" a loss.
+_NOT_MONEY_AFTER = re.compile(
+    r"^\W*(?:(?:for|de|,)\s+)?(?:the\s+|la\s+|los\s+|las\s+|un\s+|una\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:release[sd]?|freed|liberación|liberó|liberar|prisoners|presos|prisioneros|rehenes|hostages|detainees|"
+    r"ciudadanos|citizens|Americans|estadounidenses|nationals)\b|^\s+for\b(?!\s+(?:taking|"
+    r"accepting|receiving|hosting|the\s+costs?))",
+    re.IGNORECASE,
+)
+_EXCHANGE = re.compile(r"\b(?:in\s+exchange|a\s+cambio|compensat\w+)\b", re.IGNORECASE)
+# Money a court orders paid ("condenó al Estado al pago de costas, daños y perjuicios"):
+# damages, not a payment for taking people.
+_COURT_COSTS = re.compile(
+    r"\b(?:costas|daños\s+y\s+perjuicios|legal\s+costs|court\s+costs|damages)\b", re.IGNORECASE
+)
+# A payment asked for, or not known ("he had asked the administration to cover the costs",
+# "it remains unclear which country covered the cost").
+_ASKED = re.compile(
+    r"\b(?:ask(?:ed|s)?|request(?:ed|s)?|demand(?:ed|s)?|unclear|unknown|pidió|piden|pide|"
+    r"solicit(?:ó|a|an)|exig(?:ió|e|en)|no\s+está\s+claro|se\s+desconoce)\b",
+    re.IGNORECASE,
+)
+
+
 def _compensation(context: _ClauseContext) -> None:
     lexicon = context.lexicon
-    strong = list(context.cues(lexicon.payment)) + list(context.cues(lexicon.costs))
+    sentence = context.sentence
+    strong = [
+        cue
+        for cue in (*context.cues(lexicon.payment), *context.cues(lexicon.costs))
+        if not (
+            _EXCHANGE.match(cue[2].group(0))
+            and _NOT_MONEY_AFTER.search(sentence.piece(cue[1], cue[1] + 60))
+        )
+    ]
     weak = list(context.cues(lexicon.money_context))
     if not strong and not weak:
         return
     cues = strong + weak
     first = min(s for s, _e, _m in cues)
-    if any(context.negated(s, e) or context.modal(s) for s, e, _m in cues):
+    if any(_payment_negated(context, s, e) or context.modal(s) for s, e, _m in cues):
         return
-    sentence = context.sentence
+    head = sentence.piece(context.clause.start, first)
+    if _ASKED.search(head) or sentence.search(lexicon.modality, head):
+        return  # "could potentially ... request compensation": the whole clause is unreal
+    if _COURT_COSTS.search(context.text):
+        return
     if context.party_not_a_state(first) or sentence.search(lexicon.per_person, sentence.text):
         return
     money = _money(context, [s for s, _e, _m in cues])
@@ -1092,6 +1128,13 @@ def _compensation(context: _ClauseContext) -> None:
             )
         else:
             context.candidate(ClaimKind.COMPENSATION, sender, receiver, penalty=0.1)
+
+
+def _payment_negated(context: _ClauseContext, start: int, end: int) -> bool:
+    """Negated near the cue, within its own phrase: "the details of which have not been
+    revealed, Washington will pay" is no negated payment."""
+    window = re.split(r"[,;:()]", context.before(start))[-1] + context.sentence.piece(start, end)
+    return bool(context.lexicon.negation.search(window))
 
 
 # States whose own currency is written with a bare "$".
@@ -1181,9 +1224,14 @@ def _frame_masks(lexicon: Lexicon) -> _FrameMasks:
 
 
 def _facilities(document: Document, sentence: Sentence) -> None:
+    senders = {r.code for r in sentence.refs if r.slot is Slot.SENDER}
     for mention in sentence.facilities:
         if not mention.code or not mention.entry.facility:
             continue
+        if senders - {mention.code} and sentence.search(sentence.lexicon.migration, sentence.text):
+            # "migrants deported from the United States, held at CATEM": people another state
+            # sent are held at a place of the arrangement, so its state is in one.
+            document.established.add(mention.code)
         document.add(
             Candidate(
                 kind=ClaimKind.FACILITY,

@@ -562,7 +562,12 @@ LEXICON = Lexicon(
         r"^\s*(?:them|the\s+(?:\w+\s+)?(?:men|women|deportees|group|migrants|detainees))\b"
     ),
     internal_move=rx(r"\bby\s+bus\b|\bbus(?:s)?ed\b|\bon\s+buses\b"),
-    per_person=rx(r"\beach\s+of\s+(?:the|them)\b|\bper\s+(?:person|head|migrant)\b|\bin\s+cash\b"),
+    per_person=rx(
+        r"\beach\s+of\s+(?:the|them)\b|\bper\s+(?:person|head|migrant)\b|\bin\s+cash\b|"
+        # "giving the deportees 300 dollars each", "asylum seekers will be given $3,500".
+        r"\beach(?=\s*[.;,)]|\s*$)|\b(?:" + PEOPLE + r")\s+(?:will\s+be|would\s+be|were|are|was)\s+"
+        r"(?:given|offered|paid)\b"
+    ),
     participle_tail=rx(r"\s+(?:by|from|of)\b"),
     onward=rx(
         r"\b(?:of\s+them|of\s+the\s+(?:\w+\s+)?(?:men|deportees|group|nine|eight|seven|\d+)|"
@@ -595,7 +600,7 @@ LEXICON = Lexicon(
     ),
     money_context=rx(
         r"\b(?:will\s+provide|provided|worth|funds?|funded|receive\s+an?\s+upfront|"
-        r"receive[sd]?|given|gets?)\b"
+        r"receive[sd]?|given(?!\s+that)|gets?)\b"
     ),
     costs=rx(
         r"\b(?:cover(?:s|ed|ing)?|pay(?:s|ing)?(?:\s+for)?|bear(?:s|ing)?|fund(?:s|ed|ing)?|"

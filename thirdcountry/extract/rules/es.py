@@ -547,7 +547,14 @@ LEXICON = Lexicon(
         r"deportados|detenidos)\b"
     ),
     internal_move=rx(r"\ben\s+(?:autob[uú]s|bus|buses|autobuses)\b"),
-    per_person=rx(r"\bcada\s+uno\b|\bpor\s+(?:persona|cabeza|migrante)\b|\ben\s+efectivo\b"),
+    per_person=rx(
+        r"\bcada\s+uno\b|\bpor\s+(?:persona|cabeza|migrante)\b|\ben\s+efectivo\b|"
+        # "a los solicitantes de asilo se les darán 3.500 dólares": dinero a las personas.
+        r"\b(?:" + PEOPLE + r")\s+(?:recibirán|recibieron|recibían)\s+(?:un\s+)?(?:billete|pasaje|"
+        r"\d)|\ba\s+(?:cada\s+)?(?:los\s+|las\s+)?(?:" + PEOPLE + r")\s+se\s+les\s+(?:dio|dieron|"
+        r"darán|dará|entregó|entregaron|entregará|entregarán|ofreció|ofrecieron|ofrecerán|pagó|"
+        r"pagará)\b"
+    ),
     participle_tail=rx(r"\s+(?:por|de|desde)\b"),
     onward=rx(
         r"\b(?:de\s+ellos|de\s+ellas|posteriormente|luego|después|más\s+tarde|desde\s+entonces|"
