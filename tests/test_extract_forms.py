@@ -410,3 +410,22 @@ def test_people_another_state_sent_held_at_a_facility(text: str, facility: tuple
         if c.kind.value == "facility"
     }
     assert facility in found, facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "receiver"),
+    [
+        ("To its critics, the UK's Rwanda scheme for asylum seekers seems a waste.", "RW"),
+        ("Los críticos dicen que el acuerdo Ruanda del Reino Unido para solicitantes de asilo "
+         "resultó caro.", "RW"),
+    ],
+)  # fmt: skip
+def test_a_deal_named_after_its_receiver_is_read_without_another_cue(
+    text: str, receiver: str
+) -> None:
+    found = {
+        (c.receiver, c.value)
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "arrangement_status"
+    }
+    assert (receiver, "agreed") in found, facts(text)
