@@ -429,3 +429,48 @@ def test_a_deal_named_after_its_receiver_is_read_without_another_cue(
         if c.kind.value == "arrangement_status"
     }
     assert (receiver, "agreed") in found, facts(text)
+
+
+def _caps(text: str) -> set[tuple[str | None, int | None]]:
+    return {
+        (c.receiver, c.count)
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "capacity"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_cap"),
+    [
+        # A place's own size.
+        ("The United States sent 238 men to CECOT, a detention facility that can hold up to "
+         "40,000 people.", 40000),
+        ("Estados Unidos envió a 238 migrantes al CECOT, la mayor cárcel de América, con "
+         "capacidad para hasta 40.000 reos.", 40000),
+        # The first country to take people in: a move made.
+        ("Panama became the first country to accept 119 deportees from the United States.",
+         119),
+        ("Panamá fue el primer país que aceptó recibir a 119 deportados de Estados Unidos.",
+         119),
+        # A count already reached.
+        ("As many as 60 migrants deported by the United States to Bhutan have been detained "
+         "there.", 60),
+        ("Honduras dijo que había facilitado el traslado de hasta 170 migrantes de Estados "
+         "Unidos a Venezuela.", 170),
+    ],
+)  # fmt: skip
+def test_a_size_or_a_count_reached_is_no_capacity(text: str, not_a_cap: int) -> None:
+    assert not_a_cap not in {count for _receiver, count in _caps(text)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Palau, a country east of the Philippines, has agreed to accept up to 75 deportees from "
+        "the United States.",
+        "Palaos, un país al este de Filipinas, aceptó recibir hasta 75 deportados de Estados "
+        "Unidos.",
+    ],
+)
+def test_a_state_named_to_place_another_is_no_party(text: str) -> None:
+    assert _caps(text) == {("PW", 75)}, facts(text)

@@ -1044,6 +1044,8 @@ def _capacity(context: _ClauseContext) -> None:
                 continue
             if pattern is lexicon.capacity and not _about_people(context, start, _end):
                 continue
+            if _not_a_cap(context, start, _end):
+                continue
             raw = next((g for g in (match.groupdict().get(k) for k in "nmkj") if g), None)
             value = lexicon.numbers.parse(raw) if raw else None
             if value is None or value != value.to_integral_value() or value <= 0:
@@ -1051,6 +1053,40 @@ def _capacity(context: _ClauseContext) -> None:
             sender = context.sender()
             for receiver in _not_own_people(context, context.receivers(focus=True)):
                 context.candidate(ClaimKind.CAPACITY, sender, receiver, count=int(value))
+
+
+# A place's own size ("a facility that can accommodate up to 2,500 people", "una cárcel con
+# capacidad para 40.000 presos"): what it can hold, not how many a deal lets in.
+_PLACE_SIZE = re.compile(
+    r"\b(?:facility|facilities|prison|jail|cent(?:re|er)|camp|tents?|building|site|cárcel|"
+    r"prisión|penal|centro|campamento|instalaci(?:ón|ones)|recinto)\b[^.;]{0,60}?"
+    r"\b(?:can|could|able\s+to|capacity|puede|pueden|podrá|capacidad)\b(?:\s+(?:of|for|to|de|"
+    r"para))?(?:\s+(?:hold|accommodate|house|fit|albergar|alojar|recibir))?[^.;]{0,12}$",
+    re.IGNORECASE,
+)
+# "the first country to accept 119 deportees": a move made, not a cap.
+_FIRST_TO = re.compile(
+    r"\b(?:first|second|third|latest|primer|segundo|tercer|último)\s+(?:country|nation|país|"
+    r"nación)(?:\s+(?:to|en|que))?\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# A count already reached ("as many as 60 have been detained", "había facilitado el traslado
+# de hasta 170 migrantes"): an estimate of what happened, not a cap.
+_DONE_AFTER = re.compile(r"^[^.;,]{0,50}?\b(?:have|has|had)\s+(?:already\s+)?been\b", re.IGNORECASE)
+_DONE_BEFORE = re.compile(
+    r"\b(?:había|habían|han|ha|hemos)\s+(?:[\wáéíóú]+d[oa]s?)\b[^.;]{0,40}$", re.IGNORECASE
+)
+
+
+def _not_a_cap(context: _ClauseContext, start: int, end: int) -> bool:
+    sentence = context.sentence
+    before = sentence.piece(max(context.clause.start, start - 90), start)
+    if _PLACE_SIZE.search(before) or _FIRST_TO.search(sentence.piece(start - 30, start)):
+        return True
+    return bool(
+        _DONE_AFTER.search(sentence.piece(end, end + 80))
+        or _DONE_BEFORE.search(sentence.piece(start - 50, start))
+    )
 
 
 def _about_people(context: _ClauseContext, start: int, end: int) -> bool:

@@ -271,6 +271,8 @@ LEXICON = Lexicon(
         r"(?:borders?(?:ing)?(?:\s+with)?|bordered\s+by|neighbou?r(?:ing|s)?(?:\s+of)?|"
         r"recogni[sz](?:e|es|ed|ing)|recognition\s+(?:of|by)|independence\s+from|located\s+in|"
         r"off\s+the\s+coast\s+of|coast\s+of|sharing\s+borders?\s+with|"
+        r"(?:miles|kilometres|kilometers|km)\s+(?:\w+\s+)?of|"
+        r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
         r"surrounded\s+by|part\s+of|region\s+of|dispute\s+with|"
         r"relations\s+with|war\s+with|tensions?\s+with|diplomatic\s+\w+\s+with|"
         r"visit(?:ed|ing|s)?|travel(?:led|ed)?\s+to|trip\s+to|tour\s+of|(?:went|go(?:ing)?)\s+to|"

@@ -289,6 +289,7 @@ LEXICON = Lexicon(
     geo_before=rx(
         r"(?:frontera(?:s)?\s+(?:con|de)|limita\s+con|"
         r"vecin[oa]s?(?:\s+(?:al|del)\s+(?:norte|sur|este|oeste)\s+de|\s+de)?|"
+        r"(?:al|en\s+el)\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste)\s+de|"
         r"reconoc\w+|reconocimiento\s+(?:de|por)|independencia\s+de|situad[oa]\s+en|"
         r"ubicad[oa]\s+en|litigio\s+(?:territorial\s+)?con|disputa\s+con|"
         r"relaciones\s+(?:diplomáticas\s+)?con|rompió\s+relaciones\s+con|guerra\s+con|"
