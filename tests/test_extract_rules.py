@@ -699,3 +699,43 @@ def test_a_risk_of_torture_or_misuse_of_a_system_is_no_reported_abuse(
 ) -> None:
     found = claims(_SENT_TO_GHANA[language] + text, language)
     assert "abuse" not in {c.value for c in found if c.kind.value == "concern"}
+
+
+def _denials(text: str, language: str) -> set[tuple[str | None, str | None]]:
+    return {(c.sender, c.receiver) for c in claims(text, language) if c.kind.value == "denial"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        ("Washington has confirmed a deportation agreement with Uganda, despite earlier denials "
+         "by Kampala that such an agreement exists.", "en", ("US", "UG")),
+        ("Washington confirmó un acuerdo de deportación con Uganda, pese a los desmentidos de "
+         "Kampala sobre la existencia de tal acuerdo.", "es", ("US", "UG")),
+        ("Uganda's foreign minister denied that his government had held talks with the "
+         "Netherlands on return hubs for rejected asylum seekers.", "en", ("NL", "UG")),
+        ("El canciller de Uganda negó que su gobierno haya mantenido conversaciones con Países "
+         "Bajos sobre centros de retorno para solicitantes de asilo.", "es", ("NL", "UG")),
+    ],
+)  # fmt: skip
+def test_denials_told_as_a_noun_or_of_talks(
+    text: str, language: str, pair: tuple[str, str]
+) -> None:
+    assert pair in _denials(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Albania's prime minister dismissed the proposal, saying Albania would not join any "
+         "migration deal with Britain.", "en"),
+        ("El gobierno de Albania negó la petición británica de firmar un acuerdo sobre "
+         "migrantes con el Reino Unido.", "es"),
+        ("“There is no information on any agreement with the United States,” the party's "
+         "spokeswoman said of the deportees sent to Eswatini.", "en"),
+        ("«No hay comunicación oficial sobre ningún acuerdo con Estados Unidos», dijo la "
+         "portavoz del partido sobre los deportados enviados a Esuatini.", "es"),
+    ],
+)  # fmt: skip
+def test_a_request_turned_down_or_no_news_of_a_deal_is_no_denial(text: str, language: str) -> None:
+    assert not _denials(text, language)

@@ -481,6 +481,24 @@ _PREPOSITION = re.compile(
 )
 
 
+# What is turned down is a request: "dismissed the proposal", "rechazó la propuesta".
+_PROPOSAL = re.compile(
+    r"^\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|la\s+|el\s+|esa\s+|esta\s+)?(?:[\w-]+\s+)?"
+    r"(?:proposals?|offers?|requests?|idea|call|demands?|propuestas?|ofertas?|petici(?:ón|ones)|"
+    r"solicitud(?:es)?|idea)\b",
+    re.IGNORECASE,
+)
+# No news of a deal is no denial of one: "no hay comunicación oficial sobre ningún acuerdo",
+# "there is no information on any agreement".
+_NO_NEWS = re.compile(
+    r"\b(?:comunicación|información|informaciones|detalles|noticias|details|information|word|"
+    r"news|clarity|claridad)\b(?:\s+\w+){0,2}\s+(?:sobre|acerca\s+de|de|on|about|of)\s+"
+    r"(?:ningún|un|el|any|an?|the)?\s*$|^no\s+(?:hay|existe|there\s+is)\s+(?:\w+\s+){0,1}?"
+    r"(?:comunicación|información|detalles|details|information|word|news)\b",
+    re.IGNORECASE,
+)
+
+
 def _denial(context: _ClauseContext) -> None:
     lexicon, sentence = context.lexicon, context.sentence
     positions: list[int] = []
@@ -489,10 +507,17 @@ def _denial(context: _ClauseContext) -> None:
             context.before(start, 50)
         ):
             continue  # "se niegan a ser repatriados", "sus Estados de origen se niegan"
+        if _PROPOSAL.match(sentence.piece(end, end + 40)):
+            continue  # "dismissed the proposal": a request refused, not a deal denied
         around = sentence.piece(start - 25, start) + " " + sentence.piece(end, end + 160)
         if lexicon.denial_object.search(around):
             positions.append(start)
-    positions += [start for start, _end, _m in context.cues(lexicon.negated_deal)]
+    positions += [
+        start
+        for start, _end, _m in context.cues(lexicon.negated_deal)
+        if not _NO_NEWS.search(context.before(start, 40))
+        and not _NO_NEWS.match(sentence.piece(start, start + 40))
+    ]
     if not positions:
         return
     position = min(positions)

@@ -463,12 +463,12 @@ LEXICON = Lexicon(
         r"\b(?:first|latest|second|third)\s+(?:country|nation)\s+to\s+(?:accept|receive|take)\b"
     ),
     denial=rx(
-        r"\b(?:denied|denies|deny|denying|dismissed|rejected\s+(?:the\s+)?reports?|"
+        r"\b(?:denied|denies|deny|denying|denials?|dismissed|rejected\s+(?:the\s+)?reports?|"
         r"rejected\s+(?:the\s+|those\s+)?(?:claims?|accounts?)|disputed|contradicted)\b"
     ),
     denial_object=rx(
         r"\b(?:agreements?|deal|accord|pact|arrangement|memorandum|signing|signed|signed\s+up|"
-        r"agreed|reports?|coordination)\b|\bit\b"
+        r"agreed|reports?|coordination|talks|negotiations|discussions)\b|\bit\b"
     ),
     negated_deal=rx(
         r"\b(?:had|has|have)\s+not\s+(?:reached|signed|concluded|agreed)\s+(?:to\s+)?(?:any|a|an|"

@@ -470,12 +470,13 @@ LEXICON = Lexicon(
     ),
     denial=rx(
         r"\b(?:neg(?:ó|aron|ado|ando)|desminti(?:ó|eron)|desmiente|desmienten|niega|niegan|"
+        r"desmentidos?|negativas?\s+(?:de|del|por\s+parte\s+de)|"
         r"negado|rechazó\s+"
         r"(?:esas\s+|las\s+)?(?:informaciones|versiones))\b"
     ),
     denial_object=rx(
         r"\b(?:acuerdos?|pacto|convenio|arreglo|memorando|firmado|firma|firmar|plan|programa|"
-        r"traslados|vuelos|política)\b|\blo\b"
+        r"traslados|vuelos|política|conversaciones|negociaciones|diálogos?)\b|\blo\b"
     ),
     negated_deal=rx(
         r"\bno\s+(?:hay|existe|existía|había)\s+(?:ningún|un|tal)?\s*(?:\w+\s+){0,2}?"
