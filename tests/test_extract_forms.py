@@ -474,3 +474,29 @@ def test_a_size_or_a_count_reached_is_no_capacity(text: str, not_a_cap: int) -> 
 )
 def test_a_state_named_to_place_another_is_no_party(text: str) -> None:
     assert _caps(text) == {("PW", 75)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("Italy sent 16 migrants to Albania, to the centres in Schengjin and Gjiader.",
+         {("AL", "Shengjin"), ("AL", "Gjader")}),
+        ("Australia flew 20 refugees from the Manus Island centre in Papua New Guinea to "
+         "Nauru.", {("PG", "Manus Island Regional Processing Centre")}),
+        ("Estados Unidos deportó a 200 migrantes a Costa Rica, alojados en un Centro Temporal "
+         "de Atención a Migrantes.", {("CR", "CATEM")}),
+        ("Estados Unidos deportó a cinco hombres a Esuatini, recluidos en el Complejo "
+         "Penitenciario de Matsapha.", {("SZ", "Matsapha Correctional Centre")}),
+        ("Estados Unidos deportó a 14 migrantes a Ghana, detenidos en el campamento Bundase.",
+         {("GH", "Bundase military camp")}),
+    ],
+)  # fmt: skip
+def test_facilities_under_the_spellings_reporting_uses(
+    text: str, facility: set[tuple[str, str]]
+) -> None:
+    found = {
+        (c.receiver, c.facility)
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "facility"
+    }
+    assert facility <= found, facts(text)
