@@ -363,6 +363,15 @@ def _paid(text: str) -> set[tuple[str | None, str | None, object]]:
         "home in exchange for the release of ten Americans.",
         "Estados Unidos deportó a 252 venezolanos a El Salvador en marzo. Fueron repatriados a "
         "cambio de decenas de presos políticos.",
+        "Estados Unidos deportó a 252 venezolanos a El Salvador en marzo. Fueron repatriados a "
+        "cambio de decenas de “presos políticos”.",
+        "Estados Unidos deportó a 252 venezolanos a El Salvador en marzo. Esto a cambio de la "
+        "excarcelación de diez estadounidenses.",
+        # Asked for before the cue, or only possible.
+        "The United States deported 20 people to Equatorial Guinea in May. In exchange for "
+        "accepting them, the minister said he had asked Washington to cover the housing costs.",
+        "Estados Unidos deportó a 20 personas a Ruanda en mayo. Hubo críticas por posibles "
+        "negociaciones de ayuda financiera a cambio de acoger a los deportados.",
         # Money handed to the people, not to a state.
         "The United States deported 20 people to Uganda in May. The deportees were given $300 "
         "each.",

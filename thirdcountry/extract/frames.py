@@ -1132,7 +1132,8 @@ def _about_people(context: _ClauseContext, start: int, end: int) -> bool:
 # políticos", "in exchange for the release of ten Americans"); "to compensate for" a loss.
 _NOT_MONEY_AFTER = re.compile(
     r"^\W*(?:(?:for|de|,)\s+)?(?:the\s+|la\s+|los\s+|las\s+|un\s+|una\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:release[sd]?|freed|liberación|liberó|liberar|prisoners|presos|prisioneros|rehenes|hostages|detainees|"
+    r"[\"“«]?(?:release[sd]?|freed|freeing|liberación|excarcelaci(?:ón|ones)|liberó|liberar|"
+    r"prisoners|presos|prisioneros|rehenes|hostages|detainees|"
     r"ciudadanos|citizens|Americans|estadounidenses|nationals)\b|^\s+for\b(?!\s+(?:taking|"
     r"accepting|receiving|hosting|the\s+costs?))",
     re.IGNORECASE,
@@ -1147,7 +1148,7 @@ _COURT_COSTS = re.compile(
 # "it remains unclear which country covered the cost").
 _ASKED = re.compile(
     r"\b(?:ask(?:ed|s)?|request(?:ed|s)?|demand(?:ed|s)?|unclear|unknown|pidió|piden|pide|"
-    r"solicit(?:ó|a|an)|exig(?:ió|e|en)|no\s+está\s+claro|se\s+desconoce)\b",
+    r"solicit(?:ó|a|an)|exig(?:ió|e|en)|no\s+está\s+claro|se\s+desconoce|posibles)\b",
     re.IGNORECASE,
 )
 
@@ -1171,7 +1172,10 @@ def _compensation(context: _ClauseContext) -> None:
     if any(_payment_negated(context, s, e) or context.modal(s) for s, e, _m in cues):
         return
     head = sentence.piece(context.clause.start, first)
-    if _ASKED.search(head) or sentence.search(lexicon.modality, head):
+    # Asked for before any of the cues: "In exchange for accepting them, he said he had asked
+    # the administration to cover the costs".
+    asked = sentence.piece(context.clause.start, max(s for s, _e, _m in cues))
+    if _ASKED.search(asked) or sentence.search(lexicon.modality, head):
         return  # "could potentially ... request compensation": the whole clause is unreal
     if _COURT_COSTS.search(context.text):
         return
