@@ -672,6 +672,10 @@ _SENT_TO_GHANA = {
          "due_process"),
         ("Además, se les limitó el contacto con el exterior durante semanas.", "es",
          "incommunicado"),
+        ("The men sent there are now held in a secret location, their lawyers say.", "en",
+         "due_process"),
+        ("Los hombres enviados allí están retenidos en un lugar secreto, según sus abogados.",
+         "es", "due_process"),
     ],
 )  # fmt: skip
 def test_concerns_named_as_what_is_at_stake(text: str, language: str, concern: str) -> None:

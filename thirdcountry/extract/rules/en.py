@@ -697,7 +697,10 @@ LEXICON = Lexicon(
             # right to due process", "procedural fairness", "illegally detained".
             r"\bdue\s+process\b|\bprocedural\s+fairness\b|\bnatural\s+justice\b|"
             r"\b(?:illegally|unlawfully)\s+(?:detained|held|jailed)\b|"
-            r"\b(?:detained|held|jailed)\s+(?:illegally|unlawfully)\b|\bunlawful\s+detention\b"
+            r"\b(?:detained|held|jailed)\s+(?:illegally|unlawfully)\b|\bunlawful\s+detention\b|"
+            # Held where nobody may know: detention outside any process.
+            r"\b(?:held|kept|detained)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:a\s+|an\s+)?(?:secret|"
+            r"undisclosed)\s+(?:location|site|place|facility)\b|\bsecret\s+detention\b"
         ),
         Concern.DEATH: rx(r"\b(?:died|death|deaths|killed|suicide)\b"),
     },

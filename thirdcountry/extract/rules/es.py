@@ -666,7 +666,11 @@ LEXICON = Lexicon(
             r"ilegal(?:mente)?\b|\bilegalmente\s+(?:detenid|retenid|recluid)[oa]s?\b|"
             r"\bdetenci(?:ón|ones)\s+ilegal(?:es)?\b|"
             r"\bsin\s+(?:[\wáéíóúñ]+\s+){0,3}?(?:ni\s+)?acceso\s+a\s+(?:asesoría|asistencia|"
-            r"defensa)\s+(?:legal|jurídica)\b|\bno\s+se\s+les\s+inform(?:ó|aba)\b"
+            r"defensa)\s+(?:legal|jurídica)\b|\bno\s+se\s+les\s+inform(?:ó|aba)\b|"
+            # Retenidos donde nadie puede saberlo: una detención fuera de todo proceso.
+            r"\b(?:detenid|retenid|recluid)[oa]s?\s+(?:\w+\s+){0,2}?en\s+(?:un\s+|una\s+)?"
+            r"(?:lugar|sitio|centro|instalación)\s+(?:secret[oa]|no\s+revelad[oa]|desconocid[oa])\b|"
+            r"\bdetención\s+secreta\b"
         ),
         Concern.DEATH: rx(r"\b(?:muri[óe]|murieron|falleci\w+|muerte)\b"),
     },
