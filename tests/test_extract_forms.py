@@ -1046,3 +1046,167 @@ def test_a_title_before_a_name_is_no_reference_back(text: str) -> None:
     found = facts(text)
     assert ("transfer", "US", "SZ", 4) in found, found
     assert not {f for f in found if f[2] in ("CU", "LA", "YE")}, found
+
+
+def _paid(text: str) -> set[tuple[str | None, str | None, object]]:
+    return {
+        (c.sender, c.receiver, c.amount)
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "compensation"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Something given in exchange that is no money: people set free.
+        "The United States deported 252 Venezuelans to El Salvador in March. They were flown "
+        "home in exchange for the release of ten Americans.",
+        "Estados Unidos deportó a 252 venezolanos a El Salvador en marzo. Fueron repatriados a "
+        "cambio de decenas de presos políticos.",
+        "Estados Unidos deportó a 252 venezolanos a El Salvador en marzo. Fueron repatriados a "
+        "cambio de decenas de “presos políticos”.",
+        "Estados Unidos deportó a 252 venezolanos a El Salvador en marzo. Esto a cambio de la "
+        "excarcelación de diez estadounidenses.",
+        # Asked for before the cue, or only possible.
+        "The United States deported 20 people to Equatorial Guinea in May. In exchange for "
+        "accepting them, the minister said he had asked Washington to cover the housing costs.",
+        "Estados Unidos deportó a 20 personas a Ruanda en mayo. Hubo críticas por posibles "
+        "negociaciones de ayuda financiera a cambio de acoger a los deportados.",
+        # Money handed to the people, not to a state.
+        "The United States deported 20 people to Uganda in May. The deportees were given $300 "
+        "each.",
+        "Estados Unidos deportó a 20 personas a Uganda en mayo. A los deportados se les entregaron "
+        "300 dólares para el viaje.",
+        # A payment asked for, or only possible, somewhere in the clause.
+        "The United States deported 20 people to Mexico in May. Mexico could potentially limit "
+        "the programme to some nationalities or request compensation.",
+        "Estados Unidos deportó a 20 personas a Guinea Ecuatorial en mayo. El ministro pidió a "
+        "Washington cubrir los costos de alojamiento de los deportados.",
+        # Costs and damages a court orders paid.
+        "The United States deported 20 people to Costa Rica in February. The court ordered the "
+        "state to pay damages and legal costs.",
+        "Estados Unidos deportó a 20 personas a Costa Rica en febrero. La Sala condenó al Estado "
+        "al pago de costas, daños y perjuicios.",
+    ],
+)
+def test_money_that_is_no_payment_for_taking_people(text: str) -> None:
+    assert not _paid(text), facts(text)
+
+
+def test_a_negation_in_another_phrase_leaves_the_payment() -> None:
+    for text in (
+        "Under the deal, whose details have not been made public, Washington will pay El "
+        "Salvador $6 million a year to hold the deportees.",
+        "Según el acuerdo, cuyos detalles no se han revelado, Washington pagará a El Salvador "
+        "6 millones de dólares al año por los deportados.",
+    ):
+        assert ("US", "SV", 6000000) in _paid(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("Migrants deported from the United States are being kept at the Decápolis Hotel, "
+         "officials said.", ("PA", "Decapolis Hotel")),
+        ("Los migrantes deportados desde Estados Unidos permanecen en el CATEM desde febrero, "
+         "según las autoridades.", ("CR", "CATEM")),
+    ],
+)  # fmt: skip
+def test_people_another_state_sent_held_at_a_facility(text: str, facility: tuple[str, str]) -> None:
+    found = {
+        (c.receiver, c.facility)
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "facility"
+    }
+    assert facility in found, facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "receiver"),
+    [
+        ("To its critics, the UK's Rwanda scheme for asylum seekers seems a waste.", "RW"),
+        ("Los críticos dicen que el acuerdo Ruanda del Reino Unido para solicitantes de asilo "
+         "resultó caro.", "RW"),
+    ],
+)  # fmt: skip
+def test_a_deal_named_after_its_receiver_is_read_without_another_cue(
+    text: str, receiver: str
+) -> None:
+    found = {
+        (c.receiver, c.value)
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "arrangement_status"
+    }
+    assert (receiver, "agreed") in found, facts(text)
+
+
+def _caps(text: str) -> set[tuple[str | None, int | None]]:
+    return {
+        (c.receiver, c.count)
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "capacity"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_cap"),
+    [
+        # A place's own size.
+        ("The United States sent 238 men to CECOT, a detention facility that can hold up to "
+         "40,000 people.", 40000),
+        ("Estados Unidos envió a 238 migrantes al CECOT, la mayor cárcel de América, con "
+         "capacidad para hasta 40.000 reos.", 40000),
+        # The first country to take people in: a move made.
+        ("Panama became the first country to accept 119 deportees from the United States.",
+         119),
+        ("Panamá fue el primer país que aceptó recibir a 119 deportados de Estados Unidos.",
+         119),
+        # A count already reached.
+        ("As many as 60 migrants deported by the United States to Bhutan have been detained "
+         "there.", 60),
+        ("Honduras dijo que había facilitado el traslado de hasta 170 migrantes de Estados "
+         "Unidos a Venezuela.", 170),
+    ],
+)  # fmt: skip
+def test_a_size_or_a_count_reached_is_no_capacity(text: str, not_a_cap: int) -> None:
+    assert not_a_cap not in {count for _receiver, count in _caps(text)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Palau, a country east of the Philippines, has agreed to accept up to 75 deportees from "
+        "the United States.",
+        "Palaos, un país al este de Filipinas, aceptó recibir hasta 75 deportados de Estados "
+        "Unidos.",
+    ],
+)
+def test_a_state_named_to_place_another_is_no_party(text: str) -> None:
+    assert _caps(text) == {("PW", 75)}, facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facility"),
+    [
+        ("Italy sent 16 migrants to Albania, to the centres in Schengjin and Gjiader.",
+         {("AL", "Shengjin"), ("AL", "Gjader")}),
+        ("Australia flew 20 refugees from the Manus Island centre in Papua New Guinea to "
+         "Nauru.", {("PG", "Manus Island Regional Processing Centre")}),
+        ("Estados Unidos deportó a 200 migrantes a Costa Rica, alojados en un Centro Temporal "
+         "de Atención a Migrantes.", {("CR", "CATEM")}),
+        ("Estados Unidos deportó a cinco hombres a Esuatini, recluidos en el Complejo "
+         "Penitenciario de Matsapha.", {("SZ", "Matsapha Correctional Centre")}),
+        ("Estados Unidos deportó a 14 migrantes a Ghana, detenidos en el campamento Bundase.",
+         {("GH", "Bundase military camp")}),
+    ],
+)  # fmt: skip
+def test_facilities_under_the_spellings_reporting_uses(
+    text: str, facility: set[tuple[str, str]]
+) -> None:
+    found = {
+        (c.receiver, c.facility)
+        for c in extract_claims(text, published=PUBLISHED)
+        if c.kind.value == "facility"
+    }
+    assert facility <= found, facts(text)

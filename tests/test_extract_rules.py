@@ -673,3 +673,99 @@ def test_a_page_label_between_paragraphs_does_not_part_them(language: str, label
     # A paragraph of the story in between does part them: the payment is then unrelated.
     other = "The weather was mild." if language == "en" else "El tiempo fue templado."
     assert not [f for f in facts(story.format(other), language) if f[0] == "compensation"]
+
+
+_SENT_TO_GHANA = {
+    "en": "The United States deported 14 people to Ghana in September. ",
+    "es": "Estados Unidos deportó a 14 personas a Ghana en septiembre. ",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "concern"),
+    [
+        ("Lawyers say the deportees were denied due process before the flight.", "en",
+         "due_process"),
+        ("Their lawyers say the men are being unlawfully detained at a military base.", "en",
+         "due_process"),
+        ("The detainees say their contact with the outside world has been cut to one call a "
+         "month.", "en", "incommunicado"),
+        ("Sus familias denuncian la falta de un debido proceso para los deportados.", "es",
+         "due_process"),
+        ("Los abogados afirman que los hombres están detenidos ilegalmente en una base.", "es",
+         "due_process"),
+        ("Los deportados siguen retenidos sin intérprete ni acceso a asesoría legal.", "es",
+         "due_process"),
+        ("Además, se les limitó el contacto con el exterior durante semanas.", "es",
+         "incommunicado"),
+        ("The men sent there are now held in a secret location, their lawyers say.", "en",
+         "due_process"),
+        ("Los hombres enviados allí están retenidos en un lugar secreto, según sus abogados.",
+         "es", "due_process"),
+    ],
+)  # fmt: skip
+def test_concerns_named_as_what_is_at_stake(text: str, language: str, concern: str) -> None:
+    found = claims(_SENT_TO_GHANA[language] + text, language)
+    assert ("GH", concern) in {(c.receiver, c.value) for c in found if c.kind.value == "concern"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Several of the deportees had won protection in the US because of fears of "
+         "persecution or torture at home.", "en"),
+        ("The minister said the deal would end the abuse of the country's asylum system by "
+         "migrants.", "en"),
+        ("Los jueces habían concluido que los deportados podían correr peligro y ser víctimas "
+         "de tortura en sus países.", "es"),
+        ("Las ONG dicen que los migrantes quedan expuestos al riesgo de sufrir tortura y "
+         "expulsión.", "es"),
+        ("El ministro dijo que el acuerdo pone fin al abuso del sistema de asilo por parte de "
+         "los migrantes.", "es"),
+    ],
+)  # fmt: skip
+def test_a_risk_of_torture_or_misuse_of_a_system_is_no_reported_abuse(
+    text: str, language: str
+) -> None:
+    found = claims(_SENT_TO_GHANA[language] + text, language)
+    assert "abuse" not in {c.value for c in found if c.kind.value == "concern"}
+
+
+def _denials(text: str, language: str) -> set[tuple[str | None, str | None]]:
+    return {(c.sender, c.receiver) for c in claims(text, language) if c.kind.value == "denial"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        ("Washington has confirmed a deportation agreement with Uganda, despite earlier denials "
+         "by Kampala that such an agreement exists.", "en", ("US", "UG")),
+        ("Washington confirmó un acuerdo de deportación con Uganda, pese a los desmentidos de "
+         "Kampala sobre la existencia de tal acuerdo.", "es", ("US", "UG")),
+        ("Uganda's foreign minister denied that his government had held talks with the "
+         "Netherlands on return hubs for rejected asylum seekers.", "en", ("NL", "UG")),
+        ("El canciller de Uganda negó que su gobierno haya mantenido conversaciones con Países "
+         "Bajos sobre centros de retorno para solicitantes de asilo.", "es", ("NL", "UG")),
+    ],
+)  # fmt: skip
+def test_denials_told_as_a_noun_or_of_talks(
+    text: str, language: str, pair: tuple[str, str]
+) -> None:
+    assert pair in _denials(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Albania's prime minister dismissed the proposal, saying Albania would not join any "
+         "migration deal with Britain.", "en"),
+        ("El gobierno de Albania negó la petición británica de firmar un acuerdo sobre "
+         "migrantes con el Reino Unido.", "es"),
+        ("“There is no information on any agreement with the United States,” the party's "
+         "spokeswoman said of the deportees sent to Eswatini.", "en"),
+        ("«No hay comunicación oficial sobre ningún acuerdo con Estados Unidos», dijo la "
+         "portavoz del partido sobre los deportados enviados a Esuatini.", "es"),
+    ],
+)  # fmt: skip
+def test_a_request_turned_down_or_no_news_of_a_deal_is_no_denial(text: str, language: str) -> None:
+    assert not _denials(text, language)

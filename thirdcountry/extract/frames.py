@@ -16,7 +16,14 @@ from decimal import Decimal
 from typing import Any
 
 from thirdcountry.domain.dates import PartialDate
-from thirdcountry.domain.vocabulary import ClaimKind, DatePrecision, Denier, Role, Status
+from thirdcountry.domain.vocabulary import (
+    ClaimKind,
+    Concern,
+    DatePrecision,
+    Denier,
+    Role,
+    Status,
+)
 from thirdcountry.extract.engine import Candidate, Document
 from thirdcountry.extract.gazetteer import Mention, MentionKind
 from thirdcountry.extract.lexicon import Lexicon
@@ -572,6 +579,24 @@ _PREPOSITION = re.compile(
 )
 
 
+# What is turned down is a request: "dismissed the proposal", "rechazó la propuesta".
+_PROPOSAL = re.compile(
+    r"^\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|la\s+|el\s+|esa\s+|esta\s+)?(?:[\w-]+\s+)?"
+    r"(?:proposals?|offers?|requests?|idea|call|demands?|propuestas?|ofertas?|petici(?:ón|ones)|"
+    r"solicitud(?:es)?|idea)\b",
+    re.IGNORECASE,
+)
+# No news of a deal is no denial of one: "no hay comunicación oficial sobre ningún acuerdo",
+# "there is no information on any agreement".
+_NO_NEWS = re.compile(
+    r"\b(?:comunicación|información|informaciones|detalles|noticias|details|information|word|"
+    r"news|clarity|claridad)\b(?:\s+\w+){0,2}\s+(?:sobre|acerca\s+de|de|on|about|of)\s+"
+    r"(?:ningún|un|el|any|an?|the)?\s*$|^no\s+(?:hay|existe|there\s+is)\s+(?:\w+\s+){0,1}?"
+    r"(?:comunicación|información|detalles|details|information|word|news)\b",
+    re.IGNORECASE,
+)
+
+
 def _denial(context: _ClauseContext) -> None:
     lexicon, sentence = context.lexicon, context.sentence
     positions: list[int] = []
@@ -581,12 +606,19 @@ def _denial(context: _ClauseContext) -> None:
             context.before(start, 50)
         ):
             continue  # "se niegan a ser repatriados", "sus Estados de origen se niegan"
+        if _PROPOSAL.match(sentence.piece(end, end + 40)):
+            continue  # "dismissed the proposal": a request refused, not a deal denied
         around = sentence.piece(start - 25, start) + " " + sentence.piece(end, end + 160)
         if lexicon.denial_object.search(around):
             positions.append(start)
             if not _REPORTS.search(sentence.piece(start, end + 40)):
                 denied_deals.add(start)
-    positions += [start for start, _end, _m in context.cues(lexicon.negated_deal)]
+    positions += [
+        start
+        for start, _end, _m in context.cues(lexicon.negated_deal)
+        if not _NO_NEWS.search(context.before(start, 40))
+        and not _NO_NEWS.match(sentence.piece(start, start + 40))
+    ]
     if not positions:
         return
     position = min(positions)
@@ -1340,6 +1372,8 @@ def _capacity(context: _ClauseContext) -> None:
                 continue
             if pattern is lexicon.capacity and not _about_people(context, start, _end):
                 continue
+            if _not_a_cap(context, start, _end):
+                continue
             raw = next((g for g in (match.groupdict().get(k) for k in "nmkj") if g), None)
             value = lexicon.numbers.parse(raw) if raw else None
             if value is None or value != value.to_integral_value() or value <= 0:
@@ -1347,6 +1381,40 @@ def _capacity(context: _ClauseContext) -> None:
             sender = context.sender()
             for receiver in _not_own_people(context, context.receivers(focus=True)):
                 context.candidate(ClaimKind.CAPACITY, sender, receiver, count=int(value))
+
+
+# A place's own size ("a facility that can accommodate up to 2,500 people", "una cárcel con
+# capacidad para 40.000 presos"): what it can hold, not how many a deal lets in.
+_PLACE_SIZE = re.compile(
+    r"\b(?:facility|facilities|prison|jail|cent(?:re|er)|camp|tents?|building|site|cárcel|"
+    r"prisión|penal|centro|campamento|instalaci(?:ón|ones)|recinto)\b[^.;]{0,60}?"
+    r"\b(?:can|could|able\s+to|capacity|puede|pueden|podrá|capacidad)\b(?:\s+(?:of|for|to|de|"
+    r"para))?(?:\s+(?:hold|accommodate|house|fit|albergar|alojar|recibir))?[^.;]{0,12}$",
+    re.IGNORECASE,
+)
+# "the first country to accept 119 deportees": a move made, not a cap.
+_FIRST_TO = re.compile(
+    r"\b(?:first|second|third|latest|primer|segundo|tercer|último)\s+(?:country|nation|país|"
+    r"nación)(?:\s+(?:to|en|que))?\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# A count already reached ("as many as 60 have been detained", "había facilitado el traslado
+# de hasta 170 migrantes"): an estimate of what happened, not a cap.
+_DONE_AFTER = re.compile(r"^[^.;,]{0,50}?\b(?:have|has|had)\s+(?:already\s+)?been\b", re.IGNORECASE)
+_DONE_BEFORE = re.compile(
+    r"\b(?:había|habían|han|ha|hemos)\s+(?:[\wáéíóú]+d[oa]s?)\b[^.;]{0,40}$", re.IGNORECASE
+)
+
+
+def _not_a_cap(context: _ClauseContext, start: int, end: int) -> bool:
+    sentence = context.sentence
+    before = sentence.piece(max(context.clause.start, start - 90), start)
+    if _PLACE_SIZE.search(before) or _FIRST_TO.search(sentence.piece(start - 30, start)):
+        return True
+    return bool(
+        _DONE_AFTER.search(sentence.piece(end, end + 80))
+        or _DONE_BEFORE.search(sentence.piece(start - 50, start))
+    )
 
 
 def _about_people(context: _ClauseContext, start: int, end: int) -> bool:
@@ -1363,17 +1431,57 @@ def _about_people(context: _ClauseContext, start: int, end: int) -> bool:
     )
 
 
+# What a state gets in exchange that is no money: people ("a cambio de decenas de presos
+# políticos", "in exchange for the release of ten Americans"); "to compensate for" a loss.
+_NOT_MONEY_AFTER = re.compile(
+    r"^\W*(?:(?:for|de|,)\s+)?(?:the\s+|la\s+|los\s+|las\s+|un\s+|una\s+)?(?:[\w-]+\s+){0,3}?"
+    r"[\"“«]?(?:release[sd]?|freed|freeing|liberación|excarcelaci(?:ón|ones)|liberó|liberar|"
+    r"prisoners|presos|prisioneros|rehenes|hostages|detainees|"
+    r"ciudadanos|citizens|Americans|estadounidenses|nationals)\b|^\s+for\b(?!\s+(?:taking|"
+    r"accepting|receiving|hosting|the\s+costs?))",
+    re.IGNORECASE,
+)
+_EXCHANGE = re.compile(r"\b(?:in\s+exchange|a\s+cambio|compensat\w+)\b", re.IGNORECASE)
+# Money a court orders paid ("condenó al Estado al pago de costas, daños y perjuicios"):
+# damages, not a payment for taking people.
+_COURT_COSTS = re.compile(
+    r"\b(?:costas|daños\s+y\s+perjuicios|legal\s+costs|court\s+costs|damages)\b", re.IGNORECASE
+)
+# A payment asked for, or not known ("he had asked the administration to cover the costs",
+# "it remains unclear which country covered the cost").
+_ASKED = re.compile(
+    r"\b(?:ask(?:ed|s)?|request(?:ed|s)?|demand(?:ed|s)?|unclear|unknown|pidió|piden|pide|"
+    r"solicit(?:ó|a|an)|exig(?:ió|e|en)|no\s+está\s+claro|se\s+desconoce|posibles)\b",
+    re.IGNORECASE,
+)
+
+
 def _compensation(context: _ClauseContext) -> None:
     lexicon = context.lexicon
-    strong = list(context.cues(lexicon.payment)) + list(context.cues(lexicon.costs))
+    sentence = context.sentence
+    strong = [
+        cue
+        for cue in (*context.cues(lexicon.payment), *context.cues(lexicon.costs))
+        if not (
+            _EXCHANGE.match(cue[2].group(0))
+            and _NOT_MONEY_AFTER.search(sentence.piece(cue[1], cue[1] + 60))
+        )
+    ]
     weak = list(context.cues(lexicon.money_context))
     if not strong and not weak:
         return
     cues = strong + weak
     first = min(s for s, _e, _m in cues)
-    if any(context.negated(s, e) or context.modal(s) for s, e, _m in cues):
+    if any(_payment_negated(context, s, e) or context.modal(s) for s, e, _m in cues):
         return
-    sentence = context.sentence
+    head = sentence.piece(context.clause.start, first)
+    # Asked for before any of the cues: "In exchange for accepting them, he said he had asked
+    # the administration to cover the costs".
+    asked = sentence.piece(context.clause.start, max(s for s, _e, _m in cues))
+    if _ASKED.search(asked) or sentence.search(lexicon.modality, head):
+        return  # "could potentially ... request compensation": the whole clause is unreal
+    if _COURT_COSTS.search(context.text):
+        return
     if context.party_not_a_state(first) or sentence.search(lexicon.per_person, sentence.text):
         return
     money = _money(context, [s for s, _e, _m in cues])
@@ -1388,6 +1496,13 @@ def _compensation(context: _ClauseContext) -> None:
             )
         else:
             context.candidate(ClaimKind.COMPENSATION, sender, receiver, penalty=0.1)
+
+
+def _payment_negated(context: _ClauseContext, start: int, end: int) -> bool:
+    """Negated near the cue, within its own phrase: "the details of which have not been
+    revealed, Washington will pay" is no negated payment."""
+    window = re.split(r"[,;:()]", context.before(start))[-1] + context.sentence.piece(start, end)
+    return bool(context.lexicon.negation.search(window))
 
 
 # States whose own currency is written with a bare "$".
@@ -1482,9 +1597,14 @@ def _frame_masks(lexicon: Lexicon) -> _FrameMasks:
 
 
 def _facilities(document: Document, sentence: Sentence) -> None:
+    senders = {r.code for r in sentence.refs if r.slot is Slot.SENDER}
     for mention in sentence.facilities:
         if not mention.code or not mention.entry.facility:
             continue
+        if senders - {mention.code} and sentence.search(sentence.lexicon.migration, sentence.text):
+            # "migrants deported from the United States, held at CATEM": people another state
+            # sent are held at a place of the arrangement, so its state is in one.
+            document.established.add(mention.code)
         document.add(
             Candidate(
                 kind=ClaimKind.FACILITY,
@@ -1499,15 +1619,48 @@ def _facilities(document: Document, sentence: Sentence) -> None:
         )
 
 
+# Torture or ill-treatment named as a risk ("fears of persecution or torture", "riesgo de
+# sufrir tortura", "podían correr peligro y ser víctimas de tortura"): a danger the people
+# would face if sent on (a refoulement concern), not abuse reported where they are.
+_RISK_BEFORE = re.compile(
+    r"\b(?:persecution\s+or|persecución\s+o|risks?\s+of|fears?\s+of|in\s+danger|riesgos?\s+de|"
+    r"temor\s+(?:a|de)|miedo\s+a|sufrir|peligro)\b",
+    re.IGNORECASE,
+)
+# "the abuse of our asylum system", "el abuso del sistema": misuse of a system, not harm done
+# to people.
+_SYSTEM_ABUSE = re.compile(
+    r"^(?:abuses?|abusos?)\s+(?:of|del?)\s+(?:the\s+|our\s+|its\s+|their\s+|this\s+|la\s+|el\s+|"
+    r"nuestro\s+|su\s+)?(?:[\w'’-]+\s+){0,3}?(?:system|process|law|rules|sistema|proceso|ley)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_reported_abuse(text: str, match: re.Match[str]) -> bool:
+    """An abuse cue that names a risk, or the misuse of a system, not harm to people."""
+    if _RISK_BEFORE.search(text[max(0, match.start() - 45) : match.start()]):
+        return True
+    return bool(_SYSTEM_ABUSE.match(text[match.start() : match.start() + 80]))
+
+
 def _concerns(document: Document, sentence: Sentence) -> None:
     lexicon = sentence.lexicon
     if not sentence.search(lexicon.concern_subject, sentence.text) and not sentence.facilities:
         return
     for concern, pattern in lexicon.concerns.items():
-        match = sentence.search(pattern, sentence.text)
-        if match is None:
+        if not sentence.search(pattern, sentence.text):
             continue
-        if lexicon.negation.search(sentence.text[max(0, match.start() - 20) : match.start()]):
+        text = sentence.text
+        match = next(
+            (
+                m
+                for m in pattern.finditer(text)
+                if not lexicon.negation.search(text[max(0, m.start() - 20) : m.start()])
+                and not (concern is Concern.ABUSE and _not_reported_abuse(text, m))
+            ),
+            None,
+        )
+        if match is None:
             continue
         # Receivers that never get a claim of their own are dropped when the document ends.
         codes = [m.code for m in sentence.facilities if m.code]

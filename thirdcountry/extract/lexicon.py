@@ -42,6 +42,12 @@ def at_end(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{pattern})\s+(?:a\s+|the\s+|los\s+|las\s+)?$", re.IGNORECASE)
 
 
+_NAMED_DEAL = re.compile(
+    r"\b[A-Z][\w-]+\s+(?:deal|scheme|agreement|pact|plan|policy)\b|"
+    r"\b(?:acuerdo|pacto|plan)\s+(?:con\s+)?[A-Z][\w-]+\b"
+)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every cue the engine looks for, for one language."""
@@ -221,6 +227,8 @@ class Lexicon:
         yield from self.instruments.values()
         yield from self.concerns.values()
         yield from (
+            # A deal named after its receiver ("the Rwanda scheme") is a status cue of its own.
+            _NAMED_DEAL,
             self.first_receiver,
             self.ruled_unlawful,
             self.denial,

@@ -289,6 +289,8 @@ LEXICON = Lexicon(
         r"(?:borders?(?:ing)?(?:\s+with)?|bordered\s+by|neighbou?r(?:ing|s)?(?:\s+of)?|"
         r"recogni[sz](?:e|es|ed|ing)|recognition\s+(?:of|by)|independence\s+from|located\s+in|"
         r"off\s+the\s+coast\s+of|coast\s+of|sharing\s+borders?\s+with|"
+        r"(?:miles|kilometres|kilometers|km)\s+(?:\w+\s+)?of|"
+        r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
         r"surrounded\s+by|part\s+of|region\s+of|dispute\s+with|"
         r"relations\s+with|war\s+with|tensions?\s+with|diplomatic\s+\w+\s+with|"
         r"visit(?:ed|ing|s)?|travel(?:led|ed)?\s+to|trip\s+to|tour\s+of|(?:went|go(?:ing)?)\s+to|"
@@ -516,12 +518,12 @@ LEXICON = Lexicon(
         r"agreement|deportations?|flights?)\s+(?:unlawful|illegal)\b"
     ),
     denial=rx(
-        r"\b(?:denied|denies|deny|denying|dismissed|rejected\s+(?:the\s+)?reports?|"
+        r"\b(?:denied|denies|deny|denying|denials?|dismissed|rejected\s+(?:the\s+)?reports?|"
         r"rejected\s+(?:the\s+|those\s+)?(?:claims?|accounts?)|disputed|contradicted)\b"
     ),
     denial_object=rx(
         r"\b(?:agreements?|deal|accord|pact|arrangement|memorandum|signing|signed|signed\s+up|"
-        r"agreed|reports?|coordination)\b|\bit\b"
+        r"agreed|reports?|coordination|talks|negotiations|discussions)\b|\bit\b"
     ),
     negated_deal=rx(
         r"\b(?:had|has|have)\s+not\s+(?:reached|signed|concluded|agreed)\s+(?:to\s+)?(?:any|a|an|"
@@ -641,7 +643,12 @@ LEXICON = Lexicon(
         r"\b(?:transferred|moved|relocated|taken)\s+to\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:shelter|camp|migrant\s+station)\b"
     ),
-    per_person=rx(r"\beach\s+of\s+(?:the|them)\b|\bper\s+(?:person|head|migrant)\b|\bin\s+cash\b"),
+    per_person=rx(
+        r"\beach\s+of\s+(?:the|them)\b|\bper\s+(?:person|head|migrant)\b|\bin\s+cash\b|"
+        # "giving the deportees 300 dollars each", "asylum seekers will be given $3,500".
+        r"\beach(?=\s*[.;,)]|\s*$)|\b(?:" + PEOPLE + r")\s+(?:will\s+be|would\s+be|were|are|was)\s+"
+        r"(?:given|offered|paid)\b"
+    ),
     participle_tail=rx(r"\s+(?:by|from|of)\b"),
     onward=rx(
         r"\b(?:of\s+them|of\s+the\s+(?:\w+\s+)?(?:men|deportees|group|nine|eight|seven|\d+)|"
@@ -674,7 +681,7 @@ LEXICON = Lexicon(
     ),
     money_context=rx(
         r"\b(?:will\s+provide|provided|worth|funds?|funded|receive\s+an?\s+upfront|"
-        r"receive[sd]?|given|gets?)\b"
+        r"receive[sd]?|given(?!\s+that)|gets?)\b"
     ),
     costs=rx(
         r"\b(?:cover(?:s|ed|ing)?|pay(?:s|ing)?(?:\s+for)?|bear(?:s|ing)?|fund(?:s|ed|ing)?|"
@@ -747,7 +754,8 @@ LEXICON = Lexicon(
             r"sexual\s+violence|forced\s+labou?r|solitary\s+confinement)\b"
         ),
         Concern.INCOMMUNICADO: rx(
-            r"\bincommunicado\b|\bwithout\s+access\s+to\s+(?:counsel|lawyers?|a\s+lawyer|"
+            r"\bincommunicado\b|\bcontact\s+with\s+the\s+outside\s+world\b|"
+            r"\bwithout\s+access\s+to\s+(?:counsel|lawyers?|a\s+lawyer|"
             r"their\s+lawyers)\b|\bno\s+access\s+to\s+(?:counsel|lawyers?|a\s+lawyer)\b|"
             r"\bcannot\s+speak\s+to\s+(?:a\s+)?lawyers?\b|\bnot\s+been\s+able\s+to\s+reach\s+them\b|"
             r"\bphones\s+taken\s+away\b|\bheld\s+in\s+isolation\b|\bcut\s+off\s+from\b"
@@ -768,7 +776,15 @@ LEXICON = Lexicon(
             r"\bwithout\s+charge\b|\bnever\s+told\s+where\s+they\s+were\s+going\b|"
             r"\barbitrar(?:y|ily)\s+(?:detain\w*|detention|arrest\w*)\b|"
             r"\bviolated\s+(?:his|her|a\s+court['’]s?)\s+order\b|"
-            r"\bwithout\s+(?:a\s+)?judge\s+(?:hearing|examining|reviewing)\b"
+            r"\bwithout\s+(?:a\s+)?judge\s+(?:hearing|examining|reviewing)\b|"
+            # Due process named as what is at stake: "concerns about due process", "their
+            # right to due process", "procedural fairness", "illegally detained".
+            r"\bdue\s+process\b|\bprocedural\s+fairness\b|\bnatural\s+justice\b|"
+            r"\b(?:illegally|unlawfully)\s+(?:detained|held|jailed)\b|"
+            r"\b(?:detained|held|jailed)\s+(?:illegally|unlawfully)\b|\bunlawful\s+detention\b|"
+            # Held where nobody may know: detention outside any process.
+            r"\b(?:held|kept|detained)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:a\s+|an\s+)?(?:secret|"
+            r"undisclosed)\s+(?:location|site|place|facility)\b|\bsecret\s+detention\b"
         ),
         Concern.DEATH: rx(r"\b(?:died|death|deaths|killed|suicide)\b"),
     },

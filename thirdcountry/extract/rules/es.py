@@ -310,6 +310,7 @@ LEXICON = Lexicon(
     geo_before=rx(
         r"(?:frontera(?:s)?\s+(?:con|de)|limita\s+con|"
         r"vecin[oa]s?(?:\s+(?:al|del)\s+(?:norte|sur|este|oeste)\s+de|\s+de)?|"
+        r"(?:al|en\s+el)\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste)\s+de|"
         r"reconoc\w+|reconocimiento\s+(?:de|por)|independencia\s+de|situad[oa]\s+en|"
         r"ubicad[oa]\s+en|litigio\s+(?:territorial\s+)?con|disputa\s+con|"
         r"relaciones\s+(?:diplomáticas\s+)?con|rompió\s+relaciones\s+con|guerra\s+con|"
@@ -534,12 +535,13 @@ LEXICON = Lexicon(
     ),
     denial=rx(
         r"\b(?:neg(?:ó|aron|ado|ando)|desminti(?:ó|eron)|desmiente|desmienten|niega|niegan|"
+        r"desmentidos?|negativas?\s+(?:de|del|por\s+parte\s+de)|"
         r"negado|rechazó\s+"
         r"(?:esas\s+|las\s+)?(?:informaciones|versiones))\b"
     ),
     denial_object=rx(
         r"\b(?:acuerdos?|pacto|convenio|arreglo|memorando|firmado|firma|firmar|plan|programa|"
-        r"traslados|vuelos|política)\b|\blo\b"
+        r"traslados|vuelos|política|conversaciones|negociaciones|diálogos?)\b|\blo\b"
     ),
     negated_deal=rx(
         r"\bno\s+(?:hay|existe|existía|había)\s+(?:ningún|un|tal)?\s*(?:\w+\s+){0,2}?"
@@ -628,7 +630,14 @@ LEXICON = Lexicon(
         r"\b(?:trasladad[oa]s?|reubicad[oa]s?|llevad[oa]s?)\s+(?:a|al|hacia)\s+(?:un\s+|una\s+|la\s+)?"
         r"(?:albergue|campamento|refugio|estación\s+(?:temporal|migratoria))\b"
     ),
-    per_person=rx(r"\bcada\s+uno\b|\bpor\s+(?:persona|cabeza|migrante)\b|\ben\s+efectivo\b"),
+    per_person=rx(
+        r"\bcada\s+uno\b|\bpor\s+(?:persona|cabeza|migrante)\b|\ben\s+efectivo\b|"
+        # "a los solicitantes de asilo se les darán 3.500 dólares": dinero a las personas.
+        r"\b(?:" + PEOPLE + r")\s+(?:recibirán|recibieron|recibían)\s+(?:un\s+)?(?:billete|pasaje|"
+        r"\d)|\ba\s+(?:cada\s+)?(?:los\s+|las\s+)?(?:" + PEOPLE + r")\s+se\s+les\s+(?:dio|dieron|"
+        r"darán|dará|entregó|entregaron|entregará|entregarán|ofreció|ofrecieron|ofrecerán|pagó|"
+        r"pagará)\b"
+    ),
     participle_tail=rx(r"\s+(?:por|de|desde)\b"),
     onward=rx(
         r"\b(?:de\s+ellos|de\s+ellas|posteriormente|luego|después|más\s+tarde|desde\s+entonces|"
@@ -719,7 +728,8 @@ LEXICON = Lexicon(
         Concern.INCOMMUNICADO: rx(
             r"\bincomunicad[oa]s\b|\bsin\s+(?:poder\s+comunicarse|comunicación|acceso\s+"
             r"(?:regular\s+)?a\s+(?:sus\s+)?(?:abogados|teléfonos|familias))\b|"
-            r"\baislamiento\s+total\b|\bsin\s+poder\s+comunicarse\b"
+            r"\baislamiento\s+total\b|\bsin\s+poder\s+comunicarse\b|"
+            r"\bcontacto\s+con\s+el\s+(?:mundo\s+)?exterior\b"
         ),
         Concern.REFOULEMENT: rx(
             r"\bdevolución\b|\bno\s+devolución\b|\briesgo\s+de\s+ser\s+devuelt[oa]s\b|\bprotección\s+(?:\w+\s+){0,4}?contra\s+la\s+"
@@ -733,13 +743,27 @@ LEXICON = Lexicon(
             r"\bfalta\s+de\s+asesoría\s+legal\b|\bno\s+recibieron\s+información\b|"
             r"\binconstitucional\b|\bsin\s+que\s+un\s+juez\b|\bsin\s+(?:una\s+)?audiencia\b|"
             r"\bdetenci(?:ón|ones)\s+arbitrari[ao]s?\b|\barbitrariamente\b|"
-            r"\bsin\s+(?:formular\s+cargos|acceso\s+(?:legal|a\s+(?:un\s+)?abogad[oa]s?))\b"
+            r"\bsin\s+(?:formular\s+cargos|acceso\s+(?:legal|a\s+(?:un\s+)?abogad[oa]s?))\b|"
+            # El debido proceso como lo que está en juego ("la falta de un debido proceso"),
+            # detenidos ilegalmente, sin acceso a asesoría legal, sin que se les informara.
+            r"\bdebido\s+proceso\b|"
+            r"\b(?:detenid|retenid|recluid|encarcelad)[oa]s?\s+(?:de\s+forma\s+|de\s+manera\s+)?"
+            r"ilegal(?:mente)?\b|\bilegalmente\s+(?:detenid|retenid|recluid)[oa]s?\b|"
+            r"\bdetenci(?:ón|ones)\s+ilegal(?:es)?\b|"
+            r"\bsin\s+(?:[\wáéíóúñ]+\s+){0,3}?(?:ni\s+)?acceso\s+a\s+(?:asesoría|asistencia|"
+            r"defensa)\s+(?:legal|jurídica)\b|\bno\s+se\s+les\s+inform(?:ó|aba)\b|"
+            # Retenidos donde nadie puede saberlo: una detención fuera de todo proceso.
+            r"\b(?:detenid|retenid|recluid)[oa]s?\s+(?:\w+\s+){0,2}?en\s+(?:un\s+|una\s+)?"
+            r"(?:lugar|sitio|centro|instalación)\s+(?:secret[oa]|no\s+revelad[oa]|desconocid[oa])\b|"
+            r"\bdetención\s+secreta\b"
         ),
         Concern.DEATH: rx(r"\b(?:muri[óe]|murieron|falleci\w+|muerte)\b"),
     },
     concern_subject=rx(
         r"\b(?:deportados|detenidos|migrantes|presos|reos|reclusos|venezolanos|extranjeros|"
-        r"personas|familias|ellos|hombres|los\s+deportados|sus\s+clientes)\b"
+        r"personas|familias|ellos|ellas|hombres|los\s+deportados|sus\s+clientes|"
+        # "se les quitaron sus documentos": the people, as "them" is in English.
+        r"se\s+les)\b"
     ),
     home_return=rx(
         r"\b(?:regres(?:ó|aron)|retorn(?:ó|aron)|volvi(?:ó|eron)|(?:fue|fueron)\s+repatriad[oa]s?|"
