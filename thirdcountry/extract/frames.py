@@ -370,14 +370,15 @@ _PLAN_TO_SEND = re.compile(
     r"remove|relocate|enviar|deportar|trasladar|expulsar)\b",
     re.IGNORECASE,
 )
-# "el acuerdo Ruanda": Spanish names the deal first.
-_NAMED_DEAL_BEFORE = re.compile(r"\b(?:acuerdo|pacto|esquema|tratado|convenio)\s+$", re.IGNORECASE)
+# "el acuerdo Ruanda": Spanish names the deal first ("el plan Ruanda" too, where a plan ends).
+_SPANISH_DEALS = "acuerdo|pacto|esquema|tratado|convenio"
+_NAMED_DEAL_BEFORE = re.compile(rf"\b(?:{_SPANISH_DEALS})\s+$", re.IGNORECASE)
 _NAMED_PLAN_BEFORE = re.compile(
-    r"\b(?:acuerdo|pacto|esquema|tratado|convenio|plan|programa|política)\s+$", re.IGNORECASE
+    rf"\b(?:{_SPANISH_DEALS}|plan|programa|política)\s+$", re.IGNORECASE
 )
 # What a deal named after its receiver cannot be found without (it keeps the frame live).
 _DEAL_WORD = re.compile(
-    r"\b(?:deal|scheme|agreement|pact|treaty|accord|acuerdo|pacto|esquema|tratado|convenio)\b",
+    rf"\b(?:deal|scheme|agreement|pact|treaty|accord|{_SPANISH_DEALS})\b",
     re.IGNORECASE,
 )
 
