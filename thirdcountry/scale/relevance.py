@@ -40,12 +40,20 @@ _CODE_TAGS = ((b"<script", b"</script"), (b"<SCRIPT", b"</SCRIPT"), (b"<style", 
 _TAG_END = (b" ", b">", b"/", b"\t", b"\n", b"\r")
 
 
-def _body(payload: bytes) -> bytes:
+def _body_start(payload: bytes) -> int:
+    """Where the main text can start: the payload's ``<body`` tag, in lower or upper case
+    (0 when it has none)."""
+    found = [i for i in (stringzilla.find(payload, t) for t in (b"<body", b"<BODY")) if i >= 0]
+    return min(found) if found else 0
+
+
+def _body(payload: bytes, start: int | None = None) -> bytes:
     """What the main text can come from: the payload from its ``<body`` tag on (all of it
     when it has no such tag, in lower or upper case), less the content of its scripts and
-    styles. An element that never closes keeps the rest."""
-    found = [i for i in (stringzilla.find(payload, t) for t in (b"<body", b"<BODY")) if i >= 0]
-    start = min(found) if found else 0
+    styles. An element that never closes keeps the rest. ``start`` is ``_body_start``'s
+    answer when the caller has it already."""
+    if start is None:
+        start = _body_start(payload)
     cuts: list[tuple[int, int]] = []
     find = stringzilla.find
     for opening, closing in _CODE_TAGS:
@@ -75,11 +83,13 @@ def _body(payload: bytes) -> bytes:
 def is_candidate(payload: bytes) -> bool:
     """The prefilter: the test every HTML payload goes through before any parsing.
 
-    The topic is looked for in the whole payload first: most pages have none, and a page
-    without it anywhere has none in its body either, so they are turned away before the
-    body is cut out."""
+    The topic is looked for first from the ``<body`` tag on, in place: most pages have
+    none, and a page without it there has none in its body less scripts either, so they
+    are turned away before that is cut out. (The head, a fifth of a page's bytes or more,
+    holds no main text; leaving it out of the one pass every page gets is what it saves.)"""
     words = vocabulary()
-    return words.has_topic(payload) and words.accepts(_body(payload))
+    start = _body_start(payload)
+    return words.has_topic(memoryview(payload)[start:]) and words.accepts(_body(payload, start))
 
 
 def story_bytes(lowered: bytes) -> bytes:

@@ -215,7 +215,7 @@ class Vocabulary:
     topic_database: Any
     database: Any
 
-    def _scan(self, database: Any, payload: bytes, *, first: bool = False) -> set[int]:
+    def _scan(self, database: Any, payload: bytes | memoryview, *, first: bool = False) -> set[int]:
         seen: set[int] = set()
 
         def on_match(id_: int, _start: int, _end: int, _flags: int, _context: object) -> bool:
@@ -227,7 +227,7 @@ class Vocabulary:
             database.scan(payload, match_event_handler=on_match, scratch=_scratch(database))
         return seen
 
-    def has_topic(self, payload: bytes) -> bool:
+    def has_topic(self, payload: bytes | memoryview) -> bool:
         """Whether ``payload`` may hold a match of a language's topic pattern: one of its
         stems or phrases in any spelling (``deport`` only where it does not start a
         declared sport word)."""
