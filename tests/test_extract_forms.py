@@ -754,6 +754,15 @@ def test_denying_a_report_of_a_deal_is_no_refusal(text: str) -> None:
         "enviar a los solicitantes de asilo a Ruanda era ilegal.",
         "La justicia británica declaró ilegal la deportación de solicitantes de asilo a Ruanda.",
         "A British court declared the Rwanda deportation flights unlawful.",
+        # The adjective before its object, and the unlawfulness as a noun.
+        "The British Supreme Court on Tuesday deemed unlawful the government's plan to fly "
+        "asylum seekers to Rwanda.",
+        "El alto tribunal consideró este martes ilegal el plan del Gobierno británico de "
+        "enviar a Ruanda a los solicitantes de asilo.",
+        "A British appeals court upheld the unlawfulness of deportations to Rwanda of people "
+        "arriving by boat.",
+        "La justicia británica confirmó la ilegalidad de las deportaciones a Ruanda de quienes "
+        "llegan en barco.",
     ],
 )
 def test_a_court_ruling_the_plan_unlawful_suspends_it(text: str) -> None:

@@ -515,7 +515,14 @@ LEXICON = Lexicon(
         r"deporting|removing|deportations?|removals?|flights?)\b(?:[\w\s'’,-]{0,60}?)\s"
         r"(?:is|was|were|are|would\s+be|to\s+be)\s+[\"“'‘]?(?:unlawful|illegal)\b|"
         r"\b(?:declared|ruled|deemed)\s+(?:\w+\s+){0,5}?(?:plan|policy|scheme|deal|"
-        r"agreement|deportations?|flights?)\s+(?:unlawful|illegal)\b"
+        r"agreement|deportations?|flights?)\s+(?:unlawful|illegal)\b|"
+        # The adjective before its object: "deemed unlawful on Wednesday the plan to send".
+        r"\b(?:declared|ruled|deemed|found|judged)\s+(?:unlawful|illegal)\s+(?:(?:on|this)\s+\w+\s+)?"
+        r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:plan|policy|scheme|deal|agreement|deportations?|"
+        r"removals?|flights?)\b|"
+        # "upheld the unlawfulness of deportations to Rwanda".
+        r"\b(?:illegality|unlawfulness)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:plan|policy|"
+        r"scheme|deal|agreement|deportations?|removals?|flights?)\b"
     ),
     denial=rx(
         r"\b(?:denied|denies|deny|denying|denials?|dismissed|rejected\s+(?:the\s+)?reports?|"

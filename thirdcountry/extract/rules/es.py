@@ -528,10 +528,16 @@ LEXICON = Lexicon(
         r"trasladar|deportaci(?:ón|ones)|expulsi(?:ón|ones)|traslados?|vuelos?)\b"
         r"(?:[\w\s,-]{0,120}?)\s(?:es|era|son|eran|sería|serían|resulta|resultaba)\s+"
         r"[«\"“']?ilegal(?:es)?\b|"
-        r"\bdeclar(?:ó|a|aron)\s+ilegal(?:es)?\s+(?:el\s+|la\s+|los\s+|las\s+)?(?:[\w-]+\s+){0,2}?"
+        # The adjective before its object, the day between: "declaró ilegal el plan",
+        # "consideró este miércoles ilegal el plan del Gobierno".
+        r"\b(?:declar|consider|dictamin|calific|juzg)(?:ó|a|aron|ado)\s+"
+        r"(?:(?:este|el|ayer|hoy)\s+(?:\w+\s+){0,2}?)?ilegal(?:es)?\s+"
+        r"(?:el\s+|la\s+|los\s+|las\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:plan|política|acuerdo|programa|deportaci(?:ón|ones)|expulsi(?:ón|ones)|traslados?|"
         r"vuelos?)\b|"
-        r"\bilegalidad\s+del?\s+(?:[\w-]+\s+){0,2}?(?:plan|política|acuerdo|programa)\b"
+        # "confirmó la ilegalidad de las deportaciones a Ruanda".
+        r"\bilegalidad\s+del?\s+(?:(?:las|los)\s+)?(?:[\w-]+\s+){0,2}?(?:plan|política|acuerdo|"
+        r"programa|deportaci(?:ón|ones)|expulsi(?:ón|ones)|traslados|vuelos)\b"
     ),
     denial=rx(
         r"\b(?:neg(?:ó|aron|ado|ando)|desminti(?:ó|eron)|desmiente|desmienten|niega|niegan|"
