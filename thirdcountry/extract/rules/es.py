@@ -513,7 +513,10 @@ LEXICON = Lexicon(
         Status.ENDED: rx(
             r"\b(?:puso\s+fin|pusieron\s+fin|cancel(?:ó|aron|ado)|termin(?:ó|aron)\s+con|"
             r"anul(?:ó|aron|ado)|derog(?:ó|aron|ado)|abandon(?:ó|aron|ad[oa])|dio\s+por\s+terminado|"
-            r"rompi(?:ó|eron)\s+el\s+acuerdo)\b"
+            r"rompi(?:ó|eron)\s+el\s+acuerdo|"
+            # "la política se desecharía" (told by the one who ends it, as "would be scrapped"),
+            # "el plan estaba muerto y enterrado".
+            r"desech(?:ó|aron|ad[oa]s?|ará|arán|aría|arían)|muert[oa]\s+y\s+enterrad[oa])\b"
         ),
     },
     first_receiver=rx(
