@@ -871,6 +871,15 @@ def test_agreements_signed_told_around_the_deal_word(text: str, receivers: set[s
         "The Dutch government is considering sending rejected asylum seekers to Uganda.",
         "El Gobierno neerlandés está considerando la posibilidad de enviar a Uganda a los "
         "solicitantes de asilo rechazados.",
+        # Weighing it: "se plantea enviar", "baraja la posibilidad de".
+        "The Dutch minister said the government is weighing sending to Uganda the asylum "
+        "seekers whose appeals have run out.",
+        "La ministra neerlandesa dijo que el Gobierno se plantea enviar a Uganda a los "
+        "solicitantes de asilo que han agotado sus recursos.",
+        "The Dutch government is mulling the option of sending rejected asylum seekers to "
+        "Uganda.",
+        "El Gobierno neerlandés baraja la opción de enviar a Uganda a los solicitantes de asilo "
+        "rechazados.",
     ],
 )
 def test_considering_a_move_is_no_agreement(text: str) -> None:

@@ -476,7 +476,10 @@ LEXICON = Lexicon(
         Status.NEGOTIATING: rx(
             r"\bnegotiat\w*|\bin\s+talks\b|\btalks\s+(?:with|on|about)\b|\bin\s+discussions?\b|"
             r"\bdiscussions\s+with\b|\bproductive\s+talks\b|\bunder\s+negotiation\b|"
-            r"\bexploring\b|\bconsidering\b|\bcontinue\s+to\s+negotiate\b"
+            r"\bexploring\b|\bconsidering\b|\bcontinue\s+to\s+negotiate\b|"
+            # "weighing sending", "mulling the option of sending": as "considering".
+            r"\b(?:weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?)\s+(?:the\s+(?:possibility|option|idea)\s+"
+            r"of\s+)?(?:sending|deporting|transferring|accepting|receiving|hosting)\b"
         ),
         Status.REQUESTED: rx(
             r"\b(?:asked|asking|asks|pressed|pressing|pressured|pressuring|urged|urging|"

@@ -491,6 +491,11 @@ LEXICON = Lexicon(
             # "está considerando la posibilidad de enviar", "ha considerado aceptar", as
             # "considering" in English.
             r"\bconsider(?:a|an|ando|ado|aba|aban)\s+(?:la\s+(?:posibilidad|opción)\s+de\s+)?"
+            r"(?:enviar|deportar|trasladar|aceptar|recibir|acoger)\b|"
+            # "se plantea enviar", "baraja la posibilidad de acoger": weighing it, as
+            # "considering".
+            r"\b(?:se\s+)?(?:plante(?:a|an|aba|aban|ó)|baraj(?:a|an|aba|aban|ó|ando))\s+"
+            r"(?:la\s+(?:posibilidad|opción|idea)\s+de\s+)?"
             r"(?:enviar|deportar|trasladar|aceptar|recibir|acoger)\b"
         ),
         Status.REQUESTED: rx(
