@@ -41,6 +41,16 @@ def moves(text: str) -> set[tuple[str, str | None, str, int | None]]:
             "Estados Unidos deportó el martes a seis hombres a Uganda, según las autoridades.",
             ("transfer", "US", "UG", 6),
         ),
+        # A law used to move people tells the moves made with it.
+        (
+            "The White House has used the wartime law to deport migrants to El Salvador.",
+            ("transfer", "US", "SV", None),
+        ),
+        (
+            "La ley de tiempos de guerra, invocada por la Casa Blanca para deportar a migrantes "
+            "a El Salvador, llega al tribunal.",
+            ("transfer", "US", "SV", None),
+        ),
         # People deported from the sender arrive in the receiver.
         (
             "Eleven men deported from the United States arrived in Ghana on Wednesday.",
@@ -83,6 +93,18 @@ def moves(text: str) -> set[tuple[str, str | None, str, int | None]]:
 )
 def test_one_sentence_transfers(text: str, expected: tuple[str, str, str, int]) -> None:
     assert expected in moves(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White House plans to use the wartime law to deport migrants to El Salvador.",
+        "La Casa Blanca planea usar la ley de tiempos de guerra para deportar a migrantes a "
+        "El Salvador.",
+    ],
+)
+def test_a_law_to_be_used_to_move_people_is_no_move(text: str) -> None:
+    assert not moves(text), facts(text)
 
 
 @pytest.mark.parametrize(

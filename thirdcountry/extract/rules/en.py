@@ -615,6 +615,9 @@ LEXICON = Lexicon(
         + _SEND_PAST
         + r")\b(?!\s+(?:by|from)\s+(?:immigration\s+)?judges)"
         r"(?!\s+(?:" + PEOPLE + r")\b)|"
+        # A law or a power used to move people tells the moves made with it: "the law the White
+        # House has used to deport migrants to El Salvador", "invoked by the administration to".
+        r"\b(?:used|invoked|applied)\s+(?:[\w.]+\s+){0,6}?to\s+(?:deport|expel|send|remove|fly)\b|"
         r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|carried)\b|"
         # Headlines tell the day's news in the present: "deportees arrive in South Sudan",
         # "Italy sends 40 asylum seekers to Albania".

@@ -219,6 +219,12 @@ _SEND_PAST = words(
     "~han\\s+recibido",
     "~ha\\s+acogido",
     "~entreg[oó]",
+    # A law or a power used to move people tells the moves made with it: "la ley empleada
+    # por la Casa Blanca para deportar a migrantes a El Salvador", "ha usado la ley para
+    # enviar a …".
+    r"~(?:(?:usad|utilizad|emplead|invocad|aplicad)[oa]s?|(?:ha|han|había|habían)\s+"
+    r"(?:usado|utilizado|empleado|invocado|aplicado))\s+(?:[\w.]+\s+){0,6}?para\s+"
+    r"(?:deportar|expulsar|enviar|trasladar)",
 )
 _ACCEPT = r"(?:recibir|aceptar|acoger|albergar|alojar|admitir|reasentar|hospedar)"
 
