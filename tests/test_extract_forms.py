@@ -890,6 +890,23 @@ def test_agreements_signed_told_around_the_deal_word(text: str, receivers: set[s
 @pytest.mark.parametrize(
     "text",
     [
+        "The centre built in Albania by Italy to hold migrants due for deportation is cutting "
+        "its staff.",
+        "El centro construido en Albania por Italia para alojar a los migrantes destinados a la "
+        "deportación recorta su personal.",
+        "Italy opened two centres in Albania for migrants rescued at sea.",
+        "Italia abrió dos centros en Albania para los migrantes rescatados en el mar.",
+    ],
+)
+def test_a_centre_one_state_built_in_another_is_their_arrangement(text: str) -> None:
+    found = {(c.sender, c.receiver) for c in extract_claims(text, published=PUBLISHED)}
+    assert "AL" in statuses(text, "agreed"), facts(text)
+    assert ("IT", "AL") in found and not any(receiver == "IT" for _, receiver in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The Dutch government is considering sending rejected asylum seekers to Uganda.",
         "El Gobierno neerlandés está considerando la posibilidad de enviar a Uganda a los "
         "solicitantes de asilo rechazados.",

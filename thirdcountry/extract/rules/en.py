@@ -415,6 +415,12 @@ LEXICON = Lexicon(
     ),
     status={
         Status.AGREED: rx(
+            # A centre one state built or runs in another: "the centre built in Albania by
+            # Italy to hold migrants", "Italy opened two centres in Albania".
+            r"\bcent(?:re|er)s?\s+(?:[\w-]+\s+){0,2}?(?:built|opened|set\s+up|run|operated)\s+"
+            r"(?:by\s+[\w.]+\s+)?in\b|"
+            r"\b(?:built|opened|set\s+up)\s+(?:[\w-]+\s+){0,3}?cent(?:re|er)s?\s+(?:for\s+"
+            r"[\w-]+\s+)?in\b|"
             r"\b(?:agree[sd]?|agreeing)\s+(?:(?:on\s+)?\w+\s+)?(?:with\s+(?:the\s+)?[\w.]+(?:\s+[A-Z]\w+)?\s+)?"
             r"to\s+(?:temporarily\s+|only\s+)?(?:" + _ACCEPT + r"|act|serve|be|let|allow)|"
             r"\bagreed\s+to\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:deal|agreement|pact|"

@@ -430,6 +430,13 @@ LEXICON = Lexicon(
     ),
     status={
         Status.AGREED: rx(
+            # Un centro que un Estado levantó o gestiona en otro: "el centro creado en Albania
+            # por Italia para trasladar allí a", "Italia abrió dos centros en Albania".
+            r"\bcentros?\s+(?:[\w-]+\s+){0,2}?(?:cread|construid|abiert|instalad|habilitad|"
+            r"levantad|gestionad|administrad)[oa]s?\s+(?:por\s+[\w.]+\s+)?en\b|"
+            r"\b(?:constru(?:yó|yeron)|abri(?:ó|eron)|cre(?:ó|aron)|instal(?:ó|aron)|"
+            r"habilit(?:ó|aron)|levant(?:ó|aron))\s+(?:en\s+[\w.]+\s+)?(?:[\w-]+\s+){0,2}?"
+            r"centros?\s+(?:para\s+[\w-]+\s+)?en\b|"
             r"\b(?:acept[aóo]|aceptará|aceptaron|acord[óo]|acordaron|acuerda|hemos\s+acordado|"
             r"aprob[óo]|aprueba|se\s+comprometió\s+a|se\s+compromete\s+a|decidió|"
             r"accedió\s+a)\s+(?:(?:[\w.]+\s+){0,3})?" + _ACCEPT + r"|"
