@@ -41,6 +41,17 @@ def moves(text: str) -> set[tuple[str, str | None, str, int | None]]:
             "Estados Unidos deportó el martes a seis hombres a Uganda, según las autoridades.",
             ("transfer", "US", "UG", 6),
         ),
+        # A ship docks with the people on board.
+        (
+            "An Italian navy ship carrying 16 migrants docked at the port of Shengjin in "
+            "Albania on Tuesday.",
+            ("transfer", "IT", "AL", 16),
+        ),
+        (
+            "Un buque de Italia con 16 migrantes atracó el martes en el puerto de Shëngjin, en "
+            "Albania.",
+            ("transfer", "IT", "AL", 16),
+        ),
         # A law used to move people tells the moves made with it.
         (
             "The White House has used the wartime law to deport migrants to El Salvador.",
@@ -885,6 +896,17 @@ def test_a_deal_that_makes_a_state_a_safe_third_country(text: str) -> None:
 )  # fmt: skip
 def test_agreements_signed_told_around_the_deal_word(text: str, receivers: set[str]) -> None:
     assert receivers <= statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ship carried migrants to Albania under the new deal with Italy.",
+        "El barco llevó migrantes a Albania bajo el nuevo acuerdo con Italia.",
+    ],
+)
+def test_a_move_under_the_new_deal_tells_the_deal(text: str) -> None:
+    assert "AL" in statuses(text, "agreed"), facts(text)
 
 
 @pytest.mark.parametrize(

@@ -204,6 +204,10 @@ _SEND_PAST = words(
     "~trasladó",
     "~trasladaron",
     "~aterriz[oó]",
+    # A ship docks: "el buque ha atracado en el puerto de …", "atracó en".
+    r"~(?:ha|han)\s+atracado",
+    "~atrac[oó]",
+    "~atracaron",
     "~aterrizaron",
     "~arrib[oó]",
     "~arribaron",
@@ -463,7 +467,8 @@ LEXICON = Lexicon(
             r"\bacept(?:a|an|aba|aban|ó|aron)\s+(?:las\s+|los\s+|a\s+(?:los\s+)?)?"
             r"(?:deportaciones|expulsiones|deportados)\s+de\s+(?:terceros|otr[oa]s)\b"
             r"|\bal\s+amparo\s+del?\s+(?:acuerdo|pacto|convenio)\b|"
-            r"\bbajo\s+(?:el|este)\s+(?:acuerdo|pacto|convenio)\b|"
+            r"\bbajo\s+(?:el|este)\s+(?:(?:nuevo|actual|mismo|polémico|controvertido)\s+)?"
+            r"(?:acuerdo|pacto|convenio)\b|"
             # "bajo un acuerdo de deportación con", "como parte de un acuerdo para recibir",
             # "cerró un trato con", "ya tiene un acuerdo para", "accede a acoger".
             r"\b(?:bajo|como\s+parte\s+de|en\s+el\s+marco\s+de)\s+(?:un|el|del|este)\s+"
