@@ -901,6 +901,25 @@ def test_agreements_signed_told_around_the_deal_word(text: str, receivers: set[s
 @pytest.mark.parametrize(
     "text",
     [
+        "Mexico has opted to take in migrants of other nationalities deported by the United "
+        "States.",
+        "México ha optado por recibir a migrantes de otras nacionalidades deportados por Estados "
+        "Unidos.",
+        # A concession put first ends at its comma: its "own citizens" are not the others'.
+        "The minister said that, although the United States has deals with Honduras for the "
+        "return of its own citizens, Mexico has opted to take in migrants of other "
+        "nationalities.",
+        "La ministra dijo que, aunque Estados Unidos tiene acuerdos con Honduras para el retorno "
+        "de sus ciudadanos, México ha optado por recibir a migrantes de otras nacionalidades.",
+    ],
+)
+def test_opting_to_take_people_in_is_an_agreement(text: str) -> None:
+    assert "MX" in statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The ship carried migrants to Albania under the new deal with Italy.",
         "El barco llevó migrantes a Albania bajo el nuevo acuerdo con Italia.",
     ],

@@ -63,7 +63,9 @@ class Lexicon:
     topic: tuple[str, ...]
     third_country: re.Pattern[str]  # "third country", "of other nationalities" …
     # --- sentence structure ---------------------------------------------------------------
-    clause_break: re.Pattern[str]  # where a clause ends; group "rel" marks a relative clause
+    # Where a clause ends; group "rel" marks a relative clause, group "cut" the break when the
+    # match also holds the words that announce it.
+    clause_break: re.Pattern[str]
     list_joiner: re.Pattern[str]  # fullmatch on the gap between two list items
     # --- what a mention of a state is doing -------------------------------------------------
     geo_before: re.Pattern[str]  # "sharing borders with ", "independence from "

@@ -667,11 +667,12 @@ def _clauses(sentence: Sentence) -> list[Clause]:
     clauses: list[Clause] = []
     position, relative = 0, False
     for match in sentence.lexicon.clause_break.finditer(sentence.text):
-        if match.start() > position:
-            clauses.append(
-                Clause(sentence.start + position, sentence.start + match.start(), relative)
-            )
-        position = match.end()
+        # A break may be told by the words before it: group "cut" is then the break itself
+        # ("aunque …, " ends at its comma; the words before the comma stay in the clause).
+        start, end = match.span("cut") if match.groupdict().get("cut") else match.span()
+        if start > position:
+            clauses.append(Clause(sentence.start + position, sentence.start + start, relative))
+        position = end
         relative = bool(match.groupdict().get("rel"))
     if position < len(sentence.text):
         clauses.append(Clause(sentence.start + position, sentence.end, relative))

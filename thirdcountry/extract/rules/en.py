@@ -279,6 +279,8 @@ LEXICON = Lexicon(
         r";|\s[—–]\s|(?<=[a-z]{3})\.\s+(?-i:(?=[a-z]))|:\s+(?-i:(?=[A-Z]))|,\s+and\s+that\b|"
         r",\s+(?:(?P<rel>which|who|whom|where|whose)\b|(?=(?:but|while|whereas|although|"
         r"though|saying|adding|according|even though|despite|after|before|since|as well as)\b))|"
+        # A concession put first ends at its comma: "although X has deals with others, Y …".
+        r"\b(?:although|though|even\s+though|whereas)\s[^,;.:]{1,160}?(?P<cut>,\s+)|"
         r"\s+(?=(?:but|whereas|although|while)\s)"
     ),
     list_joiner=rx(
@@ -421,6 +423,8 @@ LEXICON = Lexicon(
             r"(?:by\s+[\w.]+\s+)?in\b|"
             r"\b(?:built|opened|set\s+up)\s+(?:[\w-]+\s+){0,3}?cent(?:re|er)s?\s+(?:for\s+"
             r"[\w-]+\s+)?in\b|"
+            # A choice made: "Mexico has opted to take in migrants of other nationalities".
+            r"\b(?:opted|chose|chosen|opts|chooses|decided)\s+to\s+" + _ACCEPT + r"\b|"
             r"\b(?:agree[sd]?|agreeing)\s+(?:(?:on\s+)?\w+\s+)?(?:with\s+(?:the\s+)?[\w.]+(?:\s+[A-Z]\w+)?\s+)?"
             r"to\s+(?:temporarily\s+|only\s+)?(?:" + _ACCEPT + r"|act|serve|be|let|allow)|"
             r"\bagreed\s+to\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:deal|agreement|pact|"

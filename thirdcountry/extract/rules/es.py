@@ -311,7 +311,10 @@ LEXICON = Lexicon(
         r",\s+y\s+que\b|"
         r",\s+(?:(?P<rel>que|quien|quienes|el\s+cual|la\s+cual|los\s+cuales|las\s+cuales|donde|"
         r"cuyo|cuya)\b|(?=(?:pero|mientras|aunque|sino|según|tras|después|pese|aun\s+cuando|"
-        r"además|sin\s+embargo)\b))|\s+(?=(?:pero|aunque|mientras\s+que|sino\s+que)\s)"
+        r"además|sin\s+embargo)\b))|"
+        # A concession put first ends at its comma: "aunque X firmó acuerdos con otros, Y …".
+        r"\b(?:aunque|si\s+bien|pese\s+a\s+que|a\s+pesar\s+de\s+que)\s[^,;.:]{1,160}?(?P<cut>,\s+)|"
+        r"\s+(?=(?:pero|aunque|mientras\s+que|sino\s+que)\s)"
     ),
     list_joiner=rx(
         r"\s*(?:,\s*(?:(?:y|e|o|u)\s+)?|\s+(?:y|e|o|u|así\s+como|además\s+de)\s+)"
@@ -446,6 +449,10 @@ LEXICON = Lexicon(
             r"accedió\s+a)\s+(?:(?:[\w.]+\s+){0,3})?" + _ACCEPT + r"|"
             r"\b(?:lleg(?:ó|aron|a|an)|(?:ha|han|había|habían)\s+llegado)\s+(?:[\w]+\s+){0,2}?"
             r"a\s+un\s+(?:principio\s+de\s+)?acuerdo\b|"
+            # A choice made: "México ha optado por recibir a migrantes de otras nacionalidades".
+            r"\b(?:(?:ha|han|había|habían)\s+optado|opt(?:ó|aron)|opta|optan)\s+por\s+"
+            + _ACCEPT
+            + r"\b|"
             r"\bpact(?:a|an|ó|aron)\s+con\b|"
             r"\b(?:acuerdo|arreglo|pacto|convenio)\s+(?:[\w-]+\s+){0,2}?para\s+"
             r"(?:recibir|acoger|aceptar)\b|"
