@@ -639,6 +639,19 @@ def test_spanish_capacities_as_a_total_or_an_agreement(
             "es",
             "due_process",
         ),
+        # The risk of being sent on to the states they fled, told as a clause.
+        (
+            "The United States deported 17 people to Cameroon in January. Lawyers see a risk "
+            "that the deportees could be sent back to their home countries.",
+            "en",
+            "refoulement",
+        ),
+        (
+            "Estados Unidos deportó a 17 personas a Camerún en enero. Los abogados ven un riesgo "
+            "de que los deportados puedan ser enviados a sus países de origen.",
+            "es",
+            "refoulement",
+        ),
     ],
 )
 def test_concerns_in_the_words_real_reporting_uses(text: str, language: str, concern: str) -> None:

@@ -790,7 +790,11 @@ LEXICON = Lexicon(
             r"\bfear\s+being\s+sent\s+home\b|\bsent\s+(?:back\s+)?to\s+(?:danger|persecution|torture)\b|"
             r"\breturned\s+to\s+danger\b|\b(?:face|faced|facing|risk\s+of)\s+(?:torture|persecution)\b|"
             r"\bpressured\s+to\s+return\b|"
-            r"\brisk\s+(?:of\s+)?being\s+(?:sent\s+back|returned|deported)\b"
+            r"\brisk\s+(?:of\s+)?being\s+(?:sent\s+back|returned|deported)\b|"
+            # "a risk that asylum seekers could be deported to their home countries".
+            r"\b(?:risk|danger)\s+(?:that|of)\s+(?:[\w-]+\s+){0,8}?(?:be|being)\s+(?:deported|"
+            r"returned|sent|removed)\s+(?:back\s+)?to\s+(?:their|the)\s+(?:own\s+)?(?:home\s+)?"
+            r"(?:countries|countries\s+of\s+origin)\b"
         ),
         Concern.DUE_PROCESS: rx(
             r"\bwithout\s+(?:a\s+)?(?:trial|charges?|due\s+process|a\s+hearing|notice|written\s+"

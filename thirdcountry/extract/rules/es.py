@@ -771,7 +771,12 @@ LEXICON = Lexicon(
             r"\bcontacto\s+con\s+el\s+(?:mundo\s+)?exterior\b"
         ),
         Concern.REFOULEMENT: rx(
-            r"\bdevolución\b|\bno\s+devolución\b|\briesgo\s+de\s+ser\s+devuelt[oa]s\b|\bprotección\s+(?:\w+\s+){0,4}?contra\s+la\s+"
+            r"\bdevolución\b|\bno\s+devolución\b|\briesgo\s+de\s+ser\s+devuelt[oa]s\b|"
+            # "en peligro de ser deportados a sus países de origen", "el riesgo de que sean
+            # devueltos a sus países": sent on to the states they fled.
+            r"\b(?:riesgo|peligro)\s+de\s+(?:que\s+(?:[\w-]+\s+){0,8}?)?(?:ser|sean|fueran)\s+"
+            r"(?:deportad|devuelt|expulsad|retornad|enviad)[oa]s\s+(?:de\s+nuevo\s+)?a\s+sus\s+"
+            r"(?:propios\s+)?(?:países|naciones)\b|\bprotección\s+(?:\w+\s+){0,4}?contra\s+la\s+"
             r"devolución\b|\bdevueltas?\s+a\s+países\s+donde\s+su\s+vida\b|"
             r"\b(?:riesgo\s+de|enfrentan|podrían\s+sufrir|correr\s+peligro\s+y\s+ser\s+víctimas\s+de)\s+"
             r"(?:la\s+)?(?:tortura|persecución)\b"
