@@ -832,6 +832,11 @@ def roles(text: str) -> set[tuple[str, str]]:
         "Unidos, que serán luego devueltos a sus países de origen con fondos estadounidenses.",
         "Honduras aceptó recibir a deportados de otras nacionalidades desde Estados Unidos para "
         "luego trasladarlos a sus naciones de origen.",
+        # The return as an infinitive: "tienen la opción de … ser repatriados a sus países".
+        "Honduras agreed to receive deportees of other nationalities from the United States, "
+        "who have the option to be repatriated to their home countries.",
+        "Honduras aceptó recibir a deportados de otras nacionalidades desde Estados Unidos, que "
+        "tienen la opción de ser repatriados a sus países de origen.",
     ],
 )
 def test_a_stay_that_ends_in_a_return_home(text: str) -> None:

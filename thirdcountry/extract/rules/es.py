@@ -609,7 +609,7 @@ LEXICON = Lexicon(
             r"repatriad)\w*\s+a\s+sus\s+países\b|"
             # "serán posteriormente retornados a sus países de origen", "para luego
             # trasladarlos a sus naciones de origen", "para su repatriación".
-            r"\b(?:serán|serían|sean|fueran)\s+(?:\w+\s+)?(?:retornad|devuelt|repatriad|trasladad|"
+            r"\b(?:serán|serían|sean|fueran|ser)\s+(?:\w+\s+)?(?:retornad|devuelt|repatriad|trasladad|"
             r"enviad)[oa]s\s+(?:\w+\s+){0,2}?a\s+sus\s+(?:respectivos\s+)?(?:países|naciones)\b|"
             r"\bpara\s+(?:luego\s+|después\s+|posteriormente\s+)?(?:trasladarlos|enviarlos|"
             r"devolverlos|retornarlos|repatriarlos)\s+a\s+sus\s+(?:respectivos\s+)?"
