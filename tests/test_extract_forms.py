@@ -961,8 +961,7 @@ def test_a_centre_one_state_built_in_another_is_their_arrangement(text: str) -> 
         "seekers whose appeals have run out.",
         "La ministra neerlandesa dijo que el Gobierno se plantea enviar a Uganda a los "
         "solicitantes de asilo que han agotado sus recursos.",
-        "The Dutch government is mulling the option of sending rejected asylum seekers to "
-        "Uganda.",
+        "The Dutch government is mulling the option of sending rejected asylum seekers to Uganda.",
         "El Gobierno neerlandés baraja la opción de enviar a Uganda a los solicitantes de asilo "
         "rechazados.",
     ],

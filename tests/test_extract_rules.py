@@ -311,14 +311,26 @@ def test_a_bare_be_before_the_participle_is_no_move() -> None:
         ("Starmer tore up the Rwanda plan for asylum seekers last year.", "en"),
         ("Britain tore up the Rwanda scheme for asylum seekers last year.", "en"),
         # Told by the one who ends it, in reported speech, and as a figure of speech.
-        ("The British prime minister said the Rwanda policy for asylum seekers would be "
-         "scrapped.", "en"),
-        ("El primer ministro británico afirmó que la política de Ruanda para los solicitantes "
-         "de asilo se desecharía.", "es"),
-        ("The British prime minister said the Rwanda plan for asylum seekers was dead and "
-         "buried.", "en"),
-        ("El primer ministro británico dijo que el plan de Ruanda para los solicitantes de asilo "
-         "estaba muerto y enterrado.", "es"),
+        (
+            "The British prime minister said the Rwanda policy for asylum seekers would be "
+            "scrapped.",
+            "en",
+        ),
+        (
+            "El primer ministro británico afirmó que la política de Ruanda para los solicitantes "
+            "de asilo se desecharía.",
+            "es",
+        ),
+        (
+            "The British prime minister said the Rwanda plan for asylum seekers was dead and "
+            "buried.",
+            "en",
+        ),
+        (
+            "El primer ministro británico dijo que el plan de Ruanda para los solicitantes de "
+            "asilo estaba muerto y enterrado.",
+            "es",
+        ),
     ],
 )
 def test_a_deal_named_by_its_receiving_state(text: str, language: str) -> None:
