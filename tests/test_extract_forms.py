@@ -41,6 +41,17 @@ def moves(text: str) -> set[tuple[str, str | None, str, int | None]]:
             "Estados Unidos deportó el martes a seis hombres a Uganda, según las autoridades.",
             ("transfer", "US", "UG", 6),
         ),
+        # An arrival told as a noun.
+        (
+            "Costa Rica's security ministry confirmed the arrival of a group of 135 migrants "
+            "deported by the United States.",
+            ("transfer", "US", "CR", 135),
+        ),
+        (
+            "El Ministerio de Seguridad de Costa Rica confirmó la llegada de un grupo de 135 "
+            "migrantes deportados por Estados Unidos.",
+            ("transfer", "US", "CR", 135),
+        ),
         # A ship docks with the people on board.
         (
             "An Italian navy ship carrying 16 migrants docked at the port of Shengjin in "
@@ -112,9 +123,14 @@ def test_one_sentence_transfers(text: str, expected: tuple[str, str, str, int]) 
         "The White House plans to use the wartime law to deport migrants to El Salvador.",
         "La Casa Blanca planea usar la ley de tiempos de guerra para deportar a migrantes a "
         "El Salvador.",
+        # An arrival still awaited.
+        "Officials expect the arrival of 50 migrants deported by the United States in Costa "
+        "Rica next week.",
+        "Se espera la llegada de 50 migrantes deportados por Estados Unidos a Costa Rica la "
+        "próxima semana.",
     ],
 )
-def test_a_law_to_be_used_to_move_people_is_no_move(text: str) -> None:
+def test_a_move_still_to_come_is_no_move(text: str) -> None:
     assert not moves(text), facts(text)
 
 

@@ -637,6 +637,11 @@ LEXICON = Lexicon(
         # A move told as a noun: "the deportation from the United States of five men to …".
         r"\b(?:deportation|removal|expulsion|transfer)\b(?=\s+(?:from\s+(?:the\s+)?[\w.]+"
         r"(?:\s+[\w.]+){0,2}\s+)?of\s+(?:" + NUMBERS.pattern + r")\b)|"
+        # An arrival told as a noun: "confirmed the arrival of a group of 135 migrants".
+        # (An arrival awaited is none yet: "expects the arrival of".)
+        r"(?<!expect\sthe\s)(?<!expects\sthe\s)(?<!expected\sthe\s)(?<!expecting\sthe\s)"
+        r"(?<!await\sthe\s)(?<!awaits\sthe\s)(?<!awaiting\sthe\s)\barrival\b(?=\s+of\s+(?:(?:a|the)\s+(?:first\s+|new\s+|second\s+)?group\s+of\s+|"
+        r"the\s+(?:first\s+)?)?(?:" + NUMBERS.pattern + r")\b)|"
         r"\b(?:received|receives|took\s+in|takes\s+in|welcomed|welcomes)\b(?=\s+(?:the\s+)?"
         r"(?:first\s+)?(?:" + NUMBERS.pattern + r"|three|two|several|dozens|hundreds|them|"
         r"the\s+(?:\w+\s+)?(?:men|women|deportees|group|migrants|detainees))\b)"

@@ -193,6 +193,12 @@ _SEND_PAST = words(
     r"~(?:deportación|expulsión|traslado|envío)(?=\s+(?:desde\s+(?:[\w.]+\s+){1,3}?)?de\s+(?:"
     + NUMBERS.pattern
     + r")\b)",
+    # An arrival told as a noun: "confirmó la llegada de un grupo de 135 migrantes", "la
+    # llegada de los primeros siete deportados".
+    # An arrival awaited is none yet: "se espera la llegada de", "se prevé la llegada de".
+    r"~(?<!espera\sla\s)(?<!esperan\sla\s)(?<!esperaba\sla\s)(?<!prevé\sla\s)"
+    r"(?<!aguarda\sla\s)(?<!aguardan\sla\s)llegada(?=\s+de\s+(?:(?:un|el)\s+(?:primer\s+|nuevo\s+|segundo\s+)?grupo\s+(?:de|con)\s+|"
+    r"(?:los|las)\s+(?:primer[oa]s\s+)?)?(?:" + NUMBERS.pattern + r")\b)",
     "~deport[oó]",
     r"~lleg(?:ó|aron)(?!\s+a\s+(?:un|el|ningún)\s+acuerdo)",
     "~deportaron",
@@ -391,7 +397,7 @@ LEXICON = Lexicon(
     modality=rx(
         r"\b(?:podría|podrían|podrá|podrán|puede|pueden|posible|posiblemente|eventual\w*|"
         r"planea\w*|prevé|previsto|pretende\w*|estudia|estudian|evalúa|evalúan|considera\w*|"
-        r"propuest\w*|propone\w*|busca\w*|quiere\w*|se\s+habla\s+de|se\s+esperaba|"
+        r"propuest\w*|propone\w*|busca\w*|quiere\w*|se\s+habla\s+de|se\s+esperaba|se\s+esperan?|"
         r"estaba\s+previsto|programad[oa]s?\s+para|"
         # Una conjetura no es una noticia: "probablemente fueron enviados a Togo".
         r"probablemente|"
