@@ -64,6 +64,7 @@ PUBLISHED = dt.date(2025, 6, 12)  # a Thursday
         ("between Feb. 12 and Feb. 15", ["2025-02"]),
         ("in 2022", ["2022"]),
         ("three days ago", ["2025-06-09"]),
+        ("on March 16 this year", ["2025-03-16"]),
     ],
 )
 def test_english_dates(text: str, expected: list[str]) -> None:
@@ -81,6 +82,7 @@ def test_english_dates(text: str, expected: list[str]) -> None:
         ("entre el 12 y el 15 de febrero", ["2025-02"]),
         ("16 de marzo de 2025", ["2025-03-16"]),
         ("el mes pasado", ["2025-05"]),
+        ("el pasado 16 de marzo de este año", ["2025-03-16"]),
     ],
 )
 def test_spanish_dates(text: str, expected: list[str]) -> None:

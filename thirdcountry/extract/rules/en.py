@@ -53,7 +53,9 @@ DATES = DateWords(
             Shape.RANGE,
         ),
         (
-            r"\b{month}\s+{day}(?:,?\s+{year})?\b(?!\s*(?:%|percent|people|men|migrants))",
+            # "on July 16 this year": the day, in the year of publication.
+            r"\b{month}\s+{day}(?:,?\s+{year}|\s+(?:of\s+)?this\s+year)?\b"
+            r"(?!\s*(?:%|percent|people|men|migrants))",
             Shape.DATE,
         ),
         (r"\b{day}\s+{month}(?:,?\s+{year})?\b", Shape.DATE),

@@ -57,7 +57,12 @@ DATES = DateWords(
             Shape.RANGE,
         ),
         (r"\bdel\s+{day}\s+al\s+{day2}\s+de\s+{month}(?:\s+(?:de|del)\s+{year})?\b", Shape.RANGE),
-        (r"\b{day}\s+(?:de\s+)?{month}(?:\s*(?:de|del|,)?\s*{year})?\b", Shape.DATE),
+        # "el 16 de julio de este año": the day, in the year of publication.
+        (
+            r"\b{day}\s+(?:de\s+)?{month}(?:\s*(?:de|del|,)?\s*{year}|\s+(?:de|del)\s+"
+            r"(?:este|el\s+presente)\s+año)?\b",
+            Shape.DATE,
+        ),
         (r"\b{month}\s+(?:de\s+)?este\s+año\b", Shape.THIS_YEAR_MONTH),
         (
             r"\b(?:en|desde|durante|hasta|de|a\s+(?:principios|mediados|finales|fines)\s+de|"
