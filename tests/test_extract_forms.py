@@ -913,6 +913,11 @@ def test_a_deal_that_makes_a_state_a_safe_third_country(text: str) -> None:
          {"PY"}),
         ("Las autoridades de Estados Unidos compararon el acuerdo de deportación con un "
          "acuerdo previo con Paraguay.", {"PY"}),
+        # The day and the place between the verb and the deal's title.
+        ("The United States and Paraguay signed in Washington on Thursday the so-called Safe "
+         "Third Country Agreement.", {"PY"}),
+        ("Estados Unidos y Paraguay firmaron este jueves en Washington DC el llamado Acuerdo de "
+         "Tercer País Seguro.", {"PY"}),
     ],
 )  # fmt: skip
 def test_agreements_signed_told_around_the_deal_word(text: str, receivers: set[str]) -> None:

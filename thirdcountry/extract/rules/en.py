@@ -436,6 +436,10 @@ LEXICON = Lexicon(
             r"(?:[\w\"“”'’$£€.,-]+\s+){0,4}?"
             r"(?:agreements?|deal|accord|pact|memorandum|mou|arrangement|treaty|declaration|"
             r"letter\s+of\s+intent|partnership)\b|"
+            # Signed with the day and place between: "signed in Washington on Thursday the
+            # so-called Safe Third Country Agreement".
+            r"\b(?:signed|inked|sealed|ratified)\s+(?:[\w\"“”'’.,-]+\s+){5,9}?"
+            r"(?:agreements?|accord|pact|memorandum|treaty)\b|"
             r"\b(?:agreement|deal|accord|pact|memorandum|arrangement)\s+(?:\w+\s+)?"
             r"(?:was\s+|were\s+|had\s+been\s+)?signed\b|"
             r"\bunder\s+(?:[\w'’-]+\s+){0,3}?(?:agreement|deal|accord|arrangement|memorandum)\b|"

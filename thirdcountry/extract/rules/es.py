@@ -472,7 +472,7 @@ LEXICON = Lexicon(
             r"\b(?:firm(?:ó|aron|an|a|ado)|suscrib(?:ió|ieron|en)|sell(?:ó|aron)|alcanz(?:ó|aron)|"
             r"concret(?:ó|aron)|formaliz(?:ó|aron|ado)|ratific(?:ó|aron)|aprob(?:ó|aron)|acuerdan|"
             r"establec(?:ió|ieron|ido)|cerr(?:ó|aron|ado)|"
-            r"se\s+formalizó)\s+(?:[\w.]+\s+){0,6}?(?:acuerdos?|pacto|convenio|memorando|"
+            r"se\s+formalizó)\s+(?:[\w.-]+\s+){0,8}?(?:acuerdos?|pacto|convenio|memorando|"
             r"memorándum|carta\s+de\s+intención|arreglo|tratado|mecanismo)\b|"
             r"\b(?:acuerdan|acordaron|pactaron)\b|"
             r"\b(?:acept(?:ó|a|aron)|aceptado)\s+(?:la\s+|el\s+)?(?:propuesta|petición|solicitud|"
