@@ -748,6 +748,41 @@ def test_denying_a_report_of_a_deal_is_no_refusal(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # Refusal told as a noun.
+        "The prime minister restated Chad's rejection of any deal with the United States that "
+        "would allow the deportation of migrants to Chad.",
+        "El primer ministro reiteró el rechazo de Chad a cualquier acuerdo con Estados Unidos "
+        "que permita la deportación de migrantes a Chad.",
+        # Unable to take them in.
+        "The minister said Chad may not be able to accept migrants deported from the United "
+        "States.",
+        "El ministro dijo que Chad no podrá aceptar a migrantes deportados desde Estados Unidos.",
+        "It will be difficult for Chad to accept migrants deported by the United States, the "
+        "minister said.",
+        "Será difícil para Chad aceptar a migrantes deportados por Estados Unidos, dijo el "
+        "ministro.",
+    ],
+)
+def test_a_rejection_or_an_inability_to_take_people_is_a_refusal(text: str) -> None:
+    assert "TD" in statuses(text, "refused"), facts(text)
+    assert not statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States is putting pressure on Chad to accept deported Venezuelans.",
+        "Estados Unidos ejerce presión sobre Chad para que acepte a venezolanos deportados.",
+    ],
+)
+def test_pressure_on_a_state_to_take_people_is_a_request(text: str) -> None:
+    assert "TD" in statuses(text, "requested"), facts(text)
+    assert not statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Britain's highest court ruled on Thursday that the government's plan to fly asylum "
         "seekers to Rwanda was unlawful.",
         "El Tribunal Supremo del Reino Unido dictaminó el jueves que el plan del Gobierno de "

@@ -481,7 +481,9 @@ LEXICON = Lexicon(
         Status.REQUESTED: rx(
             r"\b(?:asked|asking|asks|pressed|pressing|pressured|pressuring|urged|urging|"
             r"approached|sought|seeking|requested|requesting|lobbied)\s+(?:\w+\s+){0,6}?to\s+"
-            r"(?:accept|receive|take|host|admit)\b|\bplann?(?:ed|ing|s)?\s+to\s+(?:send|deport|"
+            r"(?:accept|receive|take|host|admit)\b|"
+            # "mounting pressure on African countries to accept": asked, with weight behind it.
+            r"\bpressure\s+on\s+(?:[\w.’'-]+\s+){1,4}?to\s+(?:accept|receive|take|host|admit)\b|\bplann?(?:ed|ing|s)?\s+to\s+(?:send|deport|"
             r"fly|remove)\b|\b(?:could|would|will)\s+(?:fly|send|deport)\b"
         ),
         Status.REFUSED: rx(
@@ -491,7 +493,16 @@ LEXICON = Lexicon(
             r"\b(?:cannot|can['’]t|will\s+not|won['’]t|would\s+not)\s+(?:accept|take|receive|host)"
             r"\b(?!\s+(?:\w+\s+)?(?:anyone|people|persons|those|individuals|unaccompanied|"
             r"criminals)\b)|\bsaid\s+no\b|\bruled\s+out\s+(?:hosting|accepting|taking)\b|"
-            r"\brules\s+out\s+(?:hosting|accepting|taking)\b"
+            r"\brules\s+out\s+(?:hosting|accepting|taking)\b|"
+            # Refusal as a noun: "its rejection of any deal allowing deportations to …".
+            r"\b(?:rejection|refusal)\s+(?:of|to)\s+(?:[\w'’-]+\s+){0,8}?(?:deportations?|"
+            r"agreements?|deals?|plans?|requests?|proposals?|transfers?)\b|"
+            # Unable to take them: "may not be able to accept", "it will be difficult for
+            # Nigeria to accept".
+            r"\b(?:not\s+be\s+able|unable|not\s+in\s+a\s+position)\s+to\s+(?:accept|take\s+in|"
+            r"receive|host)\b|"
+            r"\b(?:difficult|impossible)\s+for\s+(?:[\w.’'-]+\s+){1,3}?to\s+(?:accept|take\s+in|"
+            r"receive|host)\b"
         ),
         Status.SUSPENDED: rx(
             r"\b(?:suspend(?:ed|s)?|paus(?:ed|es)|halt(?:ed|s)|froze|frozen|blocked|stalled)\b"

@@ -497,6 +497,9 @@ LEXICON = Lexicon(
             r"\b(?:pidió|pide|pidieron|solicitó|solicita|presion(?:ó|a|aron)|insta|instó)\s+"
             r"(?:\w+\s+){0,6}?(?:que\s+)?(?:recib|acept|acog)\w*|"
             r"\b(?:a\s+)?(?:petición|solicitud|pedido)\s+de\s+(?:acoger|recibir|aceptar)\b|"
+            # "presiona a los países africanos para que acepten": pedido, con peso detrás.
+            r"\bpresi(?:ón|ones)\s+(?:sobre|a)\s+(?:[\w.’'-]+\s+){1,4}?para\s+que\s+"
+            r"(?:recib|acept|acoj)\w*|"
             r"\b(?:planea|planeaba|pretende|prevé)\s+(?:enviar|deportar|trasladar)\b"
         ),
         Status.REFUSED: rx(
@@ -504,7 +507,16 @@ LEXICON = Lexicon(
             r"(?:petición|solicitud|propuesta|presión|pedido|oferta|plan)\b|"
             r"\bse\s+neg(?:ó|aron|a)\s+a\s+(?:recibir|aceptar|acoger)\b|"
             r"\bno\s+(?:recibirá|aceptará|acogerá|recibiría|aceptaría)\s+(?:a\s+)?"
-            r"(?:deportados|migrantes)\b"
+            r"(?:deportados|migrantes)\b|"
+            # El rechazo como sustantivo: "su rechazo a cualquier acuerdo que permita …".
+            r"\b(?:rechazo|negativa)\s+(?:a|de)\s+(?:[\w'’-]+\s+){0,8}?(?:deportaci(?:ón|ones)|"
+            r"acuerdos?|pactos?|planes|plan|petici(?:ón|ones)|solicitud(?:es)?|propuestas?|"
+            r"traslados?)\b|"
+            # No poder recibirlos: "no podrá aceptar", "será difícil para Nigeria aceptar".
+            r"\bno\s+(?:podrá|podría|puede|pueden|está\s+en\s+condiciones\s+de|"
+            r"estará\s+en\s+condiciones\s+de)\s+(?:aceptar|recibir|acoger)\b|"
+            r"\b(?:difícil|imposible)\s+(?:para\s+(?:[\w.’'-]+\s+){1,3}?)?(?:aceptar|recibir|"
+            r"acoger)\b"
         ),
         Status.SUSPENDED: rx(
             r"\b(?:suspend(?:ió|ieron|ido|idas|idos|e)|paraliz(?:ó|ado)|congel(?:ó|ado)|"
