@@ -781,6 +781,56 @@ def test_pressure_on_a_state_to_take_people_is_a_request(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Dozens of refugees from Ghana live in camps abroad. They were stripped of their "
+            "citizenship when they fled. Last week the United States deported nine of the "
+            "refugees to Ghana.",
+            "en",
+        ),
+        (
+            "Decenas de refugiados de Ghana viven en campos en el extranjero. Fueron despojados "
+            "de su nacionalidad cuando huyeron. La semana pasada Estados Unidos deportó a nueve "
+            "refugiados a Ghana.",
+            "es",
+        ),
+    ],
+)
+def test_people_stripped_of_their_citizenship_are_sent_to_a_third_country(
+    text: str, language: str
+) -> None:
+    found = {
+        (c.kind.value, c.sender, c.receiver)
+        for c in extract_claims(text, published=PUBLISHED, language=language)
+    }
+    assert ("transfer", "US", "GH") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Dozens of refugees from Ghana live in camps abroad. Last week the United States "
+            "deported nine of the refugees to Ghana.",
+            "en",
+        ),
+        (
+            "Decenas de refugiados de Ghana viven en campos en el extranjero. La semana pasada "
+            "Estados Unidos deportó a nueve refugiados a Ghana.",
+            "es",
+        ),
+    ],
+)
+def test_people_sent_to_the_state_they_come_from_are_sent_home(text: str, language: str) -> None:
+    found = {
+        (c.kind.value, c.sender, c.receiver)
+        for c in extract_claims(text, published=PUBLISHED, language=language)
+    }
+    assert ("transfer", "US", "GH") not in found, found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Britain's highest court ruled on Thursday that the government's plan to fly asylum "

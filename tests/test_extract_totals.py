@@ -93,6 +93,19 @@ def test_a_total_between_two_dates(text: str, language: str, expected: tuple[obj
             "es",
             ("US", "PA", 300, "about", "2025", "2025-07-10"),
         ),
+        # A figure in dozens.
+        (
+            "Since April, more than two dozen refugees of other nationalities have been "
+            "deported from the United States to Ghana.",
+            "en",
+            ("US", "GH", 24, "at_least", "2025-04", "2025-07-10"),
+        ),
+        (
+            "Desde abril, más de dos docenas de refugiados de otras nacionalidades han sido "
+            "deportados desde Estados Unidos a Ghana.",
+            "es",
+            ("US", "GH", 24, "at_least", "2025-04", "2025-07-10"),
+        ),
     ],
 )
 def test_a_total_up_to_publication(text: str, language: str, expected: tuple[object, ...]) -> None:

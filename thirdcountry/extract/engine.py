@@ -91,6 +91,7 @@ class Document:
     index: MentionIndex
     sender: str | None = None
     third_country: bool = False  # the text says its subject is people moved to third countries
+    stateless: bool = False  # the people were stripped of their citizenship
     focus: list[str] = field(default_factory=list)  # receiving states, most recent last
     lists: list[list[str]] = field(default_factory=list)  # recent lists of receivers
     established: set[str] = field(default_factory=set)  # receivers with a pair claim
@@ -145,6 +146,7 @@ def extract(
     document.sender = _document_sender(document, segments, words, windows)
     languages = {r.code: r for _, r in segments}.values()
     document.third_country = any(r.lexicon.third_country.search(text) for r in languages)
+    document.stateless = any(r.lexicon.stateless.search(text) for r in languages)
     paragraphs = blocks(text)
     starts = [p.start for p in paragraphs]
     about: dict[tuple[int, str], bool] = {}

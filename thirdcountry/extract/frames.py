@@ -1262,6 +1262,8 @@ def _third_country_transfer(context: _ClauseContext, destination: str, group: se
     lexicon, sentence, document = context.lexicon, context.sentence, context.document
     if sentence.search(lexicon.own_nationals, context.text):
         return False
+    if document.stateless:
+        return True  # stripped of their citizenship: the state they came from is a third one
     destinations = group | {destination}
     if sentence.nationalities:
         return bool(set(sentence.nationalities) - destinations)

@@ -23,7 +23,7 @@ _UNITS = {
 NUMBERS = NumberWords(
     units=_UNITS,
     hundreds={"hundred": 100},
-    scales={"thousand": 1000, "million": 10**6, "billion": 10**9},
+    scales={"dozen": 12, "thousand": 1000, "million": 10**6, "billion": 10**9},
     joiners=frozenset({"and"}),
     fixed={"a dozen": 12, "half a dozen": 6, "a single": 1},
 )
@@ -489,7 +489,7 @@ LEXICON = Lexicon(
         Status.REFUSED: rx(
             r"\b(?:rejected|refused|declined|rebuffed|turned\s+down|has\s+rejected)\s+(?:\w+\s+){0,3}?"
             r"(?:request|proposal|pressure|offer|demand|plan|deal|call)s?\b|"
-            r"\b(?:refused|refuses|declined|declines)\s+to\s+(?:accept|receive|take|host)\b|"
+            r"\b(?:refused|refuses|refusing|declined|declines)\s+to\s+(?:accept|receive|take|host)\b|"
             r"\b(?:cannot|can['’]t|will\s+not|won['’]t|would\s+not)\s+(?:accept|take|receive|host)"
             r"\b(?!\s+(?:\w+\s+)?(?:anyone|people|persons|those|individuals|unaccompanied|"
             r"criminals)\b)|\bsaid\s+no\b|\bruled\s+out\s+(?:hosting|accepting|taking)\b|"
@@ -815,6 +815,10 @@ LEXICON = Lexicon(
         r"(?:own\s+)?(?:home\s+)?(?:countries|country|homelands?)\b)|"
         # Repatriating is sending home, said or not: "South Sudan has repatriated a Mexican".
         r"\brepatriat(?:ed|es|ion\s+of)\b"
+    ),
+    stateless=rx(
+        r"\bstripped\s+of\s+(?:their|his|her)\s+(?:\w+\s+)?(?:citizenship|nationality)\b|"
+        r"\b(?:were|are|was|been|left|rendered|made)\s+stateless\b|\bdenationali[sz]ed\b"
     ),
     carried_from=rx(
         r"(?:flights?|plane|aircraft|jet)\s+(?:carrying|with|transporting)\s+"

@@ -30,9 +30,11 @@ _UNITS = {
 }  # fmt: skip
 NUMBERS = NumberWords(
     units={k: v for k, v in _UNITS.items() if k not in ("un", "una")},
-    scales={"mil": 1000, "millón": 10**6, "millon": 10**6, "millones": 10**6},
+    scales={"docenas": 12, "mil": 1000, "millón": 10**6, "millon": 10**6, "millones": 10**6},
     joiners=frozenset({"y"}),
     fixed={"una decena": 10, "una docena": 12, "media docena": 6, "un centenar": 100},
+    # Not "un centenar de", "una decena de": round figures, "about a hundred", no count.
+    link=r"(?:(?<=docena)|(?<=docenas))\s+de",
 )
 
 _MONTHS = {
@@ -505,7 +507,7 @@ LEXICON = Lexicon(
         Status.REFUSED: rx(
             r"\b(?:rechaz(?:ó|a|aron|ado)|declin(?:ó|aron))\s+(?:\w+\s+){0,2}?(?:la\s+|el\s+)?"
             r"(?:petición|solicitud|propuesta|presión|pedido|oferta|plan)\b|"
-            r"\bse\s+neg(?:ó|aron|a)\s+a\s+(?:recibir|aceptar|acoger)\b|"
+            r"\bse\s+neg(?:ó|aron|a|aba|aban|an)\s+a\s+(?:recibir|aceptar|acoger)(?:l[oa]s?)?\b|"
             r"\bno\s+(?:recibirá|aceptará|acogerá|recibiría|aceptaría)\s+(?:a\s+)?"
             r"(?:deportados|migrantes)\b|"
             # El rechazo como sustantivo: "su rechazo a cualquier acuerdo que permita …".
@@ -786,6 +788,11 @@ LEXICON = Lexicon(
         r"(?:\s+de\s+origen)?|su\s+tierra|(?<=a\s)casa)\b|"
         # Repatriar es enviar a casa, se diga o no: "Sudán del Sur repatrió a un mexicano".
         r"\brepatri(?:ó|aron)\b|\bla\s+repatriación\s+de\b"
+    ),
+    stateless=rx(
+        r"\b(?:despojad[oa]s?|privad[oa]s?)\s+de\s+(?:su\s+)?(?:nacionalidad|ciudadanía)\b|"
+        r"\b(?:son|eran|quedaron|quedan|fueron|dejad[oa]s?)\s+(?:como\s+)?apátridas\b|"
+        r"\bdesnacionalizad[oa]s\b"
     ),
     carried_from=rx(
         r"(?:vuelos?|avi[oó]n|aeronave)\s+(?:con|que\s+llevaba|que\s+transportaba)\s+"
