@@ -781,6 +781,21 @@ def test_pressure_on_a_state_to_take_people_is_a_request(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Norway is to rent 300 prison cells from Estonia to hold foreign prisoners awaiting "
+        "deportation.",
+        "Noruega alquilará 300 celdas a Estonia para alojar a presos extranjeros a la espera "
+        "de su deportación.",
+    ],
+)
+def test_renting_prison_cells_from_a_state_is_an_agreement(text: str) -> None:
+    assert ("arrangement_status", "NO", "EE", None) in facts(text), facts(text)
+    assert ("capacity", "NO", "EE", 300) in facts(text), facts(text)
+    assert not any(f[2] == "NO" for f in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         (

@@ -321,7 +321,12 @@ LEXICON = Lexicon(
         r"(?:[\w-]+\s+){0,3}?with\s+(?:the\s+)?$"
     ),
     sender_after=rx(
-        r"^(?:['’]s?\s+(?:request|push|plan|deportation|campaign|policy|offer|proposal)|\s+(?:has\s+|had\s+|have\s+)?(?:"
+        r"^(?:['’]s?\s+(?:request|push|plan|deportation|campaign|policy|offer|proposal)|"
+        # The state renting prison places elsewhere sends the prisoners: "Denmark is to rent",
+        # "Norway and Belgium have previously rented".
+        r"\s+(?:(?:is|are)\s+to\s+|(?:has|have|had)\s+(?:previously\s+|already\s+|also\s+)?)?"
+        r"(?:rent|leas)(?:s|ed|ing|es|e)?\b|"
+        r"\s+(?:has\s+|had\s+|have\s+)?(?:"
         # A verb makes the state the one sending; a noun after it ("the Rwanda deportation
         # deal", "the Rwanda plan") names the deal by its receiving state.
         r"deport(?!ations?\b|ees?\b)|expel|sen[dt]|"
@@ -463,7 +468,10 @@ LEXICON = Lexicon(
             r"\bthe\s+signing\s+of\s+(?:[\w\"“”'’$.,-]+\s+){0,5}?(?:agreements?|deal|accord|pact|"
             r"memorandum|mou)\b|"
             r"\b(?:previous|earlier|existing|prior|similar|separate)\s+(?:[\w-]+\s+)?(?:agreements?|"
-            r"deals?|accords?|pacts?)\s+with\b"
+            r"deals?|accords?|pacts?)\s+with\b|"
+            # A state renting another's prison places: "is to rent 300 prison cells from".
+            r"\b(?:rent|rents|rented|renting|lease|leases|leased|leasing)\s+(?:[\w,.-]+\s+){0,3}?"
+            r"(?:prison\s+cells|cells|prison\s+places|prison\s+spaces)\b"
         ),
         Status.IMPLEMENTED: rx(
             r"\b(?:has|have|had)\s+(?:already\s+)?(?:received|accepted|taken\s+in|hosted)\s+"

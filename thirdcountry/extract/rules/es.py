@@ -343,7 +343,7 @@ LEXICON = Lexicon(
     ),
     sender_after=rx(
         r"^\s+(?:ha\s+|había\s+|habría\s+)?(?:deport|expuls|envi|traslad|pag|pidi|solicit|"
-        r"presion|quier|plane)\w*"
+        r"presion|quier|plane|alquil|arrend)\w*"
     ),
     actor_before=rx(r"(?:^|\s)(?:el|la|los|las)?\s*" + _GOVERNMENT_NOUNS + r"(?:\s+[\w-]+)?\s+$"),
     actor_after=rx(r"(?!x)x"),
@@ -473,7 +473,10 @@ LEXICON = Lexicon(
             r"\bla\s+firma\s+(?:del?\s+)?(?:[\w.«»\"“”]+\s+){0,5}?(?:acuerdos?|pacto|convenio|"
             r"memorando|memorándum)\b|"
             r"\b(?:acuerdos?|pactos?|convenios?)\s+(?:similar(?:es)?|previos?|anterior(?:es)?|"
-            r"vigentes?|existentes?)\s+con\b"
+            r"vigentes?|existentes?)\s+con\b|"
+            # Un Estado alquila plazas de prisión de otro: "alquilará 300 celdas a Kosovo".
+            r"\b(?:alquil|arrend)(?:a|an|ará|arán|ó|aron|ado|ar)\s+(?:[\w,.-]+\s+){0,3}?"
+            r"(?:celdas|plazas\s+(?:de\s+)?(?:prisión|cárcel|penitenciarias))\b"
         ),
         Status.IMPLEMENTED: rx(
             r"\b(?:ya\s+)?(?:ha|han|había|habían)\s+(?:ya\s+)?(?:recibido|acogido|aceptado)\b"
