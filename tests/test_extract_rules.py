@@ -319,6 +319,27 @@ def test_a_deal_named_by_its_receiving_state(text: str, language: str) -> None:
     assert not any(sender == "RW" for sender, _, _ in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The Rwanda bill is still before Parliament, and the British government hopes to "
+            "fly asylum seekers out this summer.",
+            "en",
+        ),
+        (
+            "El proyecto de ley sobre Ruanda sigue en el Parlamento, y el Gobierno británico "
+            "espera enviar a los solicitantes de asilo este verano.",
+            "es",
+        ),
+    ],
+)
+def test_a_bill_named_by_its_receiving_state_names_the_deal(text: str, language: str) -> None:
+    found = {(c.sender, c.receiver, c.value) for c in claims(text, language)}
+    assert ("GB", "RW", "agreed") in found, found
+    assert not any(value == "implemented" for _, _, value in found), found
+
+
 def test_a_cancelled_visa_ends_no_deal() -> None:
     text = (
         "Under the deportation deal, Nauru will receive about 280 non-citizens whose visas "

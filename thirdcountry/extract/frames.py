@@ -344,7 +344,7 @@ def _dated(when: PartialDate | None) -> dict[str, Any]:
 
 _NAMED_DEAL = re.compile(
     r"^[\s-]*(?:(?:deportation|migration|asylum|migrant)\s+)?(?:deal|scheme|agreement|pact|"
-    r"treaty|accord)\b",
+    r"treaty|accord|bill)\b",  # "the Rwanda bill": the law that carries the deal out
     re.IGNORECASE,
 )
 # What can be scrapped or suspended, named after its receiver: a plan too ("the Rwanda plan"),
@@ -372,7 +372,9 @@ _PLAN_TO_SEND = re.compile(
 )
 # "el acuerdo Ruanda": Spanish names the deal first ("el plan Ruanda" too, where a plan ends).
 _SPANISH_DEALS = "acuerdo|pacto|esquema|tratado|convenio"
-_NAMED_DEAL_BEFORE = re.compile(rf"\b(?:{_SPANISH_DEALS})\s+$", re.IGNORECASE)
+_NAMED_DEAL_BEFORE = re.compile(
+    rf"\b(?:{_SPANISH_DEALS}|(?:proyecto\s+de\s+)?ley\s+(?:de|sobre)(?:\s+el)?)\s+$", re.IGNORECASE
+)
 _NAMED_PLAN_BEFORE = re.compile(
     rf"\b(?:{_SPANISH_DEALS}|plan|programa|política)\s+$", re.IGNORECASE
 )

@@ -43,8 +43,8 @@ def at_end(pattern: str) -> re.Pattern[str]:
 
 
 _NAMED_DEAL = re.compile(
-    r"\b[A-Z][\w-]+\s+(?:deal|scheme|agreement|pact|plan|policy)\b|"
-    r"\b(?:acuerdo|pacto|plan)\s+(?:con\s+)?[A-Z][\w-]+\b"
+    r"\b[A-Z][\w-]+\s+(?:deal|scheme|agreement|pact|plan|policy|bill)\b|"
+    r"\b(?:acuerdo|pacto|plan|ley\s+(?:de|sobre))\s+(?:con\s+)?[A-Z][\w-]+\b"
 )
 
 
