@@ -121,6 +121,31 @@ def test_home_countries_named_after_the_stay_are_onward_moves(text: str, languag
     assert not [c for c in found if c.sender == "US" and c.receiver in ("NG", "GM")]
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Fourteen men deported from the United States arrived in Ghana in March. Ghana has "
+            "deported six Nigerians to Togo, the ministry said.",
+            "en",
+        ),
+        (
+            "Catorce hombres deportados desde Estados Unidos llegaron a Ghana en marzo. Ghana ha "
+            "deportado a seis nigerianos a Togo, informó el ministerio.",
+            "es",
+        ),
+    ],
+)
+def test_an_onward_move_in_the_perfect_is_news_of_the_month(text: str, language: str) -> None:
+    found = claims(text, language)
+    (onward,) = [c for c in found if c.kind.value == "onward_transfer"]
+    assert (onward.sender, onward.receiver, onward.count) == ("GH", "TG", 6)
+    assert (str(onward.date), onward.date_precision.value) == ("2025-07-01", "month")
+    # The first move keeps its own date.
+    (first,) = [c for c in found if c.kind.value == "transfer"]
+    assert str(first.date) == "2025-03-01"
+
+
 def test_capacity_compensation_and_instrument() -> None:
     text = (
         "Palau signed a memorandum of understanding with the United States to take in up to "

@@ -736,7 +736,7 @@ def _transfer(context: _ClauseContext) -> None:
                     destination,
                     count=context.count(start, sentence=False),
                     nationalities=tuple(sentence.nationalities),
-                    **_dated(context.date(start, told=False)),
+                    **_dated(context.date(start, told=False) or _news_date(context, start, end)),
                 )
                 document.onward_destinations.add(destination.code)
                 continue
@@ -807,6 +807,36 @@ def _move_date(context: _ClauseContext, start: int, destination: Ref) -> Partial
     if between:
         return max(between, key=lambda d: d.end).when
     return context.date(start, told=False)
+
+
+# An onward move told in the present perfect or in a headline's present ("Ghana has deported
+# six men to Togo", "Ghana Deports 6 to Togo", "ha deportado", "deporta a"): news of the month
+# it is reported in, as a status is ("Kosovo has agreed"). Not a first move: reporting tells
+# those again in the perfect long after ("the US has deported men to South Sudan").
+_PERFECT_BEFORE = re.compile(
+    r"\b(?:has|have|ha|han)\s+(?:(?:now|just|already|recently|ya|recién)\s+)?(?:been\s+|sido\s+)?$",
+    re.IGNORECASE,
+)
+_PRESENT_MOVE = re.compile(
+    r"^(?:deports|sends|expels|flies|transfers|arrives?|lands?|deporta|envía|expulsa|"
+    r"traslada|llegan?|aterrizan?|(?:ha|han)\s+(?:sido\s+)?\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _news_date(context: _ClauseContext, start: int, end: int) -> PartialDate | None:
+    """The publication month (or year, when that is all the page gives) for a move told as
+    the news of the day; None for any other tense."""
+    published = context.document.published
+    sentence = context.sentence
+    if published is None or not (
+        _PERFECT_BEFORE.search(sentence.piece(start - 25, start))
+        or _PRESENT_MOVE.match(sentence.piece(start, end))
+    ):
+        return None
+    if published.precision is DatePrecision.YEAR:
+        return published
+    return PartialDate.of(published.value, DatePrecision.MONTH)
 
 
 def _close_after_date(sentence: Sentence, end: int, gap: int) -> bool:
