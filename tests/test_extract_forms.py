@@ -783,6 +783,33 @@ def test_pressure_on_a_state_to_take_people_is_a_request(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Ghana took in 14 men deported from the United States this week. Most were Nigerians. "
+        "Another arrived from Gambia.",
+        "Ghana acogió esta semana a 14 hombres deportados desde Estados Unidos. La mayoría eran "
+        "nigerianos. Otro llegó desde Gambia.",
+    ],
+)
+def test_a_state_people_arrived_from_is_not_where_they_went(text: str) -> None:
+    assert ("transfer", "US", "GH", 14) in facts(text), facts(text)
+    assert not any(f[2] == "GM" for f in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fourteen deportees arrived in Ghana on Tuesday after arriving from the United States "
+        "on a military flight.",
+        "Catorce deportados llegaron a Ghana el martes tras llegar desde Estados Unidos en un "
+        "vuelo militar.",
+    ],
+)
+def test_people_arriving_from_a_sending_state_were_sent_by_it(text: str) -> None:
+    assert ("transfer", "US", "GH", 14) in facts(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Norway is to rent 300 prison cells from Estonia to hold foreign prisoners awaiting "
         "deportation.",
         "Noruega alquilará 300 celdas a Estonia para alojar a presos extranjeros a la espera "

@@ -29,6 +29,7 @@ from thirdcountry.extract.reading import (
     MentionIndex,
     Slot,
     Windows,
+    citizens,
     excludes_nationality,
     not_from,
     read_sentence,
@@ -279,7 +280,12 @@ def _document_sender(
             elif test(lexicon.nationality_before, *before) and not not_from(
                 document.text[before[0] : before[1]]
             ):
-                document.nationalities.add(code)
+                if code in senders and not citizens(document.text[before[0] : before[1]]):
+                    # People from a state known to send people are sent by it, as the
+                    # sentence reader has it ("300 prisoners from Denmark").
+                    scores[code] += 1
+                else:
+                    document.nationalities.add(code)
             elif mention.kind is MentionKind.GOVERNMENT and code in senders:
                 scores[code] += 2
             elif code in senders and not test(lexicon.geo_before, *before):

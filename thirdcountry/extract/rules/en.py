@@ -307,7 +307,9 @@ LEXICON = Lexicon(
         r"from\s+countries\s+(?:including|such\s+as|like)|"
         r"born\s+in|of\s+(?:\w+\s+)?nationality|"
         r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+from|"
-        r"(?:evacuated|fled|fleeing|escaped|rescued|smuggled)\s+(?:\w+\s+)?from)"
+        r"(?:evacuated|fled|fleeing|escaped|rescued|smuggled)\s+(?:\w+\s+)?from|"
+        # Where people came from, not where they went: "another arrived from the Gambia".
+        r"arriv(?:ed|es|ing|e)\s+from)"
         r"\s+(?:the\s+)?$"
     ),
     sender_before=rx(

@@ -326,7 +326,9 @@ LEXICON = Lexicon(
         r"provenientes\s+de|oriund[oa]s\s+de|naturales\s+de|nacid[oa]s\s+en|"
         r"de\s+nacionalidad|" + PEOPLE + r"\s+(?:\w+\s+)?de|incluid[oa]s|"
         r"(?:\d+|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+de|"
-        r"(?:evacuad[oa]s|huyen|huyeron|rescatad[oa]s)\s+(?:\w+\s+)?de)"
+        r"(?:evacuad[oa]s|huyen|huyeron|rescatad[oa]s)\s+(?:\w+\s+)?de|"
+        # De dónde vinieron, no adónde fueron: "otro llegó desde Gambia".
+        r"(?:lleg(?:ó|aron|ad[oa]s?|an?)|arrib(?:ó|aron))\s+(?:desde|de))"
         r"\s+(?:el\s+|la\s+|los\s+|las\s+)?$"
     ),
     sender_before=rx(
