@@ -67,6 +67,29 @@ def test_a_total_between_two_dates(text: str, language: str, expected: tuple[obj
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Between January and February, the United States deported to Ghana 17 migrants from "
+            "five African countries: Angola, Kenya and Senegal. In 2023, Ghanaian asylum "
+            "seekers deported by the United States were harmed in Ghana after their return.",
+            "en",
+        ),
+        (
+            "Entre enero y febrero, Estados Unidos deportó a Ghana a 17 migrantes de cinco "
+            "países africanos: Angola, Kenia y Senegal. En 2023, solicitantes de asilo ghaneses "
+            "deportados por Estados Unidos sufrieron daños en Ghana tras su regreso.",
+            "es",
+        ),
+    ],
+)
+def test_the_states_listed_after_from_n_countries_are_the_peoples(text: str, language: str) -> None:
+    # The people are from the states listed, so the move to Ghana is no return home, even
+    # though the text speaks of Ghanaians elsewhere.
+    assert total(text, language)[:3] == ("US", "GH", 17)
+
+
+@pytest.mark.parametrize(
     ("text", "language", "expected"),
     [
         (

@@ -305,6 +305,8 @@ LEXICON = Lexicon(
         r"(?:nationals?\s+of|citizens?\s+of|natives?\s+of|(?:come|comes|came|coming|are|were|"
         r"is|was|hail(?:ing|s)?|originally|originating)\s+from|" + PEOPLE + r",?\s+from|"
         r"from\s+countries\s+(?:including|such\s+as|like)|"
+        # "from nine African countries: Angola, Kenya …".
+        r"from\s+(?:[\w-]+\s+){0,3}?(?:countries|nations):|"
         r"born\s+in|of\s+(?:\w+\s+)?nationality|"
         r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+from|"
         r"(?:evacuated|fled|fleeing|escaped|rescued|smuggled)\s+(?:\w+\s+)?from|"

@@ -324,7 +324,11 @@ LEXICON = Lexicon(
     nationality_before=rx(
         r"(?:nacionales\s+de|ciudadanos\s+de|originari[oa]s\s+de|procedentes\s+de|"
         r"provenientes\s+de|oriund[oa]s\s+de|naturales\s+de|nacid[oa]s\s+en|"
-        r"de\s+nacionalidad|" + PEOPLE + r"\s+(?:\w+\s+)?de|incluid[oa]s|"
+        r"de\s+nacionalidad|"
+        # "de nueve países africanos: Angola, Kenia …".
+        r"(?:de|desde)\s+(?:[\w-]+\s+){0,2}?(?:países|naciones)(?:\s+[\w-]+)?:|"
+        + PEOPLE
+        + r"\s+(?:\w+\s+)?de|incluid[oa]s|"
         r"(?:\d+|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+de|"
         r"(?:evacuad[oa]s|huyen|huyeron|rescatad[oa]s)\s+(?:\w+\s+)?de|"
         # De dónde vinieron, no adónde fueron: "otro llegó desde Gambia".
