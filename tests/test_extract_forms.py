@@ -783,6 +783,19 @@ def test_pressure_on_a_state_to_take_people_is_a_request(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Ghana agreed to take in deportees from the United States. He said a first group of 14 "
+        "people had come to Ghana.",
+        "Ghana aceptó recibir a deportados desde Estados Unidos. Dijo que un primer grupo de 14 "
+        "personas había venido a Ghana.",
+    ],
+)
+def test_people_who_have_come_to_a_state_arrived_there(text: str) -> None:
+    assert ("transfer", "US", "GH", 14) in facts(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Ghana took in 14 men deported from the United States this week. Most were Nigerians. "
         "Another arrived from Gambia.",
         "Ghana acogió esta semana a 14 hombres deportados desde Estados Unidos. La mayoría eran "

@@ -629,6 +629,8 @@ LEXICON = Lexicon(
         + r")\b(?!\s+(?:by|from)\s+(?:immigration\s+)?judges)"
         r"(?!\s+(?:" + PEOPLE + r")\b)|"
         r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|carried)\b|"
+        # "a first batch of 14 people had come to Ghana": arrived.
+        r"\b(?:had|have|has)\s+(?:already\s+)?come\b(?=\s+to\s+(?-i:[A-Z]))|"
         # Headlines tell the day's news in the present: "deportees arrive in South Sudan",
         # "Italy sends 40 asylum seekers to Albania".
         r"\b(?:arrives?|lands?)\s+in\b|"
@@ -642,6 +644,7 @@ LEXICON = Lexicon(
         r"the\s+(?:\w+\s+)?(?:men|women|deportees|group|migrants|detainees))\b)"
     ),
     arrival=rx(
+        r"\b(?:had|have|has)\s+(?:already\s+)?come\b|"
         r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|received|took\s+in|carried|"
         r"arrives?|lands?|receives|takes\s+in)\b"
     ),

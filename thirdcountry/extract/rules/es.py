@@ -197,6 +197,8 @@ _SEND_PAST = words(
     + r")\b)",
     "~deport[oó]",
     r"~lleg(?:ó|aron)(?!\s+a\s+(?:un|el|ningún)\s+acuerdo)",
+    # "un primer grupo de 14 personas había venido a Ghana": llegaron.
+    r"~(?:ha|han|había|habían)\s+venido(?=\s+a\s+(?-i:[A-Z]))",
     "~deportaron",
     "~expuls[oó]",
     "~expulsaron",
@@ -627,6 +629,7 @@ LEXICON = Lexicon(
     },
     transfer=rx(r"\b(?:" + _SEND_PAST + r")\b|" + _STARTED_RECEIVING),
     arrival=rx(
+        r"\b(?:ha|han|había|habían)\s+venido\b|"
         r"\b(?:llegaron|lleg[oó]|aterriz[oó]|aterrizaron|arrib[oó]|arribaron|llegad[oa]s|"
         r"recibi[oó]|recibieron|acogi[oó]|recibe|reciben|llega|llegan|aterriza|aterrizan)\b"
     ),
