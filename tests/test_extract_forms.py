@@ -783,6 +783,22 @@ def test_pressure_on_a_state_to_take_people_is_a_request(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "The United States has been deporting migrants of other nationalities to Central "
+        "America. On Tuesday, Panama became the first country to accept 119 deportees from "
+        "other countries.",
+        "Estados Unidos ha deportado a migrantes de otras nacionalidades a Centroamérica. El "
+        "martes, Panamá se convirtió en el primer país en recibir a 119 deportados de otros "
+        "países.",
+    ],
+)
+def test_the_first_country_to_accept_a_count_took_them_in(text: str) -> None:
+    assert ("transfer", "US", "PA", 119) in facts(text), facts(text)
+    assert ("arrangement_status", "US", "PA", None) in facts(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Ghana agreed to take in deportees from the United States. He said a first group of 14 "
         "people had come to Ghana.",
         "Ghana aceptó recibir a deportados desde Estados Unidos. Dijo que un primer grupo de 14 "

@@ -639,6 +639,9 @@ LEXICON = Lexicon(
         # A move told as a noun: "the deportation from the United States of five men to …".
         r"\b(?:deportation|removal|expulsion|transfer)\b(?=\s+(?:from\s+(?:the\s+)?[\w.]+"
         r"(?:\s+[\w.]+){0,2}\s+)?of\s+(?:" + NUMBERS.pattern + r")\b)|"
+        # "became the first country to accept 119 deportees": the first to take people in.
+        r"\b(?:first|second|third|latest)\s+(?:country|nation)\s+to\s+(?:accept|receive|"
+        r"take\s+in)\b(?=\s+(?:" + NUMBERS.pattern + r")\b)|"
         r"\b(?:received|receives|took\s+in|takes\s+in|welcomed|welcomes)\b(?=\s+(?:the\s+)?"
         r"(?:first\s+)?(?:" + NUMBERS.pattern + r"|three|two|several|dozens|hundreds|them|"
         r"the\s+(?:\w+\s+)?(?:men|women|deportees|group|migrants|detainees))\b)"
@@ -649,6 +652,8 @@ LEXICON = Lexicon(
         r"arrives?|lands?|receives|takes\s+in)\b"
     ),
     receive=rx(
+        r"\b(?:first|second|third|latest)\s+(?:country|nation)\s+to\s+(?:accept|receive|"
+        r"take\s+in)\b|"
         r"\b(?:received|receives|took\s+in|takes\s+in|welcomed|welcomes|accepted|"
         r"has\s+taken\s+in)\b|" + _STARTED_RECEIVING
     ),

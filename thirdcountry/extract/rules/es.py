@@ -183,6 +183,7 @@ _PARTICIPLE = (
     r"(?:deportad|expulsad|enviad|trasladad|devuelt|llevad|repatriad|retornad|abandonad|"
     r"llegad|ingresad)[oa]s?"
 )
+_FIRST_TO_RECEIVE = r"\b(?:primer|segundo|tercer|último)\s+país\s+en\s+(?:recibir|aceptar|acoger)\b"
 _SEND_PAST = words(
     # A participle reports a move when an auxiliary or a destination goes with it;
     # "cuarenta deportados más" only names people.
@@ -627,13 +628,25 @@ LEXICON = Lexicon(
             r"\breexpuls\w+"
         ),
     },
-    transfer=rx(r"\b(?:" + _SEND_PAST + r")\b|" + _STARTED_RECEIVING),
+    transfer=rx(
+        r"\b(?:"
+        + _SEND_PAST
+        + r")\b|"
+        + _STARTED_RECEIVING
+        + r"|"
+        + _FIRST_TO_RECEIVE
+        # "el primer país en recibir a 119 deportados": el primero en acogerlos.
+        + r"(?=\s+(?:a\s+)?(?:"
+        + NUMBERS.pattern
+        + r")\b)"
+    ),
     arrival=rx(
         r"\b(?:ha|han|había|habían)\s+venido\b|"
         r"\b(?:llegaron|lleg[oó]|aterriz[oó]|aterrizaron|arrib[oó]|arribaron|llegad[oa]s|"
         r"recibi[oó]|recibieron|acogi[oó]|recibe|reciben|llega|llegan|aterriza|aterrizan)\b"
     ),
     receive=rx(
+        _FIRST_TO_RECEIVE + r"|"
         r"\b(?:recibi[oó]|recibieron|acogi[oó]|acogieron|ha\s+recibido|han\s+recibido|"
         r"recibe|reciben)\b|" + _STARTED_RECEIVING
     ),
