@@ -799,6 +799,19 @@ def test_the_first_country_to_accept_a_count_took_them_in(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Ghana has received deportees from the United States. Nine men were deported there on "
+        "Tuesday.",
+        "Ghana ha recibido a deportados desde Estados Unidos. Nueve hombres fueron deportados "
+        "allí el martes.",
+    ],
+)
+def test_people_sent_there_went_to_the_state_in_view(text: str) -> None:
+    assert ("transfer", "US", "GH", 9) in facts(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Ghana agreed to take in deportees from the United States. He said a first group of 14 "
         "people had come to Ghana.",
         "Ghana aceptó recibir a deportados desde Estados Unidos. Dijo que un primer grupo de 14 "

@@ -70,6 +70,27 @@ def test_a_total_between_two_dates(text: str, language: str, expected: tuple[obj
     ("text", "language"),
     [
         (
+            "Ghana has received deportees from the United States. Some 17 migrants were sent "
+            "there between January and March.",
+            "en",
+        ),
+        (
+            "Ghana ha recibido a deportados desde Estados Unidos. Unos 17 migrantes fueron "
+            "enviados allí entre enero y marzo.",
+            "es",
+        ),
+    ],
+)
+def test_a_total_sent_there_is_the_state_in_views(text: str, language: str) -> None:
+    (claim,) = kinds(text, language)["period_total"]
+    assert (claim.sender, claim.receiver, claim.count) == ("US", "GH", 17)
+    assert (str(claim.period_from), str(claim.period_to)) == ("2025-01", "2025-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
             "Between January and February, the United States deported to Ghana 17 migrants from "
             "five African countries: Angola, Kenya and Senegal. In 2023, Ghanaian asylum "
             "seekers deported by the United States were harmed in Ghana after their return.",

@@ -717,7 +717,12 @@ def _transfer(context: _ClauseContext) -> None:
         total = context.count_mention(start, partitive=False, bounds=True) is not None and bool(
             lexicon.period.search(region)
         )
-        if not destinations and not home and count is not None and arrival:
+        if (
+            not destinations
+            and not home
+            and ((count is not None and arrival) or _THERE.match(sentence.piece(end, end + 12)))
+        ):
+            # "landed on Friday with 8 men", "were deported there": the state in view.
             destinations = context.receivers(focus=True)
         sender = context.sender()
         for destination in destinations:
@@ -789,6 +794,9 @@ def _transfer(context: _ClauseContext) -> None:
             )
         if destinations and not total:
             _gapped_moves(context, start, sender, destinations, done)
+
+
+_THERE = re.compile(r"^\s+(?:there|thither|allí|allá|ahí)\b", re.IGNORECASE)
 
 
 def _move_date(context: _ClauseContext, start: int, destination: Ref) -> PartialDate | None:
