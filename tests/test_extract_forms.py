@@ -812,6 +812,19 @@ def test_people_sent_there_went_to_the_state_in_view(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Eight men, most of whom are not from Ghana, were deported to Ghana from the United "
+        "States on Tuesday.",
+        "Ocho hombres, la mayoría de los cuales no son de Ghana, fueron deportados a Ghana "
+        "desde Estados Unidos el martes.",
+    ],
+)
+def test_people_who_are_not_from_a_state_are_no_negation_of_their_move(text: str) -> None:
+    assert ("transfer", "US", "GH", 8) in facts(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Ghana agreed to take in deportees from the United States. He said a first group of 14 "
         "people had come to Ghana.",
         "Ghana aceptó recibir a deportados desde Estados Unidos. Dijo que un primer grupo de 14 "

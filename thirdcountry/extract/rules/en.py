@@ -364,7 +364,8 @@ LEXICON = Lexicon(
     ),
     lower_bound=rx(r"\b(?:more\s+than|over|upwards\s+of|in\s+excess\s+of)\s+$"),
     negation=rx(
-        r"\b(?:not|n['’]t|never|no\s+longer|neither|nor|without|refus\w+|declin\w+|"
+        # Not who the people are: "most of whom are not from South Sudan" negates nothing.
+        r"\b(?:not(?!\s+(?:originally\s+)?from\b)|n['’]t|never|no\s+longer|neither|nor|without|refus\w+|declin\w+|"
         r"rul(?:ed|es)\s+out|reluctant|unwilling|none|before\s+(?:any|a\s+single))\b|"
         r"\bno\s+(?!doubt)"
     ),

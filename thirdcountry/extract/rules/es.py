@@ -383,7 +383,8 @@ LEXICON = Lexicon(
     ),
     lower_bound=rx(r"\b(?:más\s+de|por\s+encima\s+de|superior\s+a)\s+$"),
     negation=rx(
-        r"\b(?:no|nunca|jamás|ni|tampoco|sin|neg[oó]|negaron|rechaz\w+|ningún|ninguna|"
+        # No quiénes son: "la mayoría de los cuales no son de Sudán del Sur" no niega nada.
+        r"\b(?:no(?!\s+(?:son|eran|es|era)\s+(?:originari[oa]s\s+)?(?:de|del)\b)|nunca|jamás|ni|tampoco|sin|neg[oó]|negaron|rechaz\w+|ningún|ninguna|"
         r"ninguno|nadie|nada)\b"
     ),
     modality=rx(
