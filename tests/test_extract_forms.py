@@ -865,6 +865,24 @@ def test_people_arriving_from_a_sending_state_were_sent_by_it(text: str) -> None
 @pytest.mark.parametrize(
     "text",
     [
+        "Asylum seekers crossing from Canada must seek protection there. The United States has "
+        "had such an agreement with Canada since 2002.",
+        "Los solicitantes de asilo que cruzan desde Canadá deben pedir protección allí. Estados "
+        "Unidos ha tenido un acuerdo así con Canadá desde 2002.",
+        "The United States has a deportation agreement with Ghana, officials said.",
+        "Estados Unidos tiene un acuerdo de deportación con Ghana, dijeron las autoridades.",
+    ],
+)
+def test_a_state_that_has_a_deal_with_another_agreed_it(text: str) -> None:
+    agreed = statuses(text, "agreed")
+    assert agreed & {"CA", "GH"}, facts(text)
+    found = [c for c in extract_claims(text, published=PUBLISHED) if c.receiver == "CA"]
+    assert all(str(c.date) == "2002-01-01" for c in found if c.value == "agreed"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Norway is to rent 300 prison cells from Estonia to hold foreign prisoners awaiting "
         "deportation.",
         "Noruega alquilará 300 celdas a Estonia para alojar a presos extranjeros a la espera "

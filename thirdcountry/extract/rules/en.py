@@ -474,6 +474,9 @@ LEXICON = Lexicon(
             r"memorandum|mou)\b|"
             r"\b(?:previous|earlier|existing|prior|similar|separate)\s+(?:[\w-]+\s+)?(?:agreements?|"
             r"deals?|accords?|pacts?)\s+with\b|"
+            # A deal held: "the US has had such an agreement with Canada since 2002".
+            r"\b(?:has|have)\s+(?:had\s+)?(?:such\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:deal|"
+            r"agreement|accord|arrangement|pact)\s+with\b|"
             # A state renting another's prison places: "is to rent 300 prison cells from".
             r"\b(?:rent|rents|rented|renting|lease|leases|leased|leasing)\s+(?:[\w,.-]+\s+){0,3}?"
             r"(?:prison\s+cells|cells|prison\s+places|prison\s+spaces)\b"

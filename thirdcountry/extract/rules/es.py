@@ -484,6 +484,9 @@ LEXICON = Lexicon(
             r"memorando|memorándum)\b|"
             r"\b(?:acuerdos?|pactos?|convenios?)\s+(?:similar(?:es)?|previos?|anterior(?:es)?|"
             r"vigentes?|existentes?)\s+con\b|"
+            # Un acuerdo vigente: "Estados Unidos ha tenido un acuerdo así con Canadá desde 2002".
+            r"\b(?:tiene|tienen|ha\s+tenido|han\s+tenido|mantiene|mantienen)\s+(?:un|una)\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:acuerdo|pacto|convenio|arreglo)\s+(?:[\w-]+\s+){0,3}?con\b|"
             # Un Estado alquila plazas de prisión de otro: "alquilará 300 celdas a Kosovo".
             r"\b(?:alquil|arrend)(?:a|an|ará|arán|ó|aron|ado|ar)\s+(?:[\w,.-]+\s+){0,3}?"
             r"(?:celdas|plazas\s+(?:de\s+)?(?:prisión|cárcel|penitenciarias))\b"
