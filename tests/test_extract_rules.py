@@ -146,6 +146,27 @@ def test_an_onward_move_in_the_perfect_is_news_of_the_month(text: str, language:
     assert str(first.date) == "2025-03-01"
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Five men deported from the United States arrived in Eswatini in July. Of the five, "
+            "only one has been reunited with his family in Jamaica, the government said.",
+            "en",
+        ),
+        (
+            "Cinco hombres deportados desde Estados Unidos llegaron a Esuatini en julio. De los "
+            "cinco, solo uno se ha reunido con su familia en Jamaica, dijo el Gobierno.",
+            "es",
+        ),
+    ],
+)
+def test_reunited_with_family_elsewhere_is_an_onward_move(text: str, language: str) -> None:
+    found = {(c.kind.value, c.sender, c.receiver) for c in claims(text, language)}
+    assert ("onward_transfer", "SZ", "JM") in found, found
+    assert not any(receiver == "JM" and sender == "US" for _, sender, receiver in found), found
+
+
 def test_capacity_compensation_and_instrument() -> None:
     text = (
         "Palau signed a memorandum of understanding with the United States to take in up to "

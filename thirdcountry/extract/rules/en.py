@@ -633,6 +633,9 @@ LEXICON = Lexicon(
         + r")\b(?!\s+(?:by|from)\s+(?:immigration\s+)?judges)"
         r"(?!\s+(?:" + PEOPLE + r")\b)|"
         r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|carried)\b|"
+        # "only one has been reunited with his family in Jamaica": gone home, out of the
+        # country that took him in.
+        r"\breunited\s+with\s+(?:his|her|their)\s+(?:\w+\s+)?famil(?:y|ies)\b(?=\s+in\s)|"
         # "a first batch of 14 people had come to Ghana": arrived.
         r"\b(?:had|have|has)\s+(?:already\s+)?come\b(?=\s+to\s+(?-i:[A-Z]))|"
         # Headlines tell the day's news in the present: "deportees arrive in South Sudan",

@@ -633,6 +633,10 @@ LEXICON = Lexicon(
         ),
     },
     transfer=rx(
+        # "solo uno se ha reunido con su familia en Jamaica": volvió, salió del país que lo
+        # acogió.
+        r"\b(?:reunido|reencontrado|reunió|reencontró)\s+con\s+sus?\s+familia(?:s|res)?\b"
+        r"(?=\s+en\s)|"
         r"\b(?:"
         + _SEND_PAST
         + r")\b|"
@@ -684,7 +688,8 @@ LEXICON = Lexicon(
     participle_tail=rx(r"\s+(?:por|de|desde)\b"),
     onward=rx(
         r"\b(?:de\s+ellos|de\s+ellas|posteriormente|luego|después|más\s+tarde|desde\s+entonces|"
-        r"ya\s+(?:fueron|han\s+sido)|de\s+regreso|repatriad[oa]s?|repatri(?:ó|aron)|hacia\s+"
+        r"ya\s+(?:fueron|han\s+sido)|de\s+regreso|repatriad[oa]s?|repatri(?:ó|aron)|"
+        r"reunido|reencontrado|reunió|reencontró|hacia\s+"
         r"(?:la\s+)?frontera)\b"
     ),
     capacity=rx(
