@@ -117,6 +117,13 @@ def test_nothing_resolves_into_the_future() -> None:
         (EN_DATES, "on Friday", "2025-08", "2025-08"),
         (ES_DATES, "el viernes", "2025-08", "2025-08"),
         (EN_DATES, "yesterday", "2025-08", "2025-08"),
+        # So is a week just gone or under way.
+        (EN_DATES, "last week", "2025-08", "2025-08"),
+        (ES_DATES, "la semana pasada", "2025-08", "2025-08"),
+        (EN_DATES, "this week", "2025-08", "2025-08"),
+        (ES_DATES, "esta semana", "2025-08", "2025-08"),
+        (EN_DATES, "last week", "2025", None),
+        (ES_DATES, "la semana pasada", "2025", None),
         (EN_DATES, "yesterday", "2025", None),
         (ES_DATES, "ayer", "2025", None),
         (EN_DATES, "last month", "2025", None),

@@ -797,6 +797,206 @@ def test_denying_a_report_of_a_deal_is_no_refusal(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # Refusal told as a noun.
+        "The prime minister restated Chad's rejection of any deal with the United States that "
+        "would allow the deportation of migrants to Chad.",
+        "El primer ministro reiteró el rechazo de Chad a cualquier acuerdo con Estados Unidos "
+        "que permita la deportación de migrantes a Chad.",
+        # Unable to take them in.
+        "The minister said Chad may not be able to accept migrants deported from the United "
+        "States.",
+        "El ministro dijo que Chad no podrá aceptar a migrantes deportados desde Estados Unidos.",
+        "It will be difficult for Chad to accept migrants deported by the United States, the "
+        "minister said.",
+        "Será difícil para Chad aceptar a migrantes deportados por Estados Unidos, dijo el "
+        "ministro.",
+    ],
+)
+def test_a_rejection_or_an_inability_to_take_people_is_a_refusal(text: str) -> None:
+    assert "TD" in statuses(text, "refused"), facts(text)
+    assert not statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States is putting pressure on Chad to accept deported Venezuelans.",
+        "Estados Unidos ejerce presión sobre Chad para que acepte a venezolanos deportados.",
+    ],
+)
+def test_pressure_on_a_state_to_take_people_is_a_request(text: str) -> None:
+    assert "TD" in statuses(text, "requested"), facts(text)
+    assert not statuses(text, "agreed"), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States has been deporting migrants of other nationalities to Central "
+        "America. On Tuesday, Panama became the first country to accept 119 deportees from "
+        "other countries.",
+        "Estados Unidos ha deportado a migrantes de otras nacionalidades a Centroamérica. El "
+        "martes, Panamá se convirtió en el primer país en recibir a 119 deportados de otros "
+        "países.",
+    ],
+)
+def test_the_first_country_to_accept_a_count_took_them_in(text: str) -> None:
+    assert ("transfer", "US", "PA", 119) in facts(text), facts(text)
+    assert ("arrangement_status", "US", "PA", None) in facts(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana has received deportees from the United States. Nine men were deported there on "
+        "Tuesday.",
+        "Ghana ha recibido a deportados desde Estados Unidos. Nueve hombres fueron deportados "
+        "allí el martes.",
+    ],
+)
+def test_people_sent_there_went_to_the_state_in_view(text: str) -> None:
+    assert ("transfer", "US", "GH", 9) in facts(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eight men, most of whom are not from Ghana, were deported to Ghana from the United "
+        "States on Tuesday.",
+        "Ocho hombres, la mayoría de los cuales no son de Ghana, fueron deportados a Ghana "
+        "desde Estados Unidos el martes.",
+    ],
+)
+def test_people_who_are_not_from_a_state_are_no_negation_of_their_move(text: str) -> None:
+    assert ("transfer", "US", "GH", 8) in facts(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana agreed to take in deportees from the United States. He said a first group of 14 "
+        "people had come to Ghana.",
+        "Ghana aceptó recibir a deportados desde Estados Unidos. Dijo que un primer grupo de 14 "
+        "personas había venido a Ghana.",
+    ],
+)
+def test_people_who_have_come_to_a_state_arrived_there(text: str) -> None:
+    assert ("transfer", "US", "GH", 14) in facts(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana took in 14 men deported from the United States this week. Most were Nigerians. "
+        "Another arrived from Gambia.",
+        "Ghana acogió esta semana a 14 hombres deportados desde Estados Unidos. La mayoría eran "
+        "nigerianos. Otro llegó desde Gambia.",
+    ],
+)
+def test_a_state_people_arrived_from_is_not_where_they_went(text: str) -> None:
+    assert ("transfer", "US", "GH", 14) in facts(text), facts(text)
+    assert not any(f[2] == "GM" for f in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fourteen deportees arrived in Ghana on Tuesday after arriving from the United States "
+        "on a military flight.",
+        "Catorce deportados llegaron a Ghana el martes tras llegar desde Estados Unidos en un "
+        "vuelo militar.",
+    ],
+)
+def test_people_arriving_from_a_sending_state_were_sent_by_it(text: str) -> None:
+    assert ("transfer", "US", "GH", 14) in facts(text), facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asylum seekers crossing from Canada must seek protection there. The United States has "
+        "had such an agreement with Canada since 2002.",
+        "Los solicitantes de asilo que cruzan desde Canadá deben pedir protección allí. Estados "
+        "Unidos ha tenido un acuerdo así con Canadá desde 2002.",
+        "The United States has a deportation agreement with Ghana, officials said.",
+        "Estados Unidos tiene un acuerdo de deportación con Ghana, dijeron las autoridades.",
+    ],
+)
+def test_a_state_that_has_a_deal_with_another_agreed_it(text: str) -> None:
+    agreed = statuses(text, "agreed")
+    assert agreed & {"CA", "GH"}, facts(text)
+    found = [c for c in extract_claims(text, published=PUBLISHED) if c.receiver == "CA"]
+    assert all(str(c.date) == "2002-01-01" for c in found if c.value == "agreed"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway is to rent 300 prison cells from Estonia to hold foreign prisoners awaiting "
+        "deportation.",
+        "Noruega alquilará 300 celdas a Estonia para alojar a presos extranjeros a la espera "
+        "de su deportación.",
+    ],
+)
+def test_renting_prison_cells_from_a_state_is_an_agreement(text: str) -> None:
+    assert ("arrangement_status", "NO", "EE", None) in facts(text), facts(text)
+    assert ("capacity", "NO", "EE", 300) in facts(text), facts(text)
+    assert not any(f[2] == "NO" for f in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Dozens of refugees from Ghana live in camps abroad. They were stripped of their "
+            "citizenship when they fled. Last week the United States deported nine of the "
+            "refugees to Ghana.",
+            "en",
+        ),
+        (
+            "Decenas de refugiados de Ghana viven en campos en el extranjero. Fueron despojados "
+            "de su nacionalidad cuando huyeron. La semana pasada Estados Unidos deportó a nueve "
+            "refugiados a Ghana.",
+            "es",
+        ),
+    ],
+)
+def test_people_stripped_of_their_citizenship_are_sent_to_a_third_country(
+    text: str, language: str
+) -> None:
+    found = {
+        (c.kind.value, c.sender, c.receiver)
+        for c in extract_claims(text, published=PUBLISHED, language=language)
+    }
+    assert ("transfer", "US", "GH") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Dozens of refugees from Ghana live in camps abroad. Last week the United States "
+            "deported nine of the refugees to Ghana.",
+            "en",
+        ),
+        (
+            "Decenas de refugiados de Ghana viven en campos en el extranjero. La semana pasada "
+            "Estados Unidos deportó a nueve refugiados a Ghana.",
+            "es",
+        ),
+    ],
+)
+def test_people_sent_to_the_state_they_come_from_are_sent_home(text: str, language: str) -> None:
+    found = {
+        (c.kind.value, c.sender, c.receiver)
+        for c in extract_claims(text, published=PUBLISHED, language=language)
+    }
+    assert ("transfer", "US", "GH") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Britain's highest court ruled on Thursday that the government's plan to fly asylum "
         "seekers to Rwanda was unlawful.",
         "El Tribunal Supremo del Reino Unido dictaminó el jueves que el plan del Gobierno de "

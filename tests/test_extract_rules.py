@@ -121,6 +121,52 @@ def test_home_countries_named_after_the_stay_are_onward_moves(text: str, languag
     assert not [c for c in found if c.sender == "US" and c.receiver in ("NG", "GM")]
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Fourteen men deported from the United States arrived in Ghana in March. Ghana has "
+            "deported six Nigerians to Togo, the ministry said.",
+            "en",
+        ),
+        (
+            "Catorce hombres deportados desde Estados Unidos llegaron a Ghana en marzo. Ghana ha "
+            "deportado a seis nigerianos a Togo, informó el ministerio.",
+            "es",
+        ),
+    ],
+)
+def test_an_onward_move_in_the_perfect_is_news_of_the_month(text: str, language: str) -> None:
+    found = claims(text, language)
+    (onward,) = [c for c in found if c.kind.value == "onward_transfer"]
+    assert (onward.sender, onward.receiver, onward.count) == ("GH", "TG", 6)
+    assert (str(onward.date), onward.date_precision.value) == ("2025-07-01", "month")
+    # The first move keeps its own date.
+    (first,) = [c for c in found if c.kind.value == "transfer"]
+    assert str(first.date) == "2025-03-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Five men deported from the United States arrived in Eswatini in July. Of the five, "
+            "only one has been reunited with his family in Jamaica, the government said.",
+            "en",
+        ),
+        (
+            "Cinco hombres deportados desde Estados Unidos llegaron a Esuatini en julio. De los "
+            "cinco, solo uno se ha reunido con su familia en Jamaica, dijo el Gobierno.",
+            "es",
+        ),
+    ],
+)
+def test_reunited_with_family_elsewhere_is_an_onward_move(text: str, language: str) -> None:
+    found = {(c.kind.value, c.sender, c.receiver) for c in claims(text, language)}
+    assert ("onward_transfer", "SZ", "JM") in found, found
+    assert not any(receiver == "JM" and sender == "US" for _, sender, receiver in found), found
+
+
 def test_capacity_compensation_and_instrument() -> None:
     text = (
         "Palau signed a memorandum of understanding with the United States to take in up to "
@@ -338,6 +384,27 @@ def test_a_deal_named_by_its_receiving_state(text: str, language: str) -> None:
     assert ("GB", "RW", "ended") in found
     assert ("GB", "RW", "agreed") not in found  # scrapping a deal does not make it one
     assert not any(sender == "RW" for sender, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The Rwanda bill is still before Parliament, and the British government hopes to "
+            "fly asylum seekers out this summer.",
+            "en",
+        ),
+        (
+            "El proyecto de ley sobre Ruanda sigue en el Parlamento, y el Gobierno británico "
+            "espera enviar a los solicitantes de asilo este verano.",
+            "es",
+        ),
+    ],
+)
+def test_a_bill_named_by_its_receiving_state_names_the_deal(text: str, language: str) -> None:
+    found = {(c.sender, c.receiver, c.value) for c in claims(text, language)}
+    assert ("GB", "RW", "agreed") in found, found
+    assert not any(value == "implemented" for _, _, value in found), found
 
 
 def test_a_cancelled_visa_ends_no_deal() -> None:

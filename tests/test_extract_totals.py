@@ -67,6 +67,50 @@ def test_a_total_between_two_dates(text: str, language: str, expected: tuple[obj
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Ghana has received deportees from the United States. Some 17 migrants were sent "
+            "there between January and March.",
+            "en",
+        ),
+        (
+            "Ghana ha recibido a deportados desde Estados Unidos. Unos 17 migrantes fueron "
+            "enviados allí entre enero y marzo.",
+            "es",
+        ),
+    ],
+)
+def test_a_total_sent_there_is_the_state_in_views(text: str, language: str) -> None:
+    (claim,) = kinds(text, language)["period_total"]
+    assert (claim.sender, claim.receiver, claim.count) == ("US", "GH", 17)
+    assert (str(claim.period_from), str(claim.period_to)) == ("2025-01", "2025-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Between January and February, the United States deported to Ghana 17 migrants from "
+            "five African countries: Angola, Kenya and Senegal. In 2023, Ghanaian asylum "
+            "seekers deported by the United States were harmed in Ghana after their return.",
+            "en",
+        ),
+        (
+            "Entre enero y febrero, Estados Unidos deportó a Ghana a 17 migrantes de cinco "
+            "países africanos: Angola, Kenia y Senegal. En 2023, solicitantes de asilo ghaneses "
+            "deportados por Estados Unidos sufrieron daños en Ghana tras su regreso.",
+            "es",
+        ),
+    ],
+)
+def test_the_states_listed_after_from_n_countries_are_the_peoples(text: str, language: str) -> None:
+    # The people are from the states listed, so the move to Ghana is no return home, even
+    # though the text speaks of Ghanaians elsewhere.
+    assert total(text, language)[:3] == ("US", "GH", 17)
+
+
+@pytest.mark.parametrize(
     ("text", "language", "expected"),
     [
         (
@@ -92,6 +136,19 @@ def test_a_total_between_two_dates(text: str, language: str, expected: tuple[obj
             "nacionalidades a Panamá.",
             "es",
             ("US", "PA", 300, "about", "2025", "2025-07-10"),
+        ),
+        # A figure in dozens.
+        (
+            "Since April, more than two dozen refugees of other nationalities have been "
+            "deported from the United States to Ghana.",
+            "en",
+            ("US", "GH", 24, "at_least", "2025-04", "2025-07-10"),
+        ),
+        (
+            "Desde abril, más de dos docenas de refugiados de otras nacionalidades han sido "
+            "deportados desde Estados Unidos a Ghana.",
+            "es",
+            ("US", "GH", 24, "at_least", "2025-04", "2025-07-10"),
         ),
     ],
 )

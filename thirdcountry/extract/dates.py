@@ -211,8 +211,17 @@ _NEEDS = {
     Shape.LAST_YEAR: DatePrecision.YEAR,
 }
 _FINENESS = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
-# Shapes that say a day of the last week, whatever the month.
-_DAYS_BACK = frozenset({Shape.WEEKDAY, Shape.PAST_WEEKDAY, Shape.TODAY, Shape.YESTERDAY})
+# Shapes that say a day of the last week or two, whatever the month.
+_DAYS_BACK = frozenset(
+    {
+        Shape.WEEKDAY,
+        Shape.PAST_WEEKDAY,
+        Shape.TODAY,
+        Shape.YESTERDAY,
+        Shape.THIS_WEEK,
+        Shape.LAST_WEEK,
+    }
+)
 
 
 def _relative(
@@ -221,8 +230,9 @@ def _relative(
     day, month, year = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
     published = when.value
     if shape in _DAYS_BACK and when.precision is month:
-        # "On Tuesday" in a page known only to its month: a day of the week before it was
-        # published, so that month (the labelling convention; a day is not known).
+        # "On Tuesday", "last week" in a page known only to its month: a day of the week or
+        # two before it was published, so that month (the labelling convention; a day is
+        # not known).
         return PartialDate.of(published, month)
     if _FINENESS[when.precision] > _FINENESS[_NEEDS.get(shape, day)]:
         return None  # "on Tuesday" in a page known only to its year: any of many days

@@ -29,6 +29,7 @@ from thirdcountry.extract.reading import (
     MentionIndex,
     Slot,
     Windows,
+    citizens,
     excludes_nationality,
     not_from,
     read_sentence,
@@ -91,6 +92,7 @@ class Document:
     index: MentionIndex
     sender: str | None = None
     third_country: bool = False  # the text says its subject is people moved to third countries
+    stateless: bool = False  # the people were stripped of their citizenship
     focus: list[str] = field(default_factory=list)  # receiving states, most recent last
     lists: list[list[str]] = field(default_factory=list)  # recent lists of receivers
     established: set[str] = field(default_factory=set)  # receivers with a pair claim
@@ -145,6 +147,7 @@ def extract(
     document.sender = _document_sender(document, segments, words, windows)
     languages = {r.code: r for _, r in segments}.values()
     document.third_country = any(r.lexicon.third_country.search(text) for r in languages)
+    document.stateless = any(r.lexicon.stateless.search(text) for r in languages)
     paragraphs = blocks(text)
     starts = [p.start for p in paragraphs]
     about: dict[tuple[int, str], bool] = {}
@@ -277,7 +280,12 @@ def _document_sender(
             elif test(lexicon.nationality_before, *before) and not not_from(
                 document.text[before[0] : before[1]]
             ):
-                document.nationalities.add(code)
+                if code in senders and not citizens(document.text[before[0] : before[1]]):
+                    # People from a state known to send people are sent by it, as the
+                    # sentence reader has it ("300 prisoners from Denmark").
+                    scores[code] += 1
+                else:
+                    document.nationalities.add(code)
             elif mention.kind is MentionKind.GOVERNMENT and code in senders:
                 scores[code] += 2
             elif code in senders and not test(lexicon.geo_before, *before):

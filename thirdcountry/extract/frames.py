@@ -344,7 +344,7 @@ def _dated(when: PartialDate | None) -> dict[str, Any]:
 
 _NAMED_DEAL = re.compile(
     r"^[\s-]*(?:(?:deportation|migration|asylum|migrant)\s+)?(?:deal|scheme|agreement|pact|"
-    r"treaty|accord)\b",
+    r"treaty|accord|bill)\b",  # "the Rwanda bill": the law that carries the deal out
     re.IGNORECASE,
 )
 # What can be scrapped or suspended, named after its receiver: a plan too ("the Rwanda plan"),
@@ -372,7 +372,9 @@ _PLAN_TO_SEND = re.compile(
 )
 # "el acuerdo Ruanda": Spanish names the deal first ("el plan Ruanda" too, where a plan ends).
 _SPANISH_DEALS = "acuerdo|pacto|esquema|tratado|convenio"
-_NAMED_DEAL_BEFORE = re.compile(rf"\b(?:{_SPANISH_DEALS})\s+$", re.IGNORECASE)
+_NAMED_DEAL_BEFORE = re.compile(
+    rf"\b(?:{_SPANISH_DEALS}|(?:proyecto\s+de\s+)?ley\s+(?:de|sobre)(?:\s+el)?)\s+$", re.IGNORECASE
+)
 _NAMED_PLAN_BEFORE = re.compile(
     rf"\b(?:{_SPANISH_DEALS}|plan|programa|política)\s+$", re.IGNORECASE
 )
@@ -715,7 +717,12 @@ def _transfer(context: _ClauseContext) -> None:
         total = context.count_mention(start, partitive=False, bounds=True) is not None and bool(
             lexicon.period.search(region)
         )
-        if not destinations and not home and count is not None and arrival:
+        if (
+            not destinations
+            and not home
+            and ((count is not None and arrival) or _THERE.match(sentence.piece(end, end + 12)))
+        ):
+            # "landed on Friday with 8 men", "were deported there": the state in view.
             destinations = context.receivers(focus=True)
         sender = context.sender()
         for destination in destinations:
@@ -734,7 +741,7 @@ def _transfer(context: _ClauseContext) -> None:
                     destination,
                     count=context.count(start, sentence=False),
                     nationalities=tuple(sentence.nationalities),
-                    **_dated(context.date(start, told=False)),
+                    **_dated(context.date(start, told=False) or _news_date(context, start, end)),
                 )
                 document.onward_destinations.add(destination.code)
                 continue
@@ -789,6 +796,9 @@ def _transfer(context: _ClauseContext) -> None:
             _gapped_moves(context, start, sender, destinations, done)
 
 
+_THERE = re.compile(r"^\s+(?:there|thither|allí|allá|ahí)\b", re.IGNORECASE)
+
+
 def _move_date(context: _ClauseContext, start: int, destination: Ref) -> PartialDate | None:
     """When a move happened: a date told between its verb and where it went ("fueron
     entregados este viernes a Sudán del Sur", the nearest to the destination when the verb
@@ -805,6 +815,36 @@ def _move_date(context: _ClauseContext, start: int, destination: Ref) -> Partial
     if between:
         return max(between, key=lambda d: d.end).when
     return context.date(start, told=False)
+
+
+# An onward move told in the present perfect or in a headline's present ("Ghana has deported
+# six men to Togo", "Ghana Deports 6 to Togo", "ha deportado", "deporta a"): news of the month
+# it is reported in, as a status is ("Kosovo has agreed"). Not a first move: reporting tells
+# those again in the perfect long after ("the US has deported men to South Sudan").
+_PERFECT_BEFORE = re.compile(
+    r"\b(?:has|have|ha|han)\s+(?:(?:now|just|already|recently|ya|recién)\s+)?(?:been\s+|sido\s+)?$",
+    re.IGNORECASE,
+)
+_PRESENT_MOVE = re.compile(
+    r"^(?:deports|sends|expels|flies|transfers|arrives?|lands?|deporta|envía|expulsa|"
+    r"traslada|llegan?|aterrizan?|(?:ha|han)\s+(?:sido\s+)?\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _news_date(context: _ClauseContext, start: int, end: int) -> PartialDate | None:
+    """The publication month (or year, when that is all the page gives) for a move told as
+    the news of the day; None for any other tense."""
+    published = context.document.published
+    sentence = context.sentence
+    if published is None or not (
+        _PERFECT_BEFORE.search(sentence.piece(start - 25, start))
+        or _PRESENT_MOVE.match(sentence.piece(start, end))
+    ):
+        return None
+    if published.precision is DatePrecision.YEAR:
+        return published
+    return PartialDate.of(published.value, DatePrecision.MONTH)
 
 
 def _close_after_date(sentence: Sentence, end: int, gap: int) -> bool:
@@ -1262,6 +1302,8 @@ def _third_country_transfer(context: _ClauseContext, destination: str, group: se
     lexicon, sentence, document = context.lexicon, context.sentence, context.document
     if sentence.search(lexicon.own_nationals, context.text):
         return False
+    if document.stateless:
+        return True  # stripped of their citizenship: the state they came from is a third one
     destinations = group | {destination}
     if sentence.nationalities:
         return bool(set(sentence.nationalities) - destinations)

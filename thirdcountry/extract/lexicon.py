@@ -43,8 +43,8 @@ def at_end(pattern: str) -> re.Pattern[str]:
 
 
 _NAMED_DEAL = re.compile(
-    r"\b[A-Z][\w-]+\s+(?:deal|scheme|agreement|pact|plan|policy)\b|"
-    r"\b(?:acuerdo|pacto|plan)\s+(?:con\s+)?[A-Z][\w-]+\b"
+    r"\b[A-Z][\w-]+\s+(?:deal|scheme|agreement|pact|plan|policy|bill)\b|"
+    r"\b(?:acuerdo|pacto|plan|ley\s+(?:de|sobre))\s+(?:con\s+)?[A-Z][\w-]+\b"
 )
 
 
@@ -134,6 +134,10 @@ class Lexicon:
     # People going back to their own countries: "have since left for their home countries",
     # "regresaron a sus países" (out of a third country, an onward move).
     home_return: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
+    # The people moved hold no citizenship of the state they came from: "who were stripped
+    # of their citizenship", "despojados de su nacionalidad". Sent there, they are sent to a
+    # third country, not home.
+    stateless: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
     # A span of time a figure adds up over: "between January and June", "since July",
     # "en lo que va de año". A move counted over it is a total, not one transfer.
     period: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!x)x"))
@@ -166,7 +170,8 @@ class Lexicon:
         # A quoted label counts too: five "criminal illegal aliens", cinco «delincuentes».
         quote = '["“«]?'
         between = rf"(?:\s+{quote}(?!(?:of|de|del|las|los|the)\b)(?!{number})[\w'’-]+){{0,3}}?"
-        return rx(rf"(?P<n>{number}){between}\s+{quote}(?:{self.people})\b")
+        link = rf"(?:{self.numbers.link})?" if self.numbers.link else ""
+        return rx(rf"(?P<n>{number}){link}{between}\s+{quote}(?:{self.people})\b")
 
     @cached_property
     def any_cue(self) -> re.Pattern[str]:

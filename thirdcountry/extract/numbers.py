@@ -29,6 +29,10 @@ class NumberWords:
     scales: dict[str, int] = field(default_factory=dict)  # thousand → 1000, million → 10**6
     joiners: frozenset[str] = frozenset()  # "and", "y"
     fixed: dict[str, int] = field(default_factory=dict)  # whole phrases: "a dozen" → 12
+    # Between a number that is a collective noun and the noun it counts: "de" in "una docena
+    # de migrantes", "dos docenas de refugiados" (a regex source; empty when the language
+    # needs none: "two dozen refugees").
+    link: str = ""
 
     @cached_property
     def pattern(self) -> str:

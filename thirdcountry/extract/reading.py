@@ -735,3 +735,8 @@ __all__ = [
     "listed_after",
     "read_sentence",
 ]
+
+
+def citizens(before: str) -> bool:
+    """The words before a state say the people are its citizens ("nationals of")."""
+    return bool(_CITIZENS.search(before))

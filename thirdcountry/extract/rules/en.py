@@ -23,7 +23,7 @@ _UNITS = {
 NUMBERS = NumberWords(
     units=_UNITS,
     hundreds={"hundred": 100},
-    scales={"thousand": 1000, "million": 10**6, "billion": 10**9},
+    scales={"dozen": 12, "thousand": 1000, "million": 10**6, "billion": 10**9},
     joiners=frozenset({"and"}),
     fixed={"a dozen": 12, "half a dozen": 6, "a single": 1},
 )
@@ -309,9 +309,13 @@ LEXICON = Lexicon(
         r"(?:nationals?\s+of|citizens?\s+of|natives?\s+of|(?:come|comes|came|coming|are|were|"
         r"is|was|hail(?:ing|s)?|originally|originating)\s+from|" + PEOPLE + r",?\s+from|"
         r"from\s+countries\s+(?:including|such\s+as|like)|"
+        # "from nine African countries: Angola, Kenya …".
+        r"from\s+(?:[\w-]+\s+){0,3}?(?:countries|nations):|"
         r"born\s+in|of\s+(?:\w+\s+)?nationality|"
         r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+from|"
-        r"(?:evacuated|fled|fleeing|escaped|rescued|smuggled)\s+(?:\w+\s+)?from)"
+        r"(?:evacuated|fled|fleeing|escaped|rescued|smuggled)\s+(?:\w+\s+)?from|"
+        # Where people came from, not where they went: "another arrived from the Gambia".
+        r"arriv(?:ed|es|ing|e)\s+from)"
         r"\s+(?:the\s+)?$"
     ),
     sender_before=rx(
@@ -325,7 +329,12 @@ LEXICON = Lexicon(
         r"(?:[\w-]+\s+){0,3}?with\s+(?:the\s+)?$"
     ),
     sender_after=rx(
-        r"^(?:['’]s?\s+(?:request|push|plan|deportation|campaign|policy|offer|proposal)|\s+(?:has\s+|had\s+|have\s+)?(?:"
+        r"^(?:['’]s?\s+(?:request|push|plan|deportation|campaign|policy|offer|proposal)|"
+        # The state renting prison places elsewhere sends the prisoners: "Denmark is to rent",
+        # "Norway and Belgium have previously rented".
+        r"\s+(?:(?:is|are)\s+to\s+|(?:has|have|had)\s+(?:previously\s+|already\s+|also\s+)?)?"
+        r"(?:rent|leas)(?:s|ed|ing|es|e)?\b|"
+        r"\s+(?:has\s+|had\s+|have\s+)?(?:"
         # A verb makes the state the one sending; a noun after it ("the Rwanda deportation
         # deal", "the Rwanda plan") names the deal by its receiving state.
         r"deport(?!ations?\b|ees?\b)|expel|sen[dt]|"
@@ -359,7 +368,8 @@ LEXICON = Lexicon(
     ),
     lower_bound=rx(r"\b(?:more\s+than|over|upwards\s+of|in\s+excess\s+of)\s+$"),
     negation=rx(
-        r"\b(?:not|n['’]t|never|no\s+longer|neither|nor|without|refus\w+|declin\w+|"
+        # Not who the people are: "most of whom are not from South Sudan" negates nothing.
+        r"\b(?:not(?!\s+(?:originally\s+)?from\b)|n['’]t|never|no\s+longer|neither|nor|without|refus\w+|declin\w+|"
         r"rul(?:ed|es)\s+out|reluctant|unwilling|none|before\s+(?:any|a\s+single))\b|"
         r"\bno\s+(?!doubt)"
     ),
@@ -479,7 +489,13 @@ LEXICON = Lexicon(
             r"\bthe\s+signing\s+of\s+(?:[\w\"“”'’$.,-]+\s+){0,5}?(?:agreements?|deal|accord|pact|"
             r"memorandum|mou)\b|"
             r"\b(?:previous|earlier|existing|prior|similar|separate)\s+(?:[\w-]+\s+)?(?:agreements?|"
-            r"deals?|accords?|pacts?)\s+with\b"
+            r"deals?|accords?|pacts?)\s+with\b|"
+            # A deal held: "the US has had such an agreement with Canada since 2002".
+            r"\b(?:has|have)\s+(?:had\s+)?(?:such\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:deal|"
+            r"agreement|accord|arrangement|pact)\s+with\b|"
+            # A state renting another's prison places: "is to rent 300 prison cells from".
+            r"\b(?:rent|rents|rented|renting|lease|leases|leased|leasing)\s+(?:[\w,.-]+\s+){0,3}?"
+            r"(?:prison\s+cells|cells|prison\s+places|prison\s+spaces)\b"
         ),
         Status.IMPLEMENTED: rx(
             r"\b(?:has|have|had)\s+(?:already\s+)?(?:received|accepted|taken\s+in|hosted)\s+"
@@ -500,17 +516,28 @@ LEXICON = Lexicon(
         Status.REQUESTED: rx(
             r"\b(?:asked|asking|asks|pressed|pressing|pressured|pressuring|urged|urging|"
             r"approached|sought|seeking|requested|requesting|lobbied)\s+(?:\w+\s+){0,6}?to\s+"
-            r"(?:accept|receive|take|host|admit)\b|\bplann?(?:ed|ing|s)?\s+to\s+(?:send|deport|"
+            r"(?:accept|receive|take|host|admit)\b|"
+            # "mounting pressure on African countries to accept": asked, with weight behind it.
+            r"\bpressure\s+on\s+(?:[\w.’'-]+\s+){1,4}?to\s+(?:accept|receive|take|host|admit)\b|\bplann?(?:ed|ing|s)?\s+to\s+(?:send|deport|"
             r"fly|remove)\b|\b(?:could|would|will)\s+(?:fly|send|deport)\b"
         ),
         Status.REFUSED: rx(
             r"\b(?:rejected|refused|declined|rebuffed|turned\s+down|has\s+rejected)\s+(?:\w+\s+){0,3}?"
             r"(?:request|proposal|pressure|offer|demand|plan|deal|call)s?\b|"
-            r"\b(?:refused|refuses|declined|declines)\s+to\s+(?:accept|receive|take|host)\b|"
+            r"\b(?:refused|refuses|refusing|declined|declines)\s+to\s+(?:accept|receive|take|host)\b|"
             r"\b(?:cannot|can['’]t|will\s+not|won['’]t|would\s+not)\s+(?:accept|take|receive|host)"
             r"\b(?!\s+(?:\w+\s+)?(?:anyone|people|persons|those|individuals|unaccompanied|"
             r"criminals)\b)|\bsaid\s+no\b|\bruled\s+out\s+(?:hosting|accepting|taking)\b|"
-            r"\brules\s+out\s+(?:hosting|accepting|taking)\b"
+            r"\brules\s+out\s+(?:hosting|accepting|taking)\b|"
+            # Refusal as a noun: "its rejection of any deal allowing deportations to …".
+            r"\b(?:rejection|refusal)\s+(?:of|to)\s+(?:[\w'’-]+\s+){0,8}?(?:deportations?|"
+            r"agreements?|deals?|plans?|requests?|proposals?|transfers?)\b|"
+            # Unable to take them: "may not be able to accept", "it will be difficult for
+            # Nigeria to accept".
+            r"\b(?:not\s+be\s+able|unable|not\s+in\s+a\s+position)\s+to\s+(?:accept|take\s+in|"
+            r"receive|host)\b|"
+            r"\b(?:difficult|impossible)\s+for\s+(?:[\w.’'-]+\s+){1,3}?to\s+(?:accept|take\s+in|"
+            r"receive|host)\b"
         ),
         Status.SUSPENDED: rx(
             r"\b(?:suspend(?:ed|s)?|paus(?:ed|es)|halt(?:ed|s)|froze|frozen|blocked|stalled)\b"
@@ -635,6 +662,11 @@ LEXICON = Lexicon(
         # House has used to deport migrants to El Salvador", "invoked by the administration to".
         r"\b(?:used|invoked|applied)\s+(?:[\w.]+\s+){0,6}?to\s+(?:deport|expel|send|remove|fly)\b|"
         r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|carried)\b|"
+        # "only one has been reunited with his family in Jamaica": gone home, out of the
+        # country that took him in.
+        r"\breunited\s+with\s+(?:his|her|their)\s+(?:\w+\s+)?famil(?:y|ies)\b(?=\s+in\s)|"
+        # "a first batch of 14 people had come to Ghana": arrived.
+        r"\b(?:had|have|has)\s+(?:already\s+)?come\b(?=\s+to\s+(?-i:[A-Z]))|"
         # Headlines tell the day's news in the present: "deportees arrive in South Sudan",
         # "Italy sends 40 asylum seekers to Albania".
         r"\b(?:arrives?|lands?)\s+in\b|"
@@ -648,15 +680,21 @@ LEXICON = Lexicon(
         r"(?<!expect\sthe\s)(?<!expects\sthe\s)(?<!expected\sthe\s)(?<!expecting\sthe\s)"
         r"(?<!await\sthe\s)(?<!awaits\sthe\s)(?<!awaiting\sthe\s)\barrival\b(?=\s+of\s+(?:(?:a|the)\s+(?:first\s+|new\s+|second\s+)?group\s+of\s+|"
         r"the\s+(?:first\s+)?)?(?:" + NUMBERS.pattern + r")\b)|"
+        # "became the first country to accept 119 deportees": the first to take people in.
+        r"\b(?:first|second|third|latest)\s+(?:country|nation)\s+to\s+(?:accept|receive|"
+        r"take\s+in)\b(?=\s+(?:" + NUMBERS.pattern + r")\b)|"
         r"\b(?:received|receives|took\s+in|takes\s+in|welcomed|welcomes)\b(?=\s+(?:the\s+)?"
         r"(?:first\s+)?(?:" + NUMBERS.pattern + r"|three|two|several|dozens|hundreds|them|"
         r"the\s+(?:\w+\s+)?(?:men|women|deportees|group|migrants|detainees))\b)"
     ),
     arrival=rx(
+        r"\b(?:had|have|has)\s+(?:already\s+)?come\b|"
         r"\b(?:arrived|landed|touched\s+down|docked|flown\s+in|received|took\s+in|carried|"
         r"arrives?|lands?|receives|takes\s+in)\b"
     ),
     receive=rx(
+        r"\b(?:first|second|third|latest)\s+(?:country|nation)\s+to\s+(?:accept|receive|"
+        r"take\s+in)\b|"
         r"\b(?:received|receives|took\s+in|takes\s+in|welcomed|welcomes|accepted|"
         r"has\s+taken\s+in)\b|" + _STARTED_RECEIVING
     ),
@@ -842,6 +880,10 @@ LEXICON = Lexicon(
         r"(?:own\s+)?(?:home\s+)?(?:countries|country|homelands?)\b)|"
         # Repatriating is sending home, said or not: "South Sudan has repatriated a Mexican".
         r"\brepatriat(?:ed|es|ion\s+of)\b"
+    ),
+    stateless=rx(
+        r"\bstripped\s+of\s+(?:their|his|her)\s+(?:\w+\s+)?(?:citizenship|nationality)\b|"
+        r"\b(?:were|are|was|been|left|rendered|made)\s+stateless\b|\bdenationali[sz]ed\b"
     ),
     carried_from=rx(
         r"(?:flights?|plane|aircraft|jet)\s+(?:carrying|with|transporting)\s+"

@@ -30,9 +30,11 @@ _UNITS = {
 }  # fmt: skip
 NUMBERS = NumberWords(
     units={k: v for k, v in _UNITS.items() if k not in ("un", "una")},
-    scales={"mil": 1000, "millón": 10**6, "millon": 10**6, "millones": 10**6},
+    scales={"docenas": 12, "mil": 1000, "millón": 10**6, "millon": 10**6, "millones": 10**6},
     joiners=frozenset({"y"}),
     fixed={"una decena": 10, "una docena": 12, "media docena": 6, "un centenar": 100},
+    # Not "un centenar de", "una decena de": round figures, "about a hundred", no count.
+    link=r"(?:(?<=docena)|(?<=docenas))\s+de",
 )
 
 _MONTHS = {
@@ -186,6 +188,7 @@ _PARTICIPLE = (
     r"(?:deportad|expulsad|enviad|trasladad|devuelt|llevad|repatriad|retornad|abandonad|"
     r"llegad|ingresad)[oa]s?"
 )
+_FIRST_TO_RECEIVE = r"\b(?:primer|segundo|tercer|último)\s+país\s+en\s+(?:recibir|aceptar|acoger)\b"
 _SEND_PAST = words(
     # A participle reports a move when an auxiliary or a destination goes with it;
     # "cuarenta deportados más" only names people.
@@ -206,6 +209,8 @@ _SEND_PAST = words(
     r"(?:los|las)\s+(?:primer[oa]s\s+)?)?(?:" + NUMBERS.pattern + r")\b)",
     "~deport[oó]",
     r"~lleg(?:ó|aron)(?!\s+a\s+(?:un|el|ningún)\s+acuerdo)",
+    # "un primer grupo de 14 personas había venido a Ghana": llegaron.
+    r"~(?:ha|han|había|habían)\s+venido(?=\s+a\s+(?-i:[A-Z]))",
     "~deportaron",
     "~expuls[oó]",
     "~expulsaron",
@@ -346,9 +351,15 @@ LEXICON = Lexicon(
     nationality_before=rx(
         r"(?:nacionales\s+de|ciudadanos\s+de|originari[oa]s\s+de|procedentes\s+de|"
         r"provenientes\s+de|oriund[oa]s\s+de|naturales\s+de|nacid[oa]s\s+en|"
-        r"de\s+nacionalidad|" + PEOPLE + r"\s+(?:\w+\s+)?de|incluid[oa]s|"
+        r"de\s+nacionalidad|"
+        # "de nueve países africanos: Angola, Kenia …".
+        r"(?:de|desde)\s+(?:[\w-]+\s+){0,2}?(?:países|naciones)(?:\s+[\w-]+)?:|"
+        + PEOPLE
+        + r"\s+(?:\w+\s+)?de|incluid[oa]s|"
         r"(?:\d+|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+de|"
-        r"(?:evacuad[oa]s|huyen|huyeron|rescatad[oa]s)\s+(?:\w+\s+)?de)"
+        r"(?:evacuad[oa]s|huyen|huyeron|rescatad[oa]s)\s+(?:\w+\s+)?de|"
+        # De dónde vinieron, no adónde fueron: "otro llegó desde Gambia".
+        r"(?:lleg(?:ó|aron|ad[oa]s?|an?)|arrib(?:ó|aron))\s+(?:desde|de))"
         r"\s+(?:el\s+|la\s+|los\s+|las\s+)?$"
     ),
     sender_before=rx(
@@ -365,7 +376,7 @@ LEXICON = Lexicon(
     ),
     sender_after=rx(
         r"^\s+(?:ha\s+|había\s+|habría\s+)?(?:deport|expuls|envi|traslad|pag|pidi|solicit|"
-        r"presion|quier|plane)\w*"
+        r"presion|quier|plane|alquil|arrend)\w*"
     ),
     actor_before=rx(r"(?:^|\s)(?:el|la|los|las)?\s*" + _GOVERNMENT_NOUNS + r"(?:\s+[\w-]+)?\s+$"),
     actor_after=rx(r"(?!x)x"),
@@ -396,7 +407,8 @@ LEXICON = Lexicon(
     ),
     lower_bound=rx(r"\b(?:más\s+de|por\s+encima\s+de|superior\s+a)\s+$"),
     negation=rx(
-        r"\b(?:no|nunca|jamás|ni|tampoco|sin|neg[oó]|negaron|rechaz\w+|ningún|ninguna|"
+        # No quiénes son: "la mayoría de los cuales no son de Sudán del Sur" no niega nada.
+        r"\b(?:no(?!\s+(?:son|eran|es|era)\s+(?:originari[oa]s\s+)?(?:de|del)\b)|nunca|jamás|ni|tampoco|sin|neg[oó]|negaron|rechaz\w+|ningún|ninguna|"
         r"ninguno|nadie|nada)\b"
     ),
     modality=rx(
@@ -507,7 +519,13 @@ LEXICON = Lexicon(
             r"\bla\s+firma\s+(?:del?\s+)?(?:[\w.«»\"“”]+\s+){0,5}?(?:acuerdos?|pacto|convenio|"
             r"memorando|memorándum)\b|"
             r"\b(?:acuerdos?|pactos?|convenios?)\s+(?:similar(?:es)?|previos?|anterior(?:es)?|"
-            r"vigentes?|existentes?)\s+con\b"
+            r"vigentes?|existentes?)\s+con\b|"
+            # Un acuerdo vigente: "Estados Unidos ha tenido un acuerdo así con Canadá desde 2002".
+            r"\b(?:tiene|tienen|ha\s+tenido|han\s+tenido|mantiene|mantienen)\s+(?:un|una)\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:acuerdo|pacto|convenio|arreglo)\s+(?:[\w-]+\s+){0,3}?con\b|"
+            # Un Estado alquila plazas de prisión de otro: "alquilará 300 celdas a Kosovo".
+            r"\b(?:alquil|arrend)(?:a|an|ará|arán|ó|aron|ado|ar)\s+(?:[\w,.-]+\s+){0,3}?"
+            r"(?:celdas|plazas\s+(?:de\s+)?(?:prisión|cárcel|penitenciarias))\b"
         ),
         Status.IMPLEMENTED: rx(
             r"\b(?:ya\s+)?(?:ha|han|había|habían)\s+(?:ya\s+)?(?:recibido|acogido|aceptado)\b"
@@ -538,14 +556,26 @@ LEXICON = Lexicon(
             r"\b(?:pidió|pide|pidieron|solicitó|solicita|presion(?:ó|a|aron)|insta|instó)\s+"
             r"(?:\w+\s+){0,6}?(?:que\s+)?(?:recib|acept|acog)\w*|"
             r"\b(?:a\s+)?(?:petición|solicitud|pedido)\s+de\s+(?:acoger|recibir|aceptar)\b|"
+            # "presiona a los países africanos para que acepten": pedido, con peso detrás.
+            r"\bpresi(?:ón|ones)\s+(?:sobre|a)\s+(?:[\w.’'-]+\s+){1,4}?para\s+que\s+"
+            r"(?:recib|acept|acoj)\w*|"
             r"\b(?:planea|planeaba|pretende|prevé)\s+(?:enviar|deportar|trasladar)\b"
         ),
         Status.REFUSED: rx(
             r"\b(?:rechaz(?:ó|a|aron|ado)|declin(?:ó|aron))\s+(?:\w+\s+){0,2}?(?:la\s+|el\s+)?"
             r"(?:petición|solicitud|propuesta|presión|pedido|oferta|plan)\b|"
-            r"\bse\s+neg(?:ó|aron|a)\s+a\s+(?:recibir|aceptar|acoger)\b|"
+            r"\bse\s+neg(?:ó|aron|a|aba|aban|an)\s+a\s+(?:recibir|aceptar|acoger)(?:l[oa]s?)?\b|"
             r"\bno\s+(?:recibirá|aceptará|acogerá|recibiría|aceptaría)\s+(?:a\s+)?"
-            r"(?:deportados|migrantes)\b"
+            r"(?:deportados|migrantes)\b|"
+            # El rechazo como sustantivo: "su rechazo a cualquier acuerdo que permita …".
+            r"\b(?:rechazo|negativa)\s+(?:a|de)\s+(?:[\w'’-]+\s+){0,8}?(?:deportaci(?:ón|ones)|"
+            r"acuerdos?|pactos?|planes|plan|petici(?:ón|ones)|solicitud(?:es)?|propuestas?|"
+            r"traslados?)\b|"
+            # No poder recibirlos: "no podrá aceptar", "será difícil para Nigeria aceptar".
+            r"\bno\s+(?:podrá|podría|puede|pueden|está\s+en\s+condiciones\s+de|"
+            r"estará\s+en\s+condiciones\s+de)\s+(?:aceptar|recibir|acoger)\b|"
+            r"\b(?:difícil|imposible)\s+(?:para\s+(?:[\w.’'-]+\s+){1,3}?)?(?:aceptar|recibir|"
+            r"acoger)\b"
         ),
         Status.SUSPENDED: rx(
             r"\b(?:suspend(?:ió|ieron|ido|idas|idos|e)|paraliz(?:ó|ado)|congel(?:ó|ado)|"
@@ -652,12 +682,29 @@ LEXICON = Lexicon(
             r"\breexpuls\w+"
         ),
     },
-    transfer=rx(r"\b(?:" + _SEND_PAST + r")\b|" + _STARTED_RECEIVING),
+    transfer=rx(
+        # "solo uno se ha reunido con su familia en Jamaica": volvió, salió del país que lo
+        # acogió.
+        r"\b(?:reunido|reencontrado|reunió|reencontró)\s+con\s+sus?\s+familia(?:s|res)?\b"
+        r"(?=\s+en\s)|"
+        r"\b(?:"
+        + _SEND_PAST
+        + r")\b|"
+        + _STARTED_RECEIVING
+        + r"|"
+        + _FIRST_TO_RECEIVE
+        # "el primer país en recibir a 119 deportados": el primero en acogerlos.
+        + r"(?=\s+(?:a\s+)?(?:"
+        + NUMBERS.pattern
+        + r")\b)"
+    ),
     arrival=rx(
+        r"\b(?:ha|han|había|habían)\s+venido\b|"
         r"\b(?:llegaron|lleg[oó]|aterriz[oó]|aterrizaron|arrib[oó]|arribaron|llegad[oa]s|"
         r"recibi[oó]|recibieron|acogi[oó]|recibe|reciben|llega|llegan|aterriza|aterrizan)\b"
     ),
     receive=rx(
+        _FIRST_TO_RECEIVE + r"|"
         r"\b(?:recibi[oó]|recibieron|acogi[oó]|acogieron|ha\s+recibido|han\s+recibido|"
         r"recibe|reciben)\b|" + _STARTED_RECEIVING
     ),
@@ -691,7 +738,8 @@ LEXICON = Lexicon(
     participle_tail=rx(r"\s+(?:por|de|desde)\b"),
     onward=rx(
         r"\b(?:de\s+ellos|de\s+ellas|posteriormente|luego|después|más\s+tarde|desde\s+entonces|"
-        r"ya\s+(?:fueron|han\s+sido)|de\s+regreso|repatriad[oa]s?|repatri(?:ó|aron)|hacia\s+"
+        r"ya\s+(?:fueron|han\s+sido)|de\s+regreso|repatriad[oa]s?|repatri(?:ó|aron)|"
+        r"reunido|reencontrado|reunió|reencontró|hacia\s+"
         r"(?:la\s+)?frontera)\b"
     ),
     capacity=rx(
@@ -829,6 +877,11 @@ LEXICON = Lexicon(
         r"(?:\s+de\s+origen)?|su\s+tierra|(?<=a\s)casa)\b|"
         # Repatriar es enviar a casa, se diga o no: "Sudán del Sur repatrió a un mexicano".
         r"\brepatri(?:ó|aron)\b|\bla\s+repatriación\s+de\b"
+    ),
+    stateless=rx(
+        r"\b(?:despojad[oa]s?|privad[oa]s?)\s+de\s+(?:su\s+)?(?:nacionalidad|ciudadanía)\b|"
+        r"\b(?:son|eran|quedaron|quedan|fueron|dejad[oa]s?)\s+(?:como\s+)?apátridas\b|"
+        r"\bdesnacionalizad[oa]s\b"
     ),
     carried_from=rx(
         r"(?:vuelos?|avi[oó]n|aeronave)\s+(?:con|que\s+llevaba|que\s+transportaba)\s+"
