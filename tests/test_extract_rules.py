@@ -167,6 +167,17 @@ def test_reunited_with_family_elsewhere_is_an_onward_move(text: str, language: s
     assert not any(receiver == "JM" and sender == "US" for _, sender, receiver in found), found
 
 
+def test_states_listed_after_from_several_countries_such_as_are_origins() -> None:
+    text = (
+        "Costa Rica recibió el jueves a 80 deportados desde Estados Unidos. Las personas, "
+        "procedentes de varios países de Asia, como Irán, Georgia y Armenia, fueron llevadas "
+        "en autobús hasta un albergue cerca de la frontera."
+    )
+    found = {(c.kind.value, c.sender, c.receiver) for c in claims(text, "es")}
+    assert ("transfer", "US", "CR") in found, found
+    assert not any(receiver in {"IR", "GE", "AM"} for _, _, receiver in found), found
+
+
 def test_capacity_compensation_and_instrument() -> None:
     text = (
         "Palau signed a memorandum of understanding with the United States to take in up to "

@@ -354,6 +354,9 @@ LEXICON = Lexicon(
         r"de\s+nacionalidad|"
         # "de nueve países africanos: Angola, Kenia …".
         r"(?:de|desde)\s+(?:[\w-]+\s+){0,2}?(?:países|naciones)(?:\s+[\w-]+)?:|"
+        # "originarios de varios países de Asia, como Irán, Georgia …".
+        r"(?:originari[oa]s|procedentes|provenientes|oriund[oa]s|naturales)\s+de\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:países|naciones)(?:\s+[\w-]+){0,4}?,?\s+(?:como|entre\s+ell[oa]s)|"
         + PEOPLE
         + r"\s+(?:\w+\s+)?de|incluid[oa]s|"
         r"(?:\d+|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+de|"
