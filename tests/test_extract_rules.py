@@ -178,6 +178,16 @@ def test_states_listed_after_from_several_countries_such_as_are_origins() -> Non
     assert not any(receiver in {"IR", "GE", "AM"} for _, _, receiver in found), found
 
 
+def test_one_named_national_already_sent_home_is_an_onward_move_of_one() -> None:
+    text = (
+        "Ghana recibió a 14 deportados desde Estados Unidos. Es el caso del inmigrante "
+        "gambiano, que ya fue enviado a su natal Gambia, adonde un juez de EE.UU. había dicho "
+        "que no podía ir."
+    )
+    found = {(c.kind.value, c.sender, c.receiver, c.count) for c in claims(text, "es")}
+    assert ("onward_transfer", "GH", "GM", 1) in found, found
+
+
 def test_capacity_compensation_and_instrument() -> None:
     text = (
         "Palau signed a memorandum of understanding with the United States to take in up to "

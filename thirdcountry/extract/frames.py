@@ -980,7 +980,12 @@ def _demonym_count(sentence: Sentence, code: str) -> int | None:
 
 
 # Before a singular demonym: "a Gambian", "un ciudadano jamaiquino", "una mujer peruana".
-_ONE = re.compile(r"(?:^|\s)(?:a|an|one|un|una|uno)\s+(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
+# "el inmigrante gambiano", "del deportado jamaiquino": one person, named with the article.
+_ONE = re.compile(
+    r"(?:^|\s)(?:(?:a|an|one|un|una|uno)\s+(?:[^\W\d_]+\s+)?|(?:el|la|del|al)\s+"
+    r"(?:inmigrante|migrante|deportad[oa]|hombre|mujer|ciudadan[oa]|joven|detenid[oa])\s+)$",
+    re.IGNORECASE,
+)
 
 
 _BEFORE = re.compile(

@@ -741,7 +741,7 @@ LEXICON = Lexicon(
     participle_tail=rx(r"\s+(?:por|de|desde)\b"),
     onward=rx(
         r"\b(?:de\s+ellos|de\s+ellas|posteriormente|luego|después|más\s+tarde|desde\s+entonces|"
-        r"ya\s+(?:fueron|han\s+sido)|de\s+regreso|repatriad[oa]s?|repatri(?:ó|aron)|"
+        r"ya\s+(?:fue|fueron|ha\s+sido|han\s+sido)|de\s+regreso|repatriad[oa]s?|repatri(?:ó|aron)|"
         r"reunido|reencontrado|reunió|reencontró|hacia\s+"
         r"(?:la\s+)?frontera)\b"
     ),
