@@ -188,6 +188,16 @@ def test_one_named_national_already_sent_home_is_an_onward_move_of_one() -> None
     assert ("onward_transfer", "GH", "GM", 1) in found, found
 
 
+def test_one_of_the_group_who_has_gone_back_to_a_named_home_moved_on_alone() -> None:
+    text = (
+        "Ghana acogió a 14 deportados desde Estados Unidos. Al menos uno de los 14 ha regresado "
+        "a Gambia, su país de origen, según su defensa."
+    )
+    found = {(c.kind.value, c.sender, c.receiver, c.count) for c in claims(text, "es")}
+    assert ("onward_transfer", "GH", "GM", 1) in found, found
+    assert ("transfer", "US", "GH", 14) in found, found
+
+
 def test_capacity_compensation_and_instrument() -> None:
     text = (
         "Palau signed a memorandum of understanding with the United States to take in up to "

@@ -269,6 +269,14 @@ class _ClauseContext:
         as a bound ("more than 40 people") counts too."""
         pool_of = [*self.sentence.counts, *self.sentence.bounds] if bounds else self.sentence.counts
         counts = [c for c in pool_of if not self._in_cap(c) and (partitive or not c.partitive)]
+        if partitive:
+            # "uno de los 14": the part read with its whole is the one meant, not the whole.
+            parts = [c for c in counts if c.partitive]
+            counts = [
+                c
+                for c in counts
+                if c.partitive or not any(p.start < c.start and c.end <= p.end for p in parts)
+            ]
         if not counts:
             return None
         inside = [c for c in counts if self.clause.start <= c.start < self.clause.end]

@@ -211,6 +211,8 @@ _SEND_PAST = words(
     r"~lleg(?:ó|aron)(?!\s+a\s+(?:un|el|ningún)\s+acuerdo)",
     # "un primer grupo de 14 personas había venido a Ghana": llegaron.
     r"~(?:ha|han|había|habían)\s+venido(?=\s+a\s+(?-i:[A-Z]))",
+    # Quien regresa a un Estado nombrado se movió allí: "uno de ellos ha regresado a Gambia".
+    r"~(?:(?:ha|han|había|habían)\s+regresado|regres(?:ó|aron))(?=\s+a\s+(?-i:[A-Z]))",
     "~deportaron",
     "~expuls[oó]",
     "~expulsaron",
@@ -740,7 +742,8 @@ LEXICON = Lexicon(
     ),
     participle_tail=rx(r"\s+(?:por|de|desde)\b"),
     onward=rx(
-        r"\b(?:de\s+ellos|de\s+ellas|posteriormente|luego|después|más\s+tarde|desde\s+entonces|"
+        # "uno de los 14": one of the people moved before.
+        r"\b(?:(?<=\bun[oa]\s)de\s+(?:los|las)\s+\d+|de\s+ellos|de\s+ellas|posteriormente|luego|después|más\s+tarde|desde\s+entonces|"
         r"ya\s+(?:fue|fueron|ha\s+sido|han\s+sido)|de\s+regreso|repatriad[oa]s?|repatri(?:ó|aron)|"
         r"reunido|reencontrado|reunió|reencontró|hacia\s+"
         r"(?:la\s+)?frontera)\b"
