@@ -198,6 +198,17 @@ def test_one_of_the_group_who_has_gone_back_to_a_named_home_moved_on_alone() -> 
     assert ("transfer", "US", "GH", 14) in found, found
 
 
+def test_people_given_the_trip_home_in_a_relative_clause_moved_on() -> None:
+    text = (
+        "Estados Unidos deportó a 14 personas a Ghana. El presidente ghanés anunció la llegada "
+        "del grupo, con varios nigerianos, a los que han facilitado viajes en autobús de "
+        "retorno a su país de origen, y con una persona de Gambia."
+    )
+    found = {(c.kind.value, c.sender, c.receiver) for c in claims(text, "es")}
+    assert ("onward_transfer", "GH", "NG") in found, found
+    assert ("onward_transfer", "GH", "GM") not in found, found
+
+
 def test_capacity_compensation_and_instrument() -> None:
     text = (
         "Palau signed a memorandum of understanding with the United States to take in up to "

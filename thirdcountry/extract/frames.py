@@ -1016,7 +1016,10 @@ def _return_home(context: _ClauseContext) -> None:
             continue  # "will be held there before being returned to their countries"
         if _BEFORE.search(context.before(start, 25)):
             continue  # "held for up to 60 days before being sent to their countries"
-        codes = _clause_nationalities(context) or list(dict.fromkeys(sentence.nationalities))
+        # "varios nigerianos, a los que facilitaron el regreso a su país, y un gambiano": a
+        # relative clause sends home the people named before it.
+        upto = start if _RELATIVE.search(context.before(start, 60)) else None
+        codes = _clause_nationalities(context, upto) or list(dict.fromkeys(sentence.nationalities))
         bare = bool(_REPATRIATION.match(match.group(0)))
         if not bare and not codes:
             codes = sorted(document.recent_nationalities)
@@ -1049,10 +1052,13 @@ def _return_home(context: _ClauseContext) -> None:
             )
 
 
-def _clause_nationalities(context: _ClauseContext) -> list[str]:
-    """The nationalities of the people named in the clause itself: in "Among the deported
-    are Ghanaians and Senegalese, while two Moroccans chose to return home" only the
-    Moroccans go home."""
+_RELATIVE = re.compile(r",\s+(?:a\s+(?:los|las)\s+que|a\s+quienes)\b", re.IGNORECASE)
+
+
+def _clause_nationalities(context: _ClauseContext, upto: int | None = None) -> list[str]:
+    """The nationalities of the people named in the clause itself (before ``upto`` when it
+    is given): in "Among the deported are Ghanaians and Senegalese, while two Moroccans
+    chose to return home" only the Moroccans go home."""
     sentence, clause = context.sentence, context.clause
     named = [
         (r.start, r.code)
@@ -1065,6 +1071,8 @@ def _clause_nationalities(context: _ClauseContext) -> list[str]:
         and m.code in sentence.nationalities
         and clause.start <= m.start < clause.end
     ]
+    if upto is not None:
+        named = [(position, code) for position, code in named if position < upto]
     return list(dict.fromkeys(code for _, code in sorted(named) if code))
 
 

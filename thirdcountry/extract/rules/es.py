@@ -881,6 +881,9 @@ LEXICON = Lexicon(
         # su país", "regresaron el viernes a casa".
         r"(?:sus?\s+(?:propios?\s+|respectivos?\s+)?(?:países|país|naciones|hogares)"
         r"(?:\s+de\s+origen)?|su\s+tierra|(?<=a\s)casa)\b|"
+        # El Gobierno les dio el viaje de vuelta: "les facilitó pasajes de regreso a su país".
+        r"\b(?:facilit|proporcion)(?:ó|aron|ado)\s+(?:[\w-]+\s+){0,4}?(?:de\s+)?(?:retorno|regreso)"
+        r"\s+a\s+sus?\s+(?:propios?\s+|respectivos?\s+)?(?:países|país)\b|"
         # Repatriar es enviar a casa, se diga o no: "Sudán del Sur repatrió a un mexicano".
         r"\brepatri(?:ó|aron)\b|\bla\s+repatriación\s+de\b"
     ),
