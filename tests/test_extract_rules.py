@@ -870,3 +870,19 @@ def test_denials_told_as_a_noun_or_of_talks(
 )  # fmt: skip
 def test_a_request_turned_down_or_no_news_of_a_deal_is_no_denial(text: str, language: str) -> None:
     assert not _denials(text, language)
+
+
+def test_a_move_told_in_a_relative_clause_is_dated_in_it() -> None:
+    found = extract_claims(
+        "The government of South Sudan on Monday sent home a Mexican national who had been "
+        "deported to Juba by the United States in July, officials said.",
+        published=dt.date(2025, 9, 10),
+        language="en",
+    )
+    moves = [c for c in found if c.kind.value == "transfer"]
+    assert moves
+    assert all((c.sender, c.receiver) == ("US", "SS") for c in moves)
+    # dated by the relative clause's "in July", not the main clause's "on Monday"; the one
+    # man sent home is no count of the group the first move brought
+    assert all(c.date is not None and c.date.isoformat().startswith("2025-07") for c in moves)
+    assert all(c.count is None for c in moves)

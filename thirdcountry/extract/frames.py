@@ -703,8 +703,24 @@ def _transfer(context: _ClauseContext) -> None:
         receive = bool(sentence.search(lexicon.receive, sentence.piece(start, end)))
         explicit = _destination_group(sentence, context.explicit(onward=True), start, end, receive)
         destinations = explicit or context.receivers(focus=False)
+        # "repatriated a man who had been deported to Juba": where the relative clause's
+        # verb took him, not where this verb does.
+        destinations = [
+            d
+            for d in destinations
+            if not (end <= d.start and _RELATIVE_MOVE.search(sentence.piece(end, d.start)))
+        ]
         arrival = bool(sentence.search(lexicon.arrival, sentence.piece(start, end)))
         count = context.count(start, partitive=False)
+        relative = _RELATIVE_PASSIVE.search(sentence.piece(start - 30, start))
+        if (
+            count == 1
+            and relative is not None
+            and _ONE_PERSON_WHO.search(sentence.piece(start - 110, start - 30 + relative.start()))
+        ):
+            # "South Sudan repatriated a Mexican national who had been deported there": the
+            # one person the main clause moves on, one of a group the first move brought.
+            count = None
         if count is None and (
             sentence.search(lexicon.pronoun_subject, context.text)
             or sentence.search(lexicon.pronoun_object, sentence.piece(end, end + 40))
@@ -814,7 +830,31 @@ def _move_date(context: _ClauseContext, start: int, destination: Ref) -> Partial
     ]
     if between:
         return max(between, key=lambda d: d.end).when
+    if _RELATIVE_PASSIVE.search(sentence.piece(start - 30, start)):
+        # "repatriated on Saturday a man who had been deported there in July": the move the
+        # relative clause tells is dated inside it, not by the main clause's act.
+        told = [d for d in sentence.dates if start <= d.start <= start + 90]
+        if told:
+            return min(told, key=lambda d: d.start).when
     return context.date(start, told=False)
+
+
+# "a Mexican national who had been deported", "who was flown": a move told of people the
+# main clause is about.
+_RELATIVE_PASSIVE = re.compile(
+    r"\b(?:who|whom)\s+(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_RELATIVE_MOVE = re.compile(
+    r"\b(?:who|whom)\s+(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:deported|sent|flown|expelled|removed|transferred)\b",
+    re.IGNORECASE,
+)
+# "a Mexican national who …", "a man who …": one person, whom the main clause acts on.
+_ONE_PERSON_WHO = re.compile(
+    r"\b(?:repatriated|returned|sent|deported|handed|released|freed|expelled)\s+(?:(?:over|home|back)\s+)?"
+    r"an?\s+(?:[A-Z][\w-]*\s+)?(?:national|man|woman|citizen|deportee|migrant)\s*,?\s*$",
+)
 
 
 # An onward move told in the present perfect or in a headline's present ("Ghana has deported
