@@ -886,3 +886,24 @@ def test_a_move_told_in_a_relative_clause_is_dated_in_it() -> None:
     # man sent home is no count of the group the first move brought
     assert all(c.date is not None and c.date.isoformat().startswith("2025-07") for c in moves)
     assert all(c.count is None for c in moves)
+
+
+def test_people_sent_back_to_the_sender_move_on_out_of_the_third_country() -> None:
+    found = extract_claims(
+        "Italy sent 20 migrants to Albania on Monday under the deal. Three of the 20 migrants "
+        "have already been sent back to Italy because they were minors.",
+        published=dt.date(2024, 10, 19),
+        language="en",
+    )
+    onward = {(c.sender, c.receiver, c.count) for c in found if c.kind.value == "onward_transfer"}
+    assert onward == {("AL", "IT", 3)}
+
+
+def test_one_man_returned_to_the_sender_for_trial_is_no_onward_move() -> None:
+    found = extract_claims(
+        "The United States deported 12 men to Albania last month. He was returned to the "
+        "United States in June to face charges.",
+        published=dt.date(2025, 10, 20),
+        language="en",
+    )
+    assert not [c for c in found if c.kind.value == "onward_transfer"]

@@ -695,6 +695,20 @@ def _transfer(context: _ClauseContext) -> None:
             continue  # "ha llegado a un acuerdo", "el acuerdo al que llegó": no arrival
         if _describes_people(context, start, end) or context.party_not_a_state(start):
             continue
+        back = _back_to_sender(context, start, end)
+        if back is not None:
+            origin_code, home_ref = back
+            if (origin_code, home_ref.code) not in done:
+                done.add((origin_code, home_ref.code))
+                context.candidate(
+                    ClaimKind.ONWARD_TRANSFER,
+                    origin_code,
+                    home_ref,
+                    count=_part_moved(context, start),
+                    nationalities=tuple(sentence.nationalities),
+                    **_dated(context.date(start, told=False)),
+                )
+            continue
         after = sentence.piece(end, min(context.clause.end, end + 60))
         # "sent to their home countries", not "flown to Eswatini after their home countries
         # refused": the home must be where the verb sends them.
@@ -810,6 +824,58 @@ def _transfer(context: _ClauseContext) -> None:
             )
         if destinations and not total:
             _gapped_moves(context, start, sender, destinations, done)
+
+
+# "four of them have been sent back to Italy", "returned to Italy": out of the third
+# country, to the state that sent them there.
+_BACK_TO = re.compile(r"^\s+(back\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
+_HE_WAS = re.compile(r"\b(?:he|she)\s+(?:was|had\s+been|has\s+been)\s+$", re.IGNORECASE)
+_NEEDS_BACK = re.compile(r"^(?:sent|flown|transferred|deported|removed|shipped)$", re.IGNORECASE)
+
+
+def _back_to_sender(context: _ClauseContext, start: int, end: int) -> tuple[str, Ref] | None:
+    """The third country people held there were moved out of, and the document's sender
+    they were moved back to, when the verb at ``start``-``end`` takes them there."""
+    document, sentence = context.document, context.sentence
+    home = document.sender
+    verb = sentence.piece(start, end)
+    if home is None or " " in verb.strip():
+        return None
+    if _HE_WAS.search(sentence.piece(start - 20, start)):
+        return None  # "he was returned to the United States to face charges": brought to trial
+    found = _BACK_TO.match(sentence.piece(end, end + 20))
+    if found is None or (found.group(1) is None and _NEEDS_BACK.match(verb.strip())):
+        return None
+    at = end + found.end()
+    ref = next(
+        (r for r in sentence.refs if r.code == home and abs(r.start - at) <= 1),
+        None,
+    )
+    if ref is None:
+        return None
+    # "sent from Albania back to Italy": the state named; else the one in view.
+    named = [
+        r.code
+        for r in sentence.refs_in(context.clause.start, start)
+        if r.code != home and r.code in document.established
+    ]
+    held = [c for c in reversed(document.focus) if c != home and c in document.established]
+    origin = named[-1] if named else next(iter(held), None)
+    if origin is None:
+        return None
+    return origin, ref
+
+
+def _part_moved(context: _ClauseContext, start: int) -> int | None:
+    """The people a move back counts: the part ("four of the 16") over the group."""
+    parts = [
+        c
+        for c in context.sentence.counts
+        if c.partitive and context.clause.start <= c.start < start
+    ]
+    if parts:
+        return parts[-1].value
+    return context.count(start, sentence=False)
 
 
 _THERE = re.compile(r"^\s+(?:there|thither|allí|allá|ahí)\b", re.IGNORECASE)
