@@ -907,3 +907,14 @@ def test_one_man_returned_to_the_sender_for_trial_is_no_onward_move() -> None:
         language="en",
     )
     assert not [c for c in found if c.kind.value == "onward_transfer"]
+
+
+def test_prison_cells_rented_abroad_are_on_topic() -> None:
+    found = extract_claims(
+        "Denmark to Pay Kosovo $100M to Rent Prison Cells for Its Foreign Convicts",
+        published=dt.date(2021, 12, 20),
+        language="en",
+    )
+    assert ("role", "DK", "XK", "detention") in {
+        (c.kind.value, c.sender, c.receiver, c.value) for c in found
+    }
