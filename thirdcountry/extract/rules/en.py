@@ -429,7 +429,7 @@ LEXICON = Lexicon(
         r"expel\w*|expulsion\w*|flights?|transfers?|resettle\w*|protection|stopovers?|"
         r"[A-Z][a-z]+(?:ans|ians|ese|is)\b|"
         # Foreign convicts held abroad pending their expulsion: "to rent prison cells".
-        r"foreign\s+(?:prisoners|convicts|inmates|criminals)|(?i:prison\s+cells))"
+        r"foreign\s+(?:prisoners|convicts|inmates)|prison\s+cells)"
     ),
     status={
         Status.AGREED: rx(
