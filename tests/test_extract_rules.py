@@ -912,3 +912,51 @@ def test_denials_told_as_a_noun_or_of_talks(
 )  # fmt: skip
 def test_a_request_turned_down_or_no_news_of_a_deal_is_no_denial(text: str, language: str) -> None:
     assert not _denials(text, language)
+
+
+def test_a_move_told_in_a_relative_clause_is_dated_in_it() -> None:
+    found = extract_claims(
+        "The government of South Sudan on Monday sent home a Mexican national who had been "
+        "deported to Juba by the United States in July, officials said.",
+        published=dt.date(2025, 9, 10),
+        language="en",
+    )
+    moves = [c for c in found if c.kind.value == "transfer"]
+    assert moves
+    assert all((c.sender, c.receiver) == ("US", "SS") for c in moves)
+    # dated by the relative clause's "in July", not the main clause's "on Monday"; the one
+    # man sent home is no count of the group the first move brought
+    assert all(c.date is not None and c.date.isoformat().startswith("2025-07") for c in moves)
+    assert all(c.count is None for c in moves)
+
+
+def test_people_sent_back_to_the_sender_move_on_out_of_the_third_country() -> None:
+    found = extract_claims(
+        "Italy sent 20 migrants to Albania on Monday under the deal. Three of the 20 migrants "
+        "have already been sent back to Italy because they were minors.",
+        published=dt.date(2024, 10, 19),
+        language="en",
+    )
+    onward = {(c.sender, c.receiver, c.count) for c in found if c.kind.value == "onward_transfer"}
+    assert onward == {("AL", "IT", 3)}
+
+
+def test_one_man_returned_to_the_sender_for_trial_is_no_onward_move() -> None:
+    found = extract_claims(
+        "The United States deported 12 men to Albania last month. He was returned to the "
+        "United States in June to face charges.",
+        published=dt.date(2025, 10, 20),
+        language="en",
+    )
+    assert not [c for c in found if c.kind.value == "onward_transfer"]
+
+
+def test_prison_cells_rented_abroad_are_on_topic() -> None:
+    found = extract_claims(
+        "Denmark to Pay Kosovo $100M to Rent Prison Cells for Its Foreign Convicts",
+        published=dt.date(2021, 12, 20),
+        language="en",
+    )
+    assert ("role", "DK", "XK", "detention") in {
+        (c.kind.value, c.sender, c.receiver, c.value) for c in found
+    }

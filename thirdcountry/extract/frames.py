@@ -703,6 +703,20 @@ def _transfer(context: _ClauseContext) -> None:
             continue  # "ha llegado a un acuerdo", "el acuerdo al que llegó": no arrival
         if _describes_people(context, start, end) or context.party_not_a_state(start):
             continue
+        back = _back_to_sender(context, start, end)
+        if back is not None:
+            origin_code, home_ref = back
+            if (origin_code, home_ref.code) not in done:
+                done.add((origin_code, home_ref.code))
+                context.candidate(
+                    ClaimKind.ONWARD_TRANSFER,
+                    origin_code,
+                    home_ref,
+                    count=_part_moved(context, start),
+                    nationalities=tuple(sentence.nationalities),
+                    **_dated(context.date(start, told=False)),
+                )
+            continue
         after = sentence.piece(end, min(context.clause.end, end + 60))
         # "sent to their home countries", not "flown to Eswatini after their home countries
         # refused": the home must be where the verb sends them.
@@ -711,8 +725,24 @@ def _transfer(context: _ClauseContext) -> None:
         receive = bool(sentence.search(lexicon.receive, sentence.piece(start, end)))
         explicit = _destination_group(sentence, context.explicit(onward=True), start, end, receive)
         destinations = explicit or context.receivers(focus=False)
+        # "repatriated a man who had been deported to Juba": where the relative clause's
+        # verb took him, not where this verb does.
+        destinations = [
+            d
+            for d in destinations
+            if not (end <= d.start and _RELATIVE_MOVE.search(sentence.piece(end, d.start)))
+        ]
         arrival = bool(sentence.search(lexicon.arrival, sentence.piece(start, end)))
         count = context.count(start, partitive=False)
+        relative = _RELATIVE_PASSIVE.search(sentence.piece(start - 30, start))
+        if (
+            count == 1
+            and relative is not None
+            and _ONE_PERSON_WHO.search(sentence.piece(start - 110, start - 30 + relative.start()))
+        ):
+            # "South Sudan repatriated a Mexican national who had been deported there": the
+            # one person the main clause moves on, one of a group the first move brought.
+            count = None
         if count is None and (
             sentence.search(lexicon.pronoun_subject, context.text)
             or sentence.search(lexicon.pronoun_object, sentence.piece(end, end + 40))
@@ -804,6 +834,58 @@ def _transfer(context: _ClauseContext) -> None:
             _gapped_moves(context, start, sender, destinations, done)
 
 
+# "four of them have been sent back to Italy", "returned to Italy": out of the third
+# country, to the state that sent them there.
+_BACK_TO = re.compile(r"^\s+(back\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
+_HE_WAS = re.compile(r"\b(?:he|she)\s+(?:was|had\s+been|has\s+been)\s+$", re.IGNORECASE)
+_NEEDS_BACK = re.compile(r"^(?:sent|flown|transferred|deported|removed|shipped)$", re.IGNORECASE)
+
+
+def _back_to_sender(context: _ClauseContext, start: int, end: int) -> tuple[str, Ref] | None:
+    """The third country people held there were moved out of, and the document's sender
+    they were moved back to, when the verb at ``start``-``end`` takes them there."""
+    document, sentence = context.document, context.sentence
+    home = document.sender
+    verb = sentence.piece(start, end)
+    if home is None or " " in verb.strip():
+        return None
+    if _HE_WAS.search(sentence.piece(start - 20, start)):
+        return None  # "he was returned to the United States to face charges": brought to trial
+    found = _BACK_TO.match(sentence.piece(end, end + 20))
+    if found is None or (found.group(1) is None and _NEEDS_BACK.match(verb.strip())):
+        return None
+    at = end + found.end()
+    ref = next(
+        (r for r in sentence.refs if r.code == home and abs(r.start - at) <= 1),
+        None,
+    )
+    if ref is None:
+        return None
+    # "sent from Albania back to Italy": the state named; else the one in view.
+    named = [
+        r.code
+        for r in sentence.refs_in(context.clause.start, start)
+        if r.code != home and r.code in document.established
+    ]
+    held = [c for c in reversed(document.focus) if c != home and c in document.established]
+    origin = named[-1] if named else next(iter(held), None)
+    if origin is None:
+        return None
+    return origin, ref
+
+
+def _part_moved(context: _ClauseContext, start: int) -> int | None:
+    """The people a move back counts: the part ("four of the 16") over the group."""
+    parts = [
+        c
+        for c in context.sentence.counts
+        if c.partitive and context.clause.start <= c.start < start
+    ]
+    if parts:
+        return parts[-1].value
+    return context.count(start, sentence=False)
+
+
 _THERE = re.compile(r"^\s+(?:there|thither|allí|allá|ahí)\b", re.IGNORECASE)
 
 
@@ -822,7 +904,31 @@ def _move_date(context: _ClauseContext, start: int, destination: Ref) -> Partial
     ]
     if between:
         return max(between, key=lambda d: d.end).when
+    if _RELATIVE_PASSIVE.search(sentence.piece(start - 30, start)):
+        # "repatriated on Saturday a man who had been deported there in July": the move the
+        # relative clause tells is dated inside it, not by the main clause's act.
+        told = [d for d in sentence.dates if start <= d.start <= start + 90]
+        if told:
+            return min(told, key=lambda d: d.start).when
     return context.date(start, told=False)
+
+
+# "a Mexican national who had been deported", "who was flown": a move told of people the
+# main clause is about.
+_RELATIVE_PASSIVE = re.compile(
+    r"\b(?:who|whom)\s+(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_RELATIVE_MOVE = re.compile(
+    r"\b(?:who|whom)\s+(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:\w+ly\s+)?"
+    r"(?:deported|sent|flown|expelled|removed|transferred)\b",
+    re.IGNORECASE,
+)
+# "a Mexican national who …", "a man who …": one person, whom the main clause acts on.
+_ONE_PERSON_WHO = re.compile(
+    r"\b(?:repatriated|returned|sent|deported|handed|released|freed|expelled)\s+(?:(?:over|home|back)\s+)?"
+    r"an?\s+(?:[A-Z][\w-]*\s+)?(?:national|man|woman|citizen|deportee|migrant)\s*,?\s*$",
+)
 
 
 # An onward move told in the present perfect or in a headline's present ("Ghana has deported

@@ -269,6 +269,8 @@ LEXICON = Lexicon(
         "removal",
         "detainee",
         "detention",
+        # Cells rented abroad for foreign convicts due for expulsion (Denmark in Kosovo).
+        "prison cells",
     ),
     third_country=rx(
         r"third[- ]country|third countries|\"third\" countries|other nationalities|"
@@ -425,7 +427,9 @@ LEXICON = Lexicon(
     migration=rx(
         PEOPLE + r"|\b(?:deport\w*|asylum|refuge\w*|migra\w*|removals?|third[- ]countr\w*|"
         r"expel\w*|expulsion\w*|flights?|transfers?|resettle\w*|protection|stopovers?|"
-        r"[A-Z][a-z]+(?:ans|ians|ese|is)\b)"
+        r"[A-Z][a-z]+(?:ans|ians|ese|is)\b|"
+        # Foreign convicts held abroad pending their expulsion: "to rent prison cells".
+        r"foreign\s+(?:prisoners|convicts|inmates)|prison\s+cells)"
     ),
     status={
         Status.AGREED: rx(
