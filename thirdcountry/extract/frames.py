@@ -915,14 +915,10 @@ def _move_date(context: _ClauseContext, start: int, destination: Ref) -> Partial
 
 # "a Mexican national who had been deported", "who was flown": a move told of people the
 # main clause is about.
-_RELATIVE_PASSIVE = re.compile(
-    r"\b(?:who|whom)\s+(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:\w+ly\s+)?$",
-    re.IGNORECASE,
-)
+_WHO_HAD_BEEN = r"\b(?:who|whom)\s+(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:\w+ly\s+)?"
+_RELATIVE_PASSIVE = re.compile(_WHO_HAD_BEEN + "$", re.IGNORECASE)
 _RELATIVE_MOVE = re.compile(
-    r"\b(?:who|whom)\s+(?:had\s+been|has\s+been|have\s+been|was|were)\s+(?:\w+ly\s+)?"
-    r"(?:deported|sent|flown|expelled|removed|transferred)\b",
-    re.IGNORECASE,
+    _WHO_HAD_BEEN + r"(?:deported|sent|flown|expelled|removed|transferred)\b", re.IGNORECASE
 )
 # "a Mexican national who …", "a man who …": one person, whom the main clause acts on.
 _ONE_PERSON_WHO = re.compile(
