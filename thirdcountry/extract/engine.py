@@ -273,14 +273,13 @@ def _document_sender(
             if mention.kind not in _STATE_KINDS:
                 continue
             first_seen.setdefault(code, mention.start)
+            words_before = document.text[before[0] : before[1]]
             if test(lexicon.sender_before, *before) or test(
                 lexicon.sender_after, *after, at_start=True
             ):
                 scores[code] += 3
-            elif test(lexicon.nationality_before, *before) and not not_from(
-                document.text[before[0] : before[1]]
-            ):
-                if code in senders and not citizens(document.text[before[0] : before[1]]):
+            elif test(lexicon.nationality_before, *before) and not not_from(words_before):
+                if code in senders and not citizens(words_before):
                     # People from a state known to send people are sent by it, as the
                     # sentence reader has it ("300 prisoners from Denmark").
                     scores[code] += 1

@@ -509,6 +509,11 @@ def not_from(before: str) -> bool:
     return bool(_NOT_FROM.search(before))
 
 
+def citizens(before: str) -> bool:
+    """The words before a state say the people are its citizens ("nationals of")."""
+    return bool(_CITIZENS.search(before))
+
+
 def excludes_nationality(before: str) -> bool:
     """Whether the text just before a demonym makes it everyone else: "non-", "no "."""
     return bool(_NOT_OF.search(before))
@@ -735,8 +740,3 @@ __all__ = [
     "listed_after",
     "read_sentence",
 ]
-
-
-def citizens(before: str) -> bool:
-    """The words before a state say the people are its citizens ("nationals of")."""
-    return bool(_CITIZENS.search(before))
